@@ -1,0 +1,144 @@
+//! Command-line interface: clap derive types.  All help text lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use threadwatch::term::Color;
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  every input was analysed
+  1  done, but some inputs failed (each is reported on stderr)
+  2  usage or fatal error (bad arguments, unwritable output)
+A broken pipe (e.g. `threadwatch tree page.txt | head`) exits 0.";
+
+const ANALYZE_HELP: &str = "\
+Reports (written atomically into --out; existing files are replaced):
+  comments.csv  one row per comment, in input order then thread order:
+    source     the input, as named on the command line
+    thread     the article's headline
+    comment_id dotted path: 1, 1.1, 1.1.1, 2, ...
+    parent_id  dotted id of the comment replied to; empty at top level
+    depth      1 for top-level comments
+    line       source line of the comment's bullet
+    author     author's name; empty for anonymous comments
+    words      words in the body
+    excerpt    first 160 characters of the body, on one line
+  Cells starting with = + - @, tab or CR get a leading ' so that no
+  spreadsheet runs them as formulas.
+
+Examples:
+  threadwatch analyze data/samples/*.txt --out reports
+  threadwatch analyze pages/*.txt --out reports --jobs 2 --bom";
+
+/// Read news comment sections, rebuild each thread as a reply tree and
+/// write reports a spreadsheet opens cleanly.
+#[derive(Debug, Parser)]
+#[command(name = "threadwatch", version, after_long_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to colour terminal output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
+    pub color: ColorArg,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse every input and write the reports into a folder.
+    #[command(after_long_help = format!("{ANALYZE_HELP}\n\n{EXIT_CODES}"))]
+    Analyze(AnalyzeArgs),
+    /// Print the reply tree of one page, to see how it was read.
+    #[command(after_long_help = "Each line: dotted id, author (or (anonymous)), \
+        depth, source line and the first words of the body, indented two \
+        spaces per reply level.\n\nExample:\n  threadwatch tree page.txt")]
+    Tree(TreeArgs),
+    /// Validate pages without writing anything; errors go to stderr.
+    #[command(after_long_help = format!(
+        "Prints one summary line per valid page unless --quiet.\n\n{EXIT_CODES}"
+    ))]
+    Check(CheckArgs),
+}
+
+/// `threadwatch analyze`
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Comment pages to read.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Folder for the reports (created if missing).
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Start each CSV with a UTF-8 byte-order mark, for Excel.
+    #[arg(long)]
+    pub bom: bool,
+    /// Field separator: one ASCII character, e.g. ';' for locales whose
+    /// decimal separator is a comma.
+    #[arg(long, default_value = ",", value_parser = parse_delimiter)]
+    pub delimiter: u8,
+}
+
+/// `threadwatch tree`
+#[derive(Debug, Args)]
+pub struct TreeArgs {
+    /// The page to show.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+/// `threadwatch check`
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Pages to validate.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// Options shared by commands that read many inputs.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Worker threads (default: one per CPU).  Output does not depend on it.
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `--color`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl From<ColorArg> for Color {
+    fn from(c: ColorArg) -> Self {
+        match c {
+            ColorArg::Auto => Color::Auto,
+            ColorArg::Always => Color::Always,
+            ColorArg::Never => Color::Never,
+        }
+    }
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s.as_bytes() {
+        [b] if b.is_ascii() && *b != b'"' && *b != b'\n' && *b != b'\r' => Ok(*b),
+        _ if s == "\\t" || s == "tab" => Ok(b'\t'),
+        _ => Err(format!(
+            "expected one ASCII character other than a quote or line end, found {s:?}"
+        )),
+    }
+}

@@ -1,0 +1,48 @@
+//! `threadwatch analyze`: inputs in, report files out.
+
+use std::path::Path;
+
+use anyhow::Context;
+use threadwatch::report::csv::{header_of, write_atomic, CsvOptions};
+use threadwatch::report::{comment_rows, CommentRow};
+
+use super::inputs::read_all;
+use super::Outcome;
+use crate::cli::AnalyzeArgs;
+
+/// Runs `analyze`.
+pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create output folder {}", args.out.display()))?;
+    let (threads, failed) = read_all(args.inputs, args.run.jobs, args.run.quiet)?;
+    let rows = comment_rows(&threads);
+    let opts = CsvOptions {
+        delimiter: args.delimiter,
+        bom: args.bom,
+    };
+    write_report(&args.out.join("comments.csv"), &rows, opts)?;
+    if !args.run.quiet {
+        eprintln!(
+            "{} comments from {} threads written to {}{}",
+            rows.len(),
+            threads.len(),
+            args.out.join("comments.csv").display(),
+            if failed > 0 {
+                format!("; {failed} input(s) failed")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(if failed > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+fn write_report(path: &Path, rows: &[CommentRow], opts: CsvOptions) -> anyhow::Result<()> {
+    let header = header_of(&CommentRow::default());
+    write_atomic(path, rows, &header, opts)
+        .with_context(|| format!("cannot write {}", path.display()))
+}

@@ -1,0 +1,34 @@
+//! `threadwatch check`: validate pages, write nothing.
+
+use std::io::Write;
+
+use anyhow::Context;
+
+use super::inputs::read_all;
+use super::Outcome;
+use crate::cli::CheckArgs;
+use threadwatch::term::sanitize;
+
+/// Runs `check`.
+pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
+    let (threads, failed) = read_all(args.files, args.run.jobs, args.run.quiet)?;
+    if !args.run.quiet {
+        let mut out = std::io::stdout().lock();
+        for t in &threads {
+            writeln!(
+                out,
+                "{}: ok: {} comments, max depth {}: {}",
+                sanitize(&t.source),
+                t.tree.len(),
+                t.max_depth(),
+                sanitize(&t.title)
+            )
+            .context("cannot write to stdout")?;
+        }
+    }
+    Ok(if failed > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
+}

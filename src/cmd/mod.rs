@@ -1,0 +1,28 @@
+//! Subcommands: each turns its flags into a run and reports what happened.
+//! They use anyhow for context; only `main.rs` turns outcomes into exit codes.
+
+mod analyze;
+mod check;
+mod inputs;
+mod tree;
+
+use crate::cli::{Cli, Command};
+
+/// How a run ended, for the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every input was analysed.
+    Success,
+    /// The run finished, but some inputs failed.
+    SomeFailed,
+}
+
+/// Runs the subcommand `cli` asks for.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let color = cli.color.into();
+    match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Tree(args) => tree::run(args, color),
+        Command::Check(args) => check::run(args),
+    }
+}

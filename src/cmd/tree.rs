@@ -1,0 +1,57 @@
+//! `threadwatch tree`: show how a page was read.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Context;
+use threadwatch::input::read_thread;
+use threadwatch::report::excerpt;
+use threadwatch::term::{paint, sanitize, use_color, Color};
+
+use super::inputs::describe;
+use super::Outcome;
+use crate::cli::TreeArgs;
+
+/// Characters of body shown per comment.
+const FIRST_WORDS: usize = 60;
+
+/// Runs `tree`.
+pub fn run(args: TreeArgs, color: Color) -> anyhow::Result<Outcome> {
+    let thread = match read_thread(&args.file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}", describe(&e));
+            return Ok(Outcome::SomeFailed);
+        }
+    };
+    let stdout = std::io::stdout();
+    let on = use_color(color, stdout.is_terminal());
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    writeln!(
+        out,
+        "{} ({} comments)",
+        paint(on, "1", &sanitize(&thread.title)),
+        thread.tree.len()
+    )
+    .context("cannot write to stdout")?;
+    for (id, dotted) in thread.tree.with_dotted_ids() {
+        let c = thread.tree.comment(id);
+        let author = c
+            .author
+            .as_deref()
+            .map_or_else(|| "(anonymous)".to_owned(), |a| sanitize(a).into_owned());
+        writeln!(
+            out,
+            "{:indent$}{} {} [depth {}, line {}] {}",
+            "",
+            paint(on, "33", &dotted),
+            paint(on, "36", &author),
+            c.depth,
+            c.line,
+            sanitize(&excerpt(&c.body, FIRST_WORDS)),
+            indent = 2 * (c.depth as usize - 1),
+        )
+        .context("cannot write to stdout")?;
+    }
+    out.flush().context("cannot write to stdout")?;
+    Ok(Outcome::Success)
+}

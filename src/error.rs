@@ -1,0 +1,125 @@
+//! Library errors.
+//!
+//! Library modules return these `thiserror` types and never print or exit;
+//! `cmd/` adds context with anyhow and `main.rs` maps them to exit codes.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+/// Any failure while reading and parsing one input.
+#[derive(Debug, Error)]
+pub enum Error {
+    /// The input could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The input as the user named it.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input was read but is not a valid comment page.
+    #[error(transparent)]
+    Parse(#[from] Box<ParseError>),
+}
+
+/// A page that cannot be read unambiguously, with the position of the fault.
+///
+/// Lines and columns are 1-based; columns count characters, not bytes, so
+/// they match what an editor shows.  Prints as `path:line:column: message`.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{path}:{line}:{column}: {kind}")]
+pub struct ParseError {
+    /// The input as the user named it.
+    pub path: String,
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+    /// What was expected and what was found.
+    pub kind: ParseErrorKind,
+    /// The offending line, without its line end (empty when not applicable).
+    pub source_line: String,
+}
+
+/// What went wrong, phrased as "expected ..., found ...", with the fix where
+/// there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ParseErrorKind {
+    /// The bytes are not UTF-8.
+    #[error(
+        "expected UTF-8 text, found an invalid byte at byte offset {offset}; \
+         convert the file to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)"
+    )]
+    InvalidUtf8 {
+        /// 0-based byte offset of the first invalid byte in the file.
+        offset: usize,
+    },
+    /// A tab inside the indentation of the comment section.
+    #[error(
+        "expected spaces in the indentation, found a tab; \
+         indent with {unit} spaces per reply level"
+    )]
+    TabIndent {
+        /// The page's indent step.
+        unit: usize,
+    },
+    /// A bullet or text line off the indentation grid.
+    #[error(
+        "expected an indent of {expected} spaces, found {found}; \
+         indent with {unit} spaces per reply level"
+    )]
+    OddIndent {
+        /// The nearest valid indents, e.g. `4 or 6`.
+        expected: String,
+        /// The indent found.
+        found: usize,
+        /// The page's indent step.
+        unit: usize,
+    },
+    /// A bullet less indented than the first comment of the page.
+    #[error(
+        "expected a comment bullet indented at least {base} spaces like the \
+         first comment (line {first_line}), found {found}"
+    )]
+    BelowBase {
+        /// Indent of the first comment bullet.
+        base: usize,
+        /// Line of the first comment bullet.
+        first_line: u32,
+        /// The indent found.
+        found: usize,
+    },
+    /// A bullet two or more levels deeper than the comment above it.
+    #[error(
+        "expected a reply at most one level deeper than the comment above \
+         (depth {max}), found a bullet at depth {found}; \
+         indent replies {unit} spaces deeper than their parent's bullet"
+    )]
+    TooDeep {
+        /// Deepest depth allowed here.
+        max: usize,
+        /// Depth of the bullet found.
+        found: usize,
+        /// The page's indent step.
+        unit: usize,
+    },
+    /// A text line that belongs to no comment: not deeper than its bullet.
+    #[error(
+        "expected a reply bullet ('• ') or body text indented {body} spaces, \
+         found text indented {found} spaces"
+    )]
+    Dedent {
+        /// Indent of the current comment's body.
+        body: usize,
+        /// The indent found.
+        found: usize,
+    },
+    /// Nesting deeper than the parser's safety cap.
+    #[error("expected at most {max} reply levels, found deeper nesting")]
+    DepthLimit {
+        /// The cap.
+        max: usize,
+    },
+}

@@ -1,0 +1,18 @@
+//! threadwatch: offline, explainable, thread-aware analysis of news-site
+//! comment sections.
+//!
+//! Pages go in ([`input::read_thread`]), each becomes a [`Thread`] whose
+//! comments form a [`ReplyTree`], and [`report`] turns threads into rows
+//! for CSV.  See `docs/ARCHITECTURE.md` for the map.
+
+pub mod error;
+pub mod input;
+pub mod parse;
+pub mod report;
+pub mod term;
+pub mod thread;
+pub mod tree;
+
+pub use error::{Error, ParseError, ParseErrorKind};
+pub use thread::Thread;
+pub use tree::{Comment, CommentId, ReplyTree};

@@ -1,0 +1,31 @@
+//! The `threadwatch` binary: parse arguments, run, map the outcome to an
+//! exit status.  This is the only place that exits.
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli) {
+        Ok(cmd::Outcome::Success) => ExitCode::SUCCESS,
+        Ok(cmd::Outcome::SomeFailed) => ExitCode::from(1),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("threadwatch: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A closed pipe (`threadwatch tree x | head`) is the reader's choice, not
+/// a failure (ripgrep and xsv exit 0 too).
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

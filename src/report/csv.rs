@@ -1,0 +1,108 @@
+//! Writing rows as CSV that a spreadsheet opens cleanly and a cron job
+//! never sees half-written.
+//!
+//! All writer setup lives in [`CsvOptions`] (cf. BurntSushi/xsv
+//! src/config.rs); every cell passes through [`neutralize`] (CWE-1236).
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::record::Record;
+
+/// How CSV files are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Field separator, `b','` by default.
+    pub delimiter: u8,
+    /// Start the file with a UTF-8 byte-order mark (Excel needs it to read
+    /// UTF-8).
+    pub bom: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        Self {
+            delimiter: b',',
+            bom: false,
+        }
+    }
+}
+
+/// Cells a spreadsheet would evaluate as a formula get a leading `'`, which
+/// spreadsheets show as text and which keeps the rest readable.
+pub fn neutralize(cell: &str) -> Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// Writes `rows` with a header line to `out`.  The header comes from the
+/// row type's field names, so an empty report still has its columns.
+pub fn write_rows<T: Serialize, W: Write>(
+    out: W,
+    rows: &[T],
+    header: &[&str],
+    opts: CsvOptions,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    if opts.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(opts.delimiter)
+        .has_headers(false)
+        .from_writer(out);
+    w.write_record(header)?;
+    let mut cells = Vec::with_capacity(header.len());
+    for row in rows {
+        cells.clear();
+        row.serialize(Record {
+            names: None,
+            cells: &mut cells,
+        })
+        .map_err(io::Error::other)?;
+        w.write_record(cells.iter().map(|c| neutralize(c).into_owned()))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Column names of a row type, read off one example row.
+pub fn header_of<T: Serialize>(example: &T) -> Vec<&'static str> {
+    let mut names = Vec::new();
+    let mut cells = Vec::new();
+    // A row type that does not flatten has no header; `write_rows` then
+    // reports the same error on its first row.
+    let _ = example.serialize(Record {
+        names: Some(&mut names),
+        cells: &mut cells,
+    });
+    names
+}
+
+/// Writes `rows` to `path` atomically: into a temporary file in the same
+/// folder, synced, then renamed over `path`.  A reader (or a killed run)
+/// sees the old file or the new one, never a truncated one.
+pub fn write_atomic<T: Serialize>(
+    path: &Path,
+    rows: &[T],
+    header: &[&str],
+    opts: CsvOptions,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".threadwatch-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    write_rows(&mut tmp, rows, header, opts)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

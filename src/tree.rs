@@ -1,0 +1,197 @@
+//! The reply tree: the article at the root, one node per comment.
+//!
+//! This is the only module that imports petgraph.  The graph stays private
+//! behind `CommentId`, and it is built once and never changed: petgraph's
+//! `remove_node` moves the last node to the freed index, which would
+//! silently renumber ids held elsewhere.  Nodes are added in source order,
+//! which for an indented page is also preorder, so walking node indices in
+//! order is walking the thread as it reads.
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::Direction;
+
+use crate::parse::RawComment;
+
+/// A comment's handle in its `ReplyTree`.  Valid only for the tree that
+/// issued it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CommentId(NodeIndex<u32>);
+
+/// One reader comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// The author's name, or `None` for an anonymous comment.
+    pub author: Option<String>,
+    /// The body text (paragraphs separated by an empty line).
+    pub body: String,
+    /// 1 for top-level comments.
+    pub depth: u32,
+    /// Source line of the comment's bullet.
+    pub line: u32,
+    /// 1-based position among its siblings (the last part of its dotted id).
+    pub ordinal: u32,
+}
+
+/// A graph node: the article or a comment.
+#[derive(Debug, Clone)]
+enum Node {
+    Article,
+    Comment(Comment),
+}
+
+/// Edge from a parent to its reply.
+#[derive(Debug, Clone, Copy)]
+struct Reply;
+
+/// A thread's comments as a reply tree.
+#[derive(Debug, Clone)]
+pub struct ReplyTree {
+    graph: DiGraph<Node, Reply, u32>,
+    root: NodeIndex<u32>,
+}
+
+impl ReplyTree {
+    /// Builds the tree from comments in source order whose parents come
+    /// before them (what the parser produces).
+    pub fn from_comments(comments: Vec<RawComment>) -> Self {
+        let mut graph = DiGraph::with_capacity(comments.len() + 1, comments.len());
+        let root = graph.add_node(Node::Article);
+        // Children counts per node give each comment its ordinal without
+        // walking neighbours (petgraph lists those newest first).
+        let mut children: Vec<u32> = vec![0; comments.len() + 1];
+        for c in comments {
+            let parent = c.parent.map_or(root, |p| NodeIndex::new(p + 1));
+            children[parent.index()] += 1;
+            let node = graph.add_node(Node::Comment(Comment {
+                author: c.author,
+                body: c.body,
+                depth: u32::try_from(c.depth).unwrap_or(u32::MAX),
+                line: c.line,
+                ordinal: children[parent.index()],
+            }));
+            graph.add_edge(parent, node, Reply);
+        }
+        Self { graph, root }
+    }
+
+    /// Number of comments (the article is not counted).
+    pub fn len(&self) -> usize {
+        self.graph.node_count() - 1
+    }
+
+    /// True when the thread has no comments.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// All comments in thread order (source order, parents first).
+    pub fn comments(&self) -> impl ExactSizeIterator<Item = (CommentId, &Comment)> + '_ {
+        self.graph
+            .node_indices()
+            .skip(1)
+            .map(move |n| (CommentId(n), self.get(n)))
+    }
+
+    /// The comment behind `id`.
+    pub fn comment(&self, id: CommentId) -> &Comment {
+        self.get(id.0)
+    }
+
+    /// The comment `id` replies to, or `None` for a top-level comment.
+    pub fn parent(&self, id: CommentId) -> Option<CommentId> {
+        self.graph
+            .neighbors_directed(id.0, Direction::Incoming)
+            .next()
+            .filter(|p| *p != self.root)
+            .map(CommentId)
+    }
+
+    /// Direct replies to `id`, in source order.
+    pub fn children(&self, id: CommentId) -> Vec<CommentId> {
+        self.sorted_children(id.0)
+    }
+
+    /// Top-level comments, in source order.
+    pub fn top_level(&self) -> Vec<CommentId> {
+        self.sorted_children(self.root)
+    }
+
+    /// Dotted id of one comment (`1.2.1`), built by walking up the tree.
+    pub fn dotted_id(&self, id: CommentId) -> String {
+        let mut parts = vec![self.comment(id).ordinal];
+        let mut cur = id;
+        while let Some(p) = self.parent(cur) {
+            parts.push(self.comment(p).ordinal);
+            cur = p;
+        }
+        let mut out = String::new();
+        for (i, part) in parts.iter().rev().enumerate() {
+            if i > 0 {
+                out.push('.');
+            }
+            out.push_str(&part.to_string());
+        }
+        out
+    }
+
+    /// Every comment with its dotted id, in thread order.  Builds each id
+    /// from the previous one instead of walking to the root each time.
+    pub fn with_dotted_ids(&self) -> DottedIds<'_> {
+        DottedIds {
+            tree: self,
+            next: 1,
+            path: String::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    fn get(&self, n: NodeIndex<u32>) -> &Comment {
+        match &self.graph[n] {
+            Node::Comment(c) => c,
+            // Ids are only handed out for comment nodes.
+            Node::Article => unreachable!("the article root has no CommentId"),
+        }
+    }
+
+    fn sorted_children(&self, n: NodeIndex<u32>) -> Vec<CommentId> {
+        let mut out: Vec<CommentId> = self
+            .graph
+            .neighbors_directed(n, Direction::Outgoing)
+            .map(CommentId)
+            .collect();
+        // Node order is source order; petgraph yields newest first.
+        out.sort_unstable();
+        out
+    }
+}
+
+/// Iterator over `(CommentId, dotted id)` in thread order.
+pub struct DottedIds<'t> {
+    tree: &'t ReplyTree,
+    next: usize,
+    path: String,
+    /// `ends[d]` = length of `path` up to and including depth `d + 1`.
+    ends: Vec<usize>,
+}
+
+impl Iterator for DottedIds<'_> {
+    type Item = (CommentId, String);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.next >= self.tree.graph.node_count() {
+            return None;
+        }
+        let id = CommentId(NodeIndex::new(self.next));
+        self.next += 1;
+        let c = self.tree.comment(id);
+        let depth = c.depth as usize;
+        self.ends.truncate(depth - 1);
+        self.path.truncate(self.ends.last().copied().unwrap_or(0));
+        if depth > 1 {
+            self.path.push('.');
+        }
+        self.path.push_str(&c.ordinal.to_string());
+        self.ends.push(self.path.len());
+        Some((id, self.path.clone()))
+    }
+}
