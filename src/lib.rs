@@ -5,6 +5,7 @@
 //! comments form a [`ReplyTree`], and [`report`] turns threads into rows
 //! for CSV.  See `docs/ARCHITECTURE.md` for the map.
 
+pub mod analyze;
 pub mod error;
 pub mod input;
 pub mod parse;

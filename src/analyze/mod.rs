@@ -1,0 +1,2 @@
+//! Analyzers: pure functions from comment text (and its thread) to scores,
+//! flags and evidence.  No IO happens here; word lists arrive as text.
