@@ -46,9 +46,14 @@ pub fn page(input: &str) -> Vec<Line<'_>> {
     // One line per ~40 bytes is typical of comment pages; reserving avoids
     // most regrowth on big pages without overcommitting on tiny ones.
     let mut lines = Vec::with_capacity(input.len() / 40 + 1);
+    let mut number = 0u32;
     while !rest.fragment().is_empty() {
         match line(rest) {
-            Ok((next, l)) => {
+            Ok((next, mut l)) => {
+                // nom_locate counts only LF; a lone CR also ends a line
+                // here, so the count is ours.
+                number = number.saturating_add(1);
+                l.number = number;
                 lines.push(l);
                 rest = next;
             }

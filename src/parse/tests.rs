@@ -1,1 +1,142 @@
+//! Unit tests for the stages behind `parse_str`; whole pages are covered
+//! by the golden fixtures in tests/fixtures.
 
+use super::line::{Line, LineKind};
+use super::nest::{nest, MAX_DEPTH};
+use super::{parse_bytes, parse_str};
+use crate::error::ParseErrorKind;
+
+/// A bullet line at `depth` (unit 2, base 2) without real indentation
+/// text: `nest` only reads the indent width, so a 100,000-level thread
+/// needs no 10 GB of spaces.
+fn bullet(number: u32, depth: usize) -> Line<'static> {
+    Line {
+        number,
+        indent: 2 * depth,
+        tab: None,
+        kind: LineKind::Bullet("x"),
+        raw: "",
+    }
+}
+
+#[test]
+fn hundred_thousand_levels_do_not_overflow_the_stack() {
+    let depth = 100_000;
+    let lines: Vec<Line<'_>> = (1..=depth).map(|d| bullet(d as u32, d)).collect();
+    let comments = nest("deep", &lines).unwrap();
+    assert_eq!(comments.len(), depth);
+    assert_eq!(comments[depth - 1].depth, depth);
+    assert_eq!(comments[depth - 1].parent, Some(depth - 2));
+    assert!(comments.iter().all(|c| c.author.is_none() && c.body == "x"));
+    // The tree built from it must also be walkable (and droppable)
+    // without recursion.
+    let tree = crate::tree::ReplyTree::from_comments(comments);
+    let (last, id) = tree.with_dotted_ids().last().unwrap();
+    assert_eq!(tree.comment(last).depth as usize, depth);
+    assert_eq!(id.len(), 2 * depth - 1);
+}
+
+#[test]
+fn depth_beyond_the_cap_is_an_error() {
+    let lines: Vec<Line<'_>> = (1..=MAX_DEPTH + 1).map(|d| bullet(d as u32, d)).collect();
+    let err = nest("deep", &lines).unwrap_err();
+    assert_eq!(err.kind, ParseErrorKind::DepthLimit { max: MAX_DEPTH });
+    assert_eq!(err.line as usize, MAX_DEPTH + 1);
+}
+
+#[test]
+fn a_real_nested_page_five_thousand_levels_deep() {
+    let depth = 5_000;
+    let mut page = String::from("Headline of a deep page\n\n");
+    for d in 0..depth {
+        page.push_str(&" ".repeat(d));
+        page.push_str("• reply\n");
+    }
+    // Unit 1: every bullet is one space deeper than the one above.
+    let parsed = parse_str("deep.txt", &page).unwrap();
+    assert_eq!(parsed.comments.len(), depth);
+    assert_eq!(parsed.comments[depth - 1].depth, depth);
+}
+
+#[test]
+fn unit_is_the_most_common_step_not_the_smallest() {
+    // Steps of 4, and one body line mistyped at 3 spaces deeper.
+    let page = "T\n\n• A\n\n    a\n\n    • B\n\n        b\n\n• C\n\n   c\n";
+    let err = parse_str("p", page).unwrap_err();
+    assert_eq!(err.line, 13);
+    assert!(
+        matches!(
+            err.kind,
+            ParseErrorKind::OddIndent {
+                found: 3,
+                unit: 4,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn four_space_unit() {
+    let page = "T\n\n    • A\n\n        a\n\n        • B\n\n            b\n";
+    let parsed = parse_str("p", page).unwrap();
+    let depths: Vec<_> = parsed.comments.iter().map(|c| c.depth).collect();
+    assert_eq!(depths, [1, 2]);
+    assert_eq!(parsed.comments[1].author.as_deref(), Some("B"));
+}
+
+#[test]
+fn headline_skips_chrome() {
+    let page = "close\nTuesday April 23, 2024\n\nThe Real Headline\n\nBy Staff\n";
+    assert_eq!(parse_str("p", page).unwrap().title, "The Real Headline");
+    let caption = "A caption that ends in a full stop.\n\nHeadline Here\n";
+    assert_eq!(parse_str("p", caption).unwrap().title, "Headline Here");
+    // Nothing but chrome: the first line.  Nothing at all: the file name.
+    assert_eq!(parse_str("p", "close\n").unwrap().title, "close");
+    assert_eq!(parse_str("dir/page.txt", "").unwrap().title, "page");
+}
+
+#[test]
+fn invalid_utf8_names_line_column_and_offset() {
+    let bytes = b"T\n\n  \xe2\x80\xa2 A\n\n    ok \xff bad\n";
+    let err = parse_bytes("p", bytes).unwrap_err();
+    assert_eq!((err.line, err.column), (5, 8));
+    assert_eq!(err.kind, ParseErrorKind::InvalidUtf8 { offset: 19 });
+    assert_eq!(err.source_line, "    ok \u{fffd} bad");
+}
+
+#[test]
+fn invalid_utf8_column_ignores_the_bom() {
+    let err = parse_bytes("p", b"\xef\xbb\xbfab\xc3").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 3));
+}
+
+#[test]
+fn line_ends_crlf_cr_and_lf_read_alike() {
+    let lf = "T\n\n  • A\n\n    one\n    two\n\n    • B\n\n      b\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let cr = lf.replace('\n', "\r");
+    let bom = format!("\u{feff}{crlf}");
+    let expected = parse_str("p", lf).unwrap();
+    for text in [&crlf, &cr, &bom] {
+        assert_eq!(parse_str("p", text).unwrap(), expected);
+    }
+    assert_eq!(expected.comments[0].body, "one\ntwo");
+}
+
+#[test]
+fn bullet_needs_a_space_or_line_end() {
+    let kinds: Vec<_> = super::line::page("•word\n• word\n•\n")
+        .into_iter()
+        .map(|l| l.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            LineKind::Text("•word"),
+            LineKind::Bullet("word"),
+            LineKind::Bullet("")
+        ]
+    );
+}

@@ -1,0 +1,243 @@
+//! The command line: exit codes, stderr and the files it writes.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+use crate::support::{root, shared};
+
+/// The binary with a clean environment: no colour or locale surprises.
+fn tw() -> Command {
+    let mut c = Command::cargo_bin("threadwatch").unwrap();
+    c.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
+    c.current_dir(root());
+    c
+}
+
+fn fixture(rel: &str) -> String {
+    format!("tests/fixtures/{rel}")
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap()
+}
+
+#[test]
+fn analyze_writes_one_row_per_comment_of_the_seeds() {
+    let Some(seeds) = shared("seeds") else { return };
+    let out = tempfile::tempdir().unwrap();
+    let mut inputs: Vec<_> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    inputs.sort();
+    tw().arg("analyze")
+        .args(&inputs)
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success();
+    let csv = read(&out.path().join("comments.csv"));
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("source,thread,comment_id,parent_id,depth,line,author,words,excerpt")
+    );
+    let mut rdr = csv::Reader::from_path(out.path().join("comments.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 19);
+    let first = &rows[0];
+    assert_eq!(&first[1], "No mass deportations, US assures Mexico");
+    assert_eq!(
+        (&first[2], &first[3], &first[4], &first[5]),
+        ("1", "", "1", "49")
+    );
+    assert_eq!(&first[6], "Brooklyn_Reader");
+    assert!(first[8].starts_with("Just saying… If Mexico"));
+    assert!(first[8].chars().count() <= 160 && !first[8].contains('\n'));
+    let anon = &rows[1];
+    assert_eq!((&anon[2], &anon[3], &anon[6]), ("1.1", "1", ""));
+    let last = &rows[18];
+    assert_eq!(
+        (&last[2], &last[3], &last[6]),
+        ("5.2", "5", "Hailey Mannering")
+    );
+}
+
+#[test]
+fn output_is_byte_identical_across_job_counts() {
+    let out1 = tempfile::tempdir().unwrap();
+    let out8 = tempfile::tempdir().unwrap();
+    let mut inputs: Vec<String> = std::fs::read_dir(root().join("tests/fixtures/ok"))
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".thread"))
+        .collect();
+    // Given in reverse: the tool sorts its inputs itself.
+    inputs.sort();
+    inputs.reverse();
+    for (dir, jobs) in [(&out1, "1"), (&out8, "8")] {
+        tw().arg("analyze")
+            .args(&inputs)
+            .args(["--jobs", jobs, "--quiet", "--out"])
+            .arg(dir.path())
+            .assert()
+            .success()
+            .stderr("");
+    }
+    let a = std::fs::read(out1.path().join("comments.csv")).unwrap();
+    let b = std::fs::read(out8.path().join("comments.csv")).unwrap();
+    assert!(a.len() > 500);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn malformed_page_is_reported_with_position_and_exit_1() {
+    let out = tempfile::tempdir().unwrap();
+    tw().args(["analyze", &fixture("err/0001_odd_indent_bullet.thread")])
+        .arg(&fixture("ok/0003_nesting_and_dedent.thread"))
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "tests/fixtures/err/0001_odd_indent_bullet.thread:7:6: expected an indent of 4 or 6 \
+             spaces, found 5",
+        ))
+        .stderr(predicate::str::contains(" 7 |      • Ben\n   |      ^"));
+    // The good input was still analysed.
+    let rows = csv::Reader::from_path(out.path().join("comments.csv"))
+        .unwrap()
+        .records()
+        .count();
+    assert_eq!(rows, 5);
+}
+
+#[test]
+fn check_exit_codes() {
+    tw().args(["check", &fixture("ok/0001_authored_multi_paragraph.thread")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok: 1 comments, max depth 1"));
+    tw().args(["check", "--quiet", &fixture("err/0002_tab_indent.thread")])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "0002_tab_indent.thread:5:1: expected spaces",
+        ));
+    tw().args(["check", "no/such/file.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no/such/file.txt: "));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    tw().args(["analyze", "x.txt"]).assert().code(2);
+    tw().args(["frobnicate"]).assert().code(2);
+    tw().args(["analyze", "x.txt", "--out", "o", "--delimiter", "ab"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn unwritable_output_is_fatal_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    tw().args([
+        "analyze",
+        &fixture("ok/0001_authored_multi_paragraph.thread"),
+        "--out",
+    ])
+    .arg(blocker.join("sub"))
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("cannot create output folder"));
+}
+
+#[test]
+fn tree_prints_ids_authors_and_first_words() {
+    tw().args(["tree", &fixture("ok/0003_nesting_and_dedent.thread")])
+        .assert()
+        .success()
+        .stdout(
+            "Nesting Works Three Levels Deep (5 comments)\n\
+             1 A [depth 1, line 3] a body\n\
+             \x20 1.1 B [depth 2, line 7] b body\n\
+             \x20   1.1.1 C [depth 3, line 11] c body\n\
+             2 D [depth 1, line 15] d closes two levels\n\
+             \x20 2.1 E [depth 2, line 19] e body\n",
+        );
+}
+
+#[test]
+fn tree_escapes_hostile_names_and_colours_only_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.txt");
+    std::fs::write(&page, "T\n\n  • evil\u{1b}[2J\u{202e}name\n\n    hi\n").unwrap();
+    let plain = tw().arg("tree").arg(&page).assert().success();
+    let out = String::from_utf8(plain.get_output().stdout.clone()).unwrap();
+    assert!(out.contains("evil\\u{1b}[2J\\u{202e}name"), "{out}");
+    assert!(!out.contains('\u{1b}'));
+    tw().args(["--color", "always", "tree"])
+        .arg(&page)
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}[36m"));
+}
+
+#[test]
+fn formula_like_names_are_neutralised_in_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.txt");
+    std::fs::write(
+        &page,
+        "T\n\n  • =HYPERLINK(\"http://x\")\n\n    -1+2 is my comment\n",
+    )
+    .unwrap();
+    tw().arg("analyze")
+        .arg(&page)
+        .arg("--out")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let csv = read(&dir.path().join("comments.csv"));
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+    assert!(csv.contains(",'-1+2 is my comment"), "{csv}");
+}
+
+#[test]
+fn bom_and_delimiter_options() {
+    let dir = tempfile::tempdir().unwrap();
+    tw().args(["analyze", &fixture("ok/0002_anonymous_comment.thread")])
+        .args(["--bom", "--delimiter", ";", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let csv = read(&dir.path().join("comments.csv"));
+    assert!(csv.starts_with("\u{feff}source;thread;comment_id;"));
+}
+
+#[test]
+fn a_run_replaces_reports_without_leaving_temp_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        tw().args([
+            "analyze",
+            &fixture("ok/0002_anonymous_comment.thread"),
+            "--out",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    }
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["comments.csv"]);
+}
