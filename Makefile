@@ -1,0 +1,41 @@
+# Targets only wrap cargo (STYLE.md §11).  `make test` is what CI runs.
+CARGO ?= cargo
+SAMPLES := $(wildcard data/samples/*.txt)
+FUZZ_SECONDS ?= 60
+
+.PHONY: build test lint fmt doc bench demo ci install clean
+
+build:
+	$(CARGO) build --release --locked
+
+## Formatting, lints, then every test (unit, golden fixtures, CLI).
+test: lint
+	$(CARGO) test --locked --all-targets
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --locked --all-targets -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+doc:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --locked --no-deps
+
+## criterion benches (parse throughput on a generated multi-MB page).
+bench:
+	$(CARGO) bench --locked
+
+## The main job on the bundled sample pages; reports land in reports/.
+demo: build
+	./target/release/threadwatch analyze $(SAMPLES) --out reports
+	./target/release/threadwatch tree data/samples/harbor_bridge.txt
+
+ci: test doc
+
+install:
+	$(CARGO) install --locked --path .
+
+clean:
+	$(CARGO) clean
+	rm -rf reports
