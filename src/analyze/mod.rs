@@ -1,2 +1,7 @@
 //! Analyzers: pure functions from comment text (and its thread) to scores,
 //! flags and evidence.  No IO happens here; word lists arrive as text.
+
+pub mod mention;
+pub mod quote;
+pub mod shouting;
+pub mod signature;

@@ -3,5 +3,6 @@
 
 mod cli;
 mod fixtures;
+mod quotes;
 mod seeds;
 mod support;

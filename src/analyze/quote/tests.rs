@@ -1,0 +1,63 @@
+use super::{fold, quote_links, quote_spans};
+use crate::parse::parse_str;
+use crate::tree::ReplyTree;
+
+fn tree(page: &str) -> ReplyTree {
+    ReplyTree::from_comments(parse_str("t", page).unwrap().comments)
+}
+
+#[test]
+fn spans_curly_straight_and_unclosed() {
+    let body = "He said “orange gringo” and \"two words\" then “open to the end";
+    let spans: Vec<&str> = quote_spans(body)
+        .iter()
+        .map(|s| &body[s.inner.clone()])
+        .collect();
+    assert_eq!(spans, ["orange gringo", "two words", "open to the end"]);
+}
+
+#[test]
+fn fold_keeps_whole_words() {
+    assert_eq!(fold("Wouldn’t it?  The U.S.!"), " wouldnt it the u s ");
+}
+
+#[test]
+fn quote_with_ellipsis_is_attributed_and_sibling_becomes_reply_to() {
+    let page = "T\n\n  • A\n\n    root\n\n    • B\n\n      \
+                FYI, the college was made for slave owners. It is good that you admit it.\n\n    \
+                • C\n\n      “FYI, the college…made for slave owners.” Liar.\n";
+    let t = tree(page);
+    let ids: Vec<_> = t.comments().map(|(id, _)| id).collect();
+    let links = quote_links(&t);
+    assert_eq!(links[2].quoted_from, Some(ids[1]));
+    assert_eq!(links[2].reply_to, Some(ids[1]));
+    let body = &t.comment(ids[2]).body;
+    assert_eq!(
+        &body[links[2].quoted[0].clone()],
+        "“FYI, the college…made for slave owners.”"
+    );
+    // B quotes nothing: it answers its parent.
+    assert_eq!(links[1].reply_to, Some(ids[0]));
+    assert_eq!(links[1].quoted_from, None);
+}
+
+#[test]
+fn scare_quotes_and_unknown_text_are_the_authors_own() {
+    let page = "T\n\n  • A\n\n    the deportations of criminals\n\n    • B\n\n      \
+                so-called “criminals” and “words nobody wrote”\n";
+    let t = tree(page);
+    let links = quote_links(&t);
+    assert!(links[1].quoted.is_empty());
+    assert_eq!(links[1].quoted_from, None);
+}
+
+#[test]
+fn quoting_the_parent_keeps_reply_to_the_parent() {
+    let page = "T\n\n  • A\n\n    the orange gringo says one thing\n\n    • B\n\n      \
+                Believe what the “orange gringo” says.\n";
+    let t = tree(page);
+    let ids: Vec<_> = t.comments().map(|(id, _)| id).collect();
+    let links = quote_links(&t);
+    assert_eq!(links[1].quoted_from, Some(ids[0]));
+    assert_eq!(links[1].reply_to, Some(ids[0]));
+}
