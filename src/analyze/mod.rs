@@ -5,3 +5,4 @@ pub mod mention;
 pub mod quote;
 pub mod shouting;
 pub mod signature;
+pub mod target;

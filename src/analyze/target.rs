@@ -1,0 +1,288 @@
+//! Targets: at whom an uncivil word is aimed (issue 3).
+//!
+//! Each flagged word is read in its sentence, and the first cue that fits
+//! decides, in this order:
+//! 1. a thread participant named there (`Participants`) is the target;
+//! 2. second person ("you", "your") or a vocative ("Hey, Einstein", a
+//!    sentence that is only the insult: "Liar.") aims it at the author of
+//!    the comment being answered (`reply_to`);
+//! 3. a public figure named there (a name the article gives a title, such
+//!    as "President Donald Trump", or a title word itself) makes it
+//!    `public_figure`;
+//! 4. a plural insult, a term tagged as aimed at groups, or a group word
+//!    ("those", "these", "people") makes it `group`;
+//! 5. otherwise, in a reply, a word aimed at persons goes to the answered
+//!    commenter; elsewhere the target stays empty.
+//! A comment's target is the most serious one among its words: commenter
+//! before public figure before group, since attacks on fellow commenters
+//! are what moderators act on first.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use super::mention::Participants;
+
+/// Whom a comment's incivility is aimed at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Target {
+    /// Another commenter in the thread.
+    Commenter,
+    /// A public figure (a politician, an official).
+    PublicFigure,
+    /// A group of people.
+    Group,
+    /// No target could be told.
+    #[default]
+    None,
+}
+
+impl Target {
+    /// The value written in the `target` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Commenter => "commenter",
+            Target::PublicFigure => "public_figure",
+            Target::Group => "group",
+            Target::None => "",
+        }
+    }
+}
+
+/// One flagged word to resolve.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Byte range of the word in the text.
+    pub range: Range<usize>,
+    /// The word insults a person (name-calling, lying accusations).
+    pub personal: bool,
+    /// The lexicon tags the term as aimed at groups.
+    pub group: bool,
+}
+
+/// A resolved target for one hit or one comment.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resolved {
+    /// The kind of target.
+    pub target: Target,
+    /// The commenter, when `target` is `Commenter` and known.
+    pub author: Option<String>,
+}
+
+/// What is known about the comment being read.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The thread's participants.
+    pub participants: &'a Participants,
+    /// Public figures of the article.
+    pub figures: &'a PublicFigures,
+    /// The comment's own author.
+    pub me: Option<&'a str>,
+    /// Author of the comment being answered (`None` if top-level or
+    /// anonymous).
+    pub answered: Option<&'a str>,
+    /// The comment answers another comment.
+    pub is_reply: bool,
+}
+
+/// Resolves one hit in `text`.
+pub fn resolve_hit(text: &str, hit: &Hit, ctx: &Context<'_>) -> Resolved {
+    let sentence = sentence_around(text, &hit.range);
+    let s = &text[sentence.clone()];
+    let commenter = |author: Option<&str>| Resolved {
+        target: Target::Commenter,
+        author: author.map(str::to_owned),
+    };
+    if let Some((_, who)) = ctx.participants.mentioned(s, ctx.me).first() {
+        return commenter(Some(who));
+    }
+    let local = hit.range.start - sentence.start..hit.range.end - sentence.start;
+    if ctx.is_reply && (second_person(s) || vocative(s, &local)) {
+        return commenter(ctx.answered);
+    }
+    if ctx.figures.named_in(s) {
+        return Resolved {
+            target: Target::PublicFigure,
+            author: None,
+        };
+    }
+    let word = &text[hit.range.clone()];
+    if hit.group || is_plural(word) || group_words(s) {
+        return Resolved {
+            target: Target::Group,
+            author: None,
+        };
+    }
+    if ctx.is_reply && hit.personal {
+        return commenter(ctx.answered);
+    }
+    Resolved::default()
+}
+
+/// The comment-level target: the most serious of its hits'.
+pub fn resolve(text: &str, hits: &[Hit], ctx: &Context<'_>) -> Resolved {
+    hits.iter()
+        .map(|h| resolve_hit(text, h, ctx))
+        .min_by_key(|r| r.target)
+        .unwrap_or_default()
+}
+
+/// Names the article gives a title ("President Donald Trump", "Secretary
+/// of State Rex Tillerson"), lower-cased.
+#[derive(Debug, Clone, Default)]
+pub struct PublicFigures {
+    names: BTreeSet<String>,
+}
+
+/// Words that name an office; a capitalised name after one is a public
+/// figure, and the word itself points at one.
+const TITLES: &[&str] = &[
+    "president",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "congressman",
+    "congresswoman",
+    "rep",
+    "minister",
+    "secretary",
+    "mayor",
+    "chancellor",
+    "premier",
+    "speaker",
+    "judge",
+    "justice",
+    "ambassador",
+    "commissioner",
+    "whitehouse",
+    "potus",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+];
+
+/// Phrases that point at the office-holder without naming them.
+const OFFICE_PHRASES: &[&str] = &["white house", "oval office", "prime minister"];
+
+impl PublicFigures {
+    /// Collects titled names from the article text.
+    pub fn from_article(article: &str) -> Self {
+        let words: Vec<&str> = article
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut names = BTreeSet::new();
+        for (i, w) in words.iter().enumerate() {
+            if !TITLES.contains(&w.to_lowercase().as_str()) || !starts_upper(w) {
+                continue;
+            }
+            let mut j = i + 1;
+            // "Secretary of State Rex Tillerson": skip "of <Office>".
+            if words.get(j) == Some(&"of") {
+                j += 2;
+            }
+            for name in words.iter().skip(j).take(4) {
+                if !starts_upper(name) {
+                    break;
+                }
+                names.insert(name.to_lowercase());
+            }
+        }
+        Self { names }
+    }
+
+    /// True when `sentence` names a public figure or an office.
+    pub fn named_in(&self, sentence: &str) -> bool {
+        let lower = sentence.to_lowercase();
+        if OFFICE_PHRASES.iter().any(|p| lower.contains(p)) {
+            return true;
+        }
+        sentence
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| starts_upper(w))
+            .map(|w| {
+                w.trim_end_matches("'s")
+                    .trim_end_matches('\'')
+                    .to_lowercase()
+            })
+            .any(|w| self.names.contains(&w) || TITLES.contains(&w.as_str()))
+    }
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The sentence (or line) containing `range`.
+fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n' | '\u{2026}' | ';');
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_end(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[range.end..]
+        .char_indices()
+        .find(|(_, c)| is_end(*c))
+        .map_or(text.len(), |(i, _)| range.end + i);
+    start..end
+}
+
+fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+}
+
+fn second_person(s: &str) -> bool {
+    lower_words(s).any(|w| {
+        matches!(
+            w.as_str(),
+            "you"
+                | "your"
+                | "you're"
+                | "youre"
+                | "yours"
+                | "yourself"
+                | "u"
+                | "ur"
+                | "ya"
+                | "you'd"
+                | "you'll"
+                | "you've"
+        )
+    })
+}
+
+/// "Hey, Einstein", "Liar.", "Listen, genius": the insult is the whole
+/// sentence apart from an interjection.
+fn vocative(s: &str, hit: &Range<usize>) -> bool {
+    let before: Vec<String> = lower_words(&s[..hit.start]).collect();
+    let after = lower_words(&s[hit.end..]).count();
+    let interjection = |w: &str| {
+        matches!(
+            w,
+            "hey" | "hi" | "oh" | "listen" | "look" | "well" | "dear" | "yo" | "ok" | "okay"
+        )
+    };
+    let tail_is_vocative = after == 0 || s[hit.end..].trim_start().starts_with(',');
+    before.iter().all(|w| interjection(w)) && tail_is_vocative
+}
+
+fn is_plural(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+}
+
+fn group_words(s: &str) -> bool {
+    lower_words(s).any(|w| {
+        matches!(
+            w.as_str(),
+            "those" | "these" | "people" | "they" | "them" | "everyone" | "folks" | "all"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,98 @@
+use super::{resolve_hit, Context, Hit, PublicFigures, Resolved, Target};
+use crate::analyze::mention::Participants;
+
+const ARTICLE: &str = "Kelly met officials. President Donald Trump said so. \
+                       Secretary of State Rex Tillerson arrived.";
+
+fn hit(text: &str, word: &str, personal: bool) -> Hit {
+    let start = text.find(word).unwrap();
+    Hit {
+        range: start..start + word.len(),
+        personal,
+        group: false,
+    }
+}
+
+fn run(text: &str, word: &str, is_reply: bool) -> Resolved {
+    let participants = Participants::new(["gypsyken", "TioDon", "Brooklyn_Reader"]);
+    let figures = PublicFigures::from_article(ARTICLE);
+    let ctx = Context {
+        participants: &participants,
+        figures: &figures,
+        me: Some("TioDon"),
+        answered: is_reply.then_some("gypsyken"),
+        is_reply,
+    };
+    resolve_hit(text, &hit(text, word, true), &ctx)
+}
+
+fn commenter(who: &str) -> Resolved {
+    Resolved {
+        target: Target::Commenter,
+        author: Some(who.to_owned()),
+    }
+}
+
+#[test]
+fn vocative_and_bare_insult_address_the_answered_commenter() {
+    assert_eq!(
+        run(
+            "Hey, Einstein, It’s called the ELECTORAL COLLEGE",
+            "Einstein",
+            true
+        ),
+        commenter("gypsyken")
+    );
+    assert_eq!(
+        run("“FYI, the college was put in.” Liar.", "Liar", true),
+        commenter("gypsyken")
+    );
+    assert_eq!(
+        run("It’s good that you admit to being a Nazi.", "Nazi", true),
+        commenter("gypsyken")
+    );
+}
+
+#[test]
+fn named_participant_wins() {
+    assert_eq!(
+        run("Sorry, BR, you idiot.", "idiot", true),
+        commenter("Brooklyn_Reader")
+    );
+}
+
+#[test]
+fn titled_names_from_the_article_are_public_figures() {
+    let r = run(
+        "They did not elect Il Duce Trump to do anything.",
+        "Il Duce",
+        true,
+    );
+    assert_eq!(r.target, Target::PublicFigure);
+    let r = run(
+        "the orange gringo in the WhiteHouse says one thing",
+        "orange gringo",
+        false,
+    );
+    assert_eq!(r.target, Target::PublicFigure);
+    let r = run("Rex Tillerson is a clown", "clown", false);
+    assert_eq!(r.target, Target::PublicFigure);
+}
+
+#[test]
+fn plural_insults_hit_groups() {
+    let r = run(
+        "quit pandering to the Anti-American fringe idiots who think",
+        "idiots",
+        false,
+    );
+    assert_eq!(r.target, Target::Group);
+}
+
+#[test]
+fn top_level_without_cues_has_no_target() {
+    assert_eq!(
+        run("What an idiotic plan.", "idiotic", false).target,
+        Target::None
+    );
+}
