@@ -7,6 +7,7 @@
 
 pub mod analyze;
 pub mod error;
+pub mod generate;
 pub mod input;
 pub mod parse;
 pub mod report;

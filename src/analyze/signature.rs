@@ -57,7 +57,7 @@ fn closing_line(body: &str) -> Option<Range<usize>> {
     let line = &trimmed[start..];
     let words = line.split_whitespace().count();
     let ends_sentence = line.ends_with(['.', '!', '?', ':', ';', ',']);
-    (words >= 1 && words <= MAX_WORDS && !line.contains('\n') && !ends_sentence)
+    ((1..=MAX_WORDS).contains(&words) && !line.contains('\n') && !ends_sentence)
         .then_some(start..trimmed.len())
 }
 

@@ -13,6 +13,7 @@
 //!    ("those", "these", "people") makes it `group`;
 //! 5. otherwise, in a reply, a word aimed at persons goes to the answered
 //!    commenter; elsewhere the target stays empty.
+//!
 //! A comment's target is the most serious one among its words: commenter
 //! before public figure before group, since attacks on fellow commenters
 //! are what moderators act on first.
