@@ -98,7 +98,7 @@ fn output_is_byte_identical_across_job_counts() {
 fn malformed_page_is_reported_with_position_and_exit_1() {
     let out = tempfile::tempdir().unwrap();
     tw().args(["analyze", &fixture("err/0001_odd_indent_bullet.thread")])
-        .arg(&fixture("ok/0003_nesting_and_dedent.thread"))
+        .arg(fixture("ok/0003_nesting_and_dedent.thread"))
         .arg("--out")
         .arg(out.path())
         .assert()
