@@ -2,6 +2,8 @@
 //! flags and evidence.  No IO happens here; word lists arrive as text.
 
 pub mod mention;
+pub mod metrics;
+pub mod model;
 pub mod quote;
 pub mod shouting;
 pub mod signature;

@@ -1,0 +1,870 @@
+//! The learned linear layer of issue 3: logistic regression over hashed
+//! word and character n-grams, with its own normaliser, trainer and
+//! weights format.
+//!
+//! Word lists catch the incivility a moderator can name; this layer
+//! catches the rest (phrasing, misspelt or new insults) and still explains
+//! itself, because a linear model's score is a sum over the words of the
+//! comment: [`Model::explain`] returns the words that added most.
+//!
+//! Everything here is pure and deterministic.  The hash is FNV-1a (64
+//! bit) followed by a Fibonacci multiply, written out below, never std's
+//! randomly seeded hasher, so a feature lands in the same bucket on every
+//! run and machine.  Training shuffles with a fixed seed in one thread.
+//! The weights format is documented on [`Model::to_bytes`] and in
+//! `data/models/README.md`; the shipped weights are compiled in with
+//! `include_bytes!` and loaded by [`Model::builtin`].
+
+use std::sync::OnceLock;
+
+use thiserror::Error;
+use unicode_normalization::UnicodeNormalization;
+
+/// First bytes of every weights file.
+const MAGIC: &[u8; 4] = b"TWLR";
+/// Bytes before the dense weights in a weights file.
+const HEADER: usize = 28;
+/// The weights format this code reads and writes.
+pub const FORMAT_VERSION: u16 = 1;
+/// Number of dense (non-hashed) features; see [`DENSE_NAMES`].
+pub const N_DENSE: usize = 6;
+/// Names of the dense features, in storage order.
+///
+/// `capitals` is the share of upper-case letters (0 below four letters),
+/// `shouted_words` is `ln(1 + n)` for words of three or more letters
+/// written all in capitals, `exclamations` and `questions` are `ln(1 + n)`
+/// of `!` and `?`, `second_person` is `ln(1 + n)` of you, your, you're,
+/// yourself and similar, and `length` is `ln(1 + words) / 5`.
+pub const DENSE_NAMES: [&str; N_DENSE] = [
+    "capitals",
+    "shouted_words",
+    "exclamations",
+    "questions",
+    "second_person",
+    "length",
+];
+
+/// Longest word (in characters, after normalising) whose character
+/// n-grams are taken; longer tokens are mostly URLs and keyboard mashing.
+const MAX_GRAM_WORD: usize = 40;
+
+/// Namespace bytes that start each FNV-1a hash, so a word, a bigram and a
+/// character n-gram with the same bytes land in different buckets.
+const NS_WORD: u8 = b'w';
+const NS_BIGRAM: u8 = b'b';
+const NS_CHAR: u8 = b'c';
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// 2^64 / golden ratio, for Fibonacci hashing of the FNV value.
+const FIB: u64 = 0x9e37_79b9_7f4a_7c15;
+
+#[inline]
+fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
+
+#[inline]
+fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = fnv_byte(h, b);
+    }
+    h
+}
+
+/// What the feature extractor takes from a text; stored in the header of
+/// the weights file, so a file always scores with the features it was
+/// trained on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeatureConfig {
+    /// log2 of the number of hash buckets (16 to 22).
+    pub bucket_bits: u8,
+    /// Shortest character n-gram, counting the word-boundary marks.
+    pub char_min: u8,
+    /// Longest character n-gram (at most 8).
+    pub char_max: u8,
+    /// Whether adjacent word pairs are features.
+    pub word_bigrams: bool,
+    /// Length normalisation in hundredths: each hashed feature of a family
+    /// has value `n^(-norm_power_pct/100)`, where `n` is the number of
+    /// features of that family in the text (50 = unit L2 norm, 0 = binary
+    /// counts).
+    pub norm_power_pct: u8,
+}
+
+impl Default for FeatureConfig {
+    fn default() -> Self {
+        FeatureConfig {
+            bucket_bits: 20,
+            char_min: 2,
+            char_max: 5,
+            word_bigrams: true,
+            norm_power_pct: 50,
+        }
+    }
+}
+
+impl FeatureConfig {
+    fn check(&self) -> Result<(), ModelError> {
+        let ok = (16..=22).contains(&self.bucket_bits)
+            && self.char_min >= 1
+            && self.char_min <= self.char_max
+            && self.char_max <= 8
+            && self.norm_power_pct <= 100;
+        if ok {
+            Ok(())
+        } else {
+            Err(ModelError::BadConfig(format!("{self:?}")))
+        }
+    }
+
+    #[inline]
+    fn bucket(&self, h: u64) -> u32 {
+        (h.wrapping_mul(FIB) >> (64 - u32::from(self.bucket_bits))) as u32
+    }
+}
+
+/// Why a weights file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ModelError {
+    /// The file does not start with `TWLR`.
+    #[error("not a threadwatch weights file (bad magic bytes)")]
+    BadMagic,
+    /// The file uses a format version this build cannot read.
+    #[error("weights format version {0} is not supported (expected {FORMAT_VERSION})")]
+    UnsupportedVersion(u16),
+    /// The header holds values outside the supported ranges.
+    #[error("unsupported feature configuration in weights header: {0}")]
+    BadConfig(String),
+    /// The file is shorter or longer than its header says.
+    #[error("weights file has {found} bytes, header implies {expected}")]
+    BadLength {
+        /// Length implied by the header.
+        expected: usize,
+        /// Actual length.
+        found: usize,
+    },
+}
+
+/// The feature family a hashed feature belongs to; each family's values
+/// are scaled so that its block of the feature vector has unit length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// Word unigrams and bigrams.
+    Word,
+    /// Character n-grams inside words.
+    Char,
+}
+
+/// Receives what the extractor finds, in text order.
+trait Sink {
+    /// A word token: its index, the text as written and its normal form.
+    fn token(&mut self, _index: usize, _raw: &str, _norm: &str) {}
+    /// A hashed feature of token `index` (a bigram belongs to its second
+    /// word).
+    fn feature(&mut self, index: usize, family: Family, bucket: u32);
+}
+
+/// Totals of one extraction: feature counts per family and the dense
+/// feature values.
+#[derive(Debug, Clone, Copy)]
+struct Summary {
+    n_word: u32,
+    n_char: u32,
+    dense: [f32; N_DENSE],
+}
+
+impl Summary {
+    /// Value of one hashed feature of `family`: `count^-power`; with
+    /// power 1/2 each family's block has unit L2 norm (before collisions).
+    fn value(&self, family: Family, cfg: &FeatureConfig) -> f32 {
+        let n = match family {
+            Family::Word => self.n_word,
+            Family::Char => self.n_char,
+        };
+        (n.max(1) as f32).powf(-f32::from(cfg.norm_power_pct) / 100.0)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '*'
+}
+
+/// Second-person words, which mark incivility aimed at a person.
+fn is_second_person(norm: &str) -> bool {
+    matches!(
+        norm,
+        "you"
+            | "your"
+            | "you're"
+            | "youre"
+            | "yours"
+            | "yourself"
+            | "yourselves"
+            | "ya"
+            | "u"
+            | "ur"
+            | "you've"
+            | "you'll"
+            | "you'd"
+    )
+}
+
+/// Appends the normal form of one word to `out`: NFKC, lower case, curly
+/// apostrophes to `'`, and runs of three or more equal letters cut to two
+/// ("stuuupid" becomes "stuupid").  ASCII words skip NFKC.
+fn normalize_word(raw: &str, out: &mut String) {
+    out.clear();
+    let push = |c: char, out: &mut String| {
+        let c = if is_apostrophe(c) { '\'' } else { c };
+        if c.is_alphabetic() {
+            let mut tail = out.chars().rev();
+            if tail.next() == Some(c) && tail.next() == Some(c) {
+                return;
+            }
+        }
+        out.push(c);
+    };
+    if raw.is_ascii() {
+        for b in raw.bytes() {
+            push(char::from(b.to_ascii_lowercase()), out);
+        }
+    } else {
+        for c in raw.nfkc() {
+            for l in c.to_lowercase() {
+                push(l, out);
+            }
+        }
+    }
+}
+
+/// Splits `text` into word tokens and reports every feature to `sink`.
+///
+/// A token is a run of letters, digits and `*` (masking, as in "f**k"),
+/// with apostrophes kept between word characters; tokens without a letter
+/// or digit are skipped.
+fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
+    let mut norm = String::with_capacity(64);
+    let mut bounds: Vec<usize> = Vec::with_capacity(MAX_GRAM_WORD + 1);
+    let (mut letters, mut upper, mut shouted, mut second) = (0u32, 0u32, 0u32, 0u32);
+    let mut n_word = 0u32;
+    let mut n_char = 0u32;
+    let mut index = 0usize;
+    let mut prev_bigram: Option<u64> = None;
+
+    let bytes = text.as_bytes();
+    let exclamations = bytes.iter().filter(|&&b| b == b'!').count();
+    let questions = bytes.iter().filter(|&&b| b == b'?').count();
+
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_alphabetic() {
+            letters += 1;
+            upper += u32::from(c.is_uppercase());
+        }
+        if !is_word_char(c) {
+            // Sentence punctuation breaks bigrams; spaces do not.
+            if matches!(c, '.' | '!' | '?' | ';' | ':' | ',') {
+                prev_bigram = None;
+            }
+            continue;
+        }
+        // Extend the token.
+        let mut end = start + c.len_utf8();
+        let (mut has_alnum, mut all_upper, mut n_letters) = (
+            c.is_alphanumeric(),
+            !c.is_lowercase(),
+            u32::from(c.is_alphabetic()),
+        );
+        while let Some(&(i, d)) = chars.peek() {
+            if is_word_char(d) {
+                chars.next();
+                if d.is_alphabetic() {
+                    letters += 1;
+                    n_letters += 1;
+                    upper += u32::from(d.is_uppercase());
+                }
+                has_alnum |= d.is_alphanumeric();
+                all_upper &= !d.is_lowercase();
+                end = i + d.len_utf8();
+            } else if is_apostrophe(d) {
+                // Keep it only when a word character follows.
+                let mut ahead = text[i + d.len_utf8()..].chars();
+                if ahead.next().is_some_and(|e| e.is_alphanumeric()) {
+                    chars.next();
+                    end = i + d.len_utf8();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if !has_alnum {
+            continue;
+        }
+        let raw = &text[start..end];
+        normalize_word(raw, &mut norm);
+        sink.token(index, raw, &norm);
+        if all_upper && n_letters >= 3 {
+            shouted += 1;
+        }
+        if is_second_person(&norm) {
+            second += 1;
+        }
+
+        // Word unigram and bigram.
+        let nb = norm.as_bytes();
+        let h = fnv_bytes(fnv_byte(FNV_OFFSET, NS_WORD), nb);
+        sink.feature(index, Family::Word, cfg.bucket(h));
+        n_word += 1;
+        if cfg.word_bigrams {
+            if let Some(p) = prev_bigram {
+                let hb = fnv_bytes(p, nb);
+                sink.feature(index, Family::Word, cfg.bucket(hb));
+                n_word += 1;
+            }
+            let p = fnv_bytes(fnv_byte(FNV_OFFSET, NS_BIGRAM), nb);
+            prev_bigram = Some(fnv_byte(p, b' '));
+        }
+
+        // Character n-grams of " word ", hashed incrementally per start.
+        // Units: 0 = leading space, 1..=m = characters, m + 1 = space.
+        bounds.clear();
+        bounds.extend(norm.char_indices().take(MAX_GRAM_WORD).map(|(i, _)| i));
+        let m = bounds.len();
+        bounds.push(
+            norm.char_indices()
+                .nth(MAX_GRAM_WORD)
+                .map_or(nb.len(), |(i, _)| i),
+        );
+        let unit = |u: usize| -> &[u8] {
+            if u == 0 || u == m + 1 {
+                b" "
+            } else {
+                &nb[bounds[u - 1]..bounds[u]]
+            }
+        };
+        let units = m + 2;
+        let (lo, hi) = (usize::from(cfg.char_min), usize::from(cfg.char_max));
+        for i in 0..units {
+            let mut g = fnv_byte(FNV_OFFSET, NS_CHAR);
+            for (len, u) in (i..units.min(i + hi)).enumerate() {
+                g = fnv_bytes(g, unit(u));
+                if len + 1 >= lo {
+                    sink.feature(index, Family::Char, cfg.bucket(g));
+                    n_char += 1;
+                }
+            }
+        }
+        index += 1;
+    }
+
+    let capitals = if letters >= 4 {
+        upper as f32 / letters as f32
+    } else {
+        0.0
+    };
+    let ln1p = |n: u32| (n as f32).ln_1p();
+    Summary {
+        n_word,
+        n_char,
+        dense: [
+            capitals,
+            ln1p(shouted),
+            ln1p(exclamations as u32),
+            ln1p(questions as u32),
+            ln1p(second),
+            ln1p(index as u32) / 5.0,
+        ],
+    }
+}
+
+/// A logistic-regression incivility scorer with quantised weights.
+///
+/// `logit = bias + scale * (v_word * sum q[word features] + v_char * sum
+/// q[char features]) + dense . x`, where `v_family = 1/sqrt(number of
+/// features of that family in the text)`, and the score is
+/// `1 / (1 + exp(-logit))`.
+#[derive(Clone, PartialEq)]
+pub struct Model {
+    config: FeatureConfig,
+    quant_bits: u8,
+    scale: f32,
+    bias: f32,
+    threshold: f32,
+    dense: [f32; N_DENSE],
+    weights: Vec<i16>,
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("config", &self.config)
+            .field("quant_bits", &self.quant_bits)
+            .field("scale", &self.scale)
+            .field("bias", &self.bias)
+            .field("threshold", &self.threshold)
+            .field("dense", &self.dense)
+            .field(
+                "nonzero_weights",
+                &self.weights.iter().filter(|&&w| w != 0).count(),
+            )
+            .finish()
+    }
+}
+
+/// The shipped weights (see `data/models/README.md`).
+static BUILTIN_BYTES: &[u8] = include_bytes!("../../data/models/incivility.bin");
+
+/// Adds up quantised weights per family.
+struct Summer<'a> {
+    weights: &'a [i16],
+    word: i64,
+    char: i64,
+}
+
+impl Sink for Summer<'_> {
+    #[inline]
+    fn feature(&mut self, _index: usize, family: Family, bucket: u32) {
+        let w = i64::from(self.weights[bucket as usize]);
+        match family {
+            Family::Word => self.word += w,
+            Family::Char => self.char += w,
+        }
+    }
+}
+
+/// Per-token sums of quantised weights, for explanations.
+#[derive(Default)]
+struct Explainer<'a> {
+    weights: &'a [i16],
+    raw: Vec<(String, String)>,
+    word: Vec<i64>,
+    char: Vec<i64>,
+}
+
+impl Sink for Explainer<'_> {
+    fn token(&mut self, _index: usize, raw: &str, norm: &str) {
+        self.raw.push((raw.to_string(), norm.to_string()));
+        self.word.push(0);
+        self.char.push(0);
+    }
+
+    fn feature(&mut self, index: usize, family: Family, bucket: u32) {
+        let w = i64::from(self.weights[bucket as usize]);
+        match family {
+            Family::Word => self.word[index] += w,
+            Family::Char => self.char[index] += w,
+        }
+    }
+}
+
+impl Model {
+    /// The model shipped in `data/models/incivility.bin`, parsed once.
+    pub fn builtin() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            Model::from_bytes(BUILTIN_BYTES).expect("data/models/incivility.bin is a valid model")
+        })
+    }
+
+    /// The feature configuration the weights were trained with.
+    pub fn config(&self) -> FeatureConfig {
+        self.config
+    }
+
+    /// The documented decision threshold: a text is uncivil when
+    /// `score >= threshold()`.
+    pub fn threshold(&self) -> f64 {
+        f64::from(self.threshold)
+    }
+
+    /// Returns the model with another decision threshold.
+    pub fn with_threshold(mut self, threshold: f64) -> Model {
+        self.threshold = threshold as f32;
+        self
+    }
+
+    fn logit(&self, text: &str) -> f64 {
+        let mut sum = Summer {
+            weights: &self.weights,
+            word: 0,
+            char: 0,
+        };
+        let s = extract(&self.config, text, &mut sum);
+        let mut z = f64::from(self.bias);
+        let scale = f64::from(self.scale);
+        z += scale * f64::from(s.value(Family::Word, &self.config)) * sum.word as f64;
+        z += scale * f64::from(s.value(Family::Char, &self.config)) * sum.char as f64;
+        for (w, x) in self.dense.iter().zip(s.dense) {
+            z += f64::from(*w) * f64::from(x);
+        }
+        z
+    }
+
+    /// Probability in [0, 1] that `text` is uncivil.
+    pub fn score(&self, text: &str) -> f64 {
+        sigmoid(self.logit(text))
+    }
+
+    /// The `k` words that raised the score most, as they appear in `text`
+    /// (the first spelling when a word repeats), with their contribution
+    /// to the logit, largest first.
+    ///
+    /// A word's contribution is its unigram and character n-gram weights
+    /// plus half of each bigram it is part of, plus its share of the
+    /// `second_person` and `shouted_words` dense features when it is such
+    /// a word.  `!`, `?` and `[capitals]` appear as pseudo-words for their
+    /// dense features; the bias and the length feature are not shown.
+    /// Only positive contributions are returned, so a civil text may get
+    /// an empty list.
+    pub fn explain(&self, text: &str, k: usize) -> Vec<(String, f64)> {
+        let mut ex = Explainer {
+            weights: &self.weights,
+            ..Explainer::default()
+        };
+        let s = extract(&self.config, text, &mut ex);
+        let scale = f64::from(self.scale);
+        let vw = scale * f64::from(s.value(Family::Word, &self.config));
+        let vc = scale * f64::from(s.value(Family::Char, &self.config));
+
+        // Bigram weights were added to their second word; recompute the
+        // unigram part so half the bigram can move to the first word.
+        let mut contrib: Vec<f64> = vec![0.0; ex.raw.len()];
+        for (i, (_, norm)) in ex.raw.iter().enumerate() {
+            let h = fnv_bytes(fnv_byte(FNV_OFFSET, NS_WORD), norm.as_bytes());
+            let uni = i64::from(self.weights[self.config.bucket(h) as usize]);
+            let bigram = ex.word[i] - uni;
+            contrib[i] += vw * uni as f64 + vc * ex.char[i] as f64;
+            if bigram != 0 && i > 0 {
+                contrib[i] += vw * bigram as f64 / 2.0;
+                contrib[i - 1] += vw * bigram as f64 / 2.0;
+            } else {
+                contrib[i] += vw * bigram as f64;
+            }
+        }
+        let second: Vec<usize> = (0..ex.raw.len())
+            .filter(|&i| is_second_person(&ex.raw[i].1))
+            .collect();
+        let shouted: Vec<usize> = (0..ex.raw.len())
+            .filter(|&i| {
+                let raw = &ex.raw[i].0;
+                raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && !raw.chars().any(char::is_lowercase)
+            })
+            .collect();
+        for (idxs, d) in [(&second, 4usize), (&shouted, 1usize)] {
+            if !idxs.is_empty() {
+                let c = f64::from(self.dense[d]) * f64::from(s.dense[d]) / idxs.len() as f64;
+                for &i in idxs {
+                    contrib[i] += c;
+                }
+            }
+        }
+
+        // One entry per normal form, first spelling, summed contribution.
+        let mut items: Vec<(String, String, f64)> = Vec::new();
+        for (i, (raw, norm)) in ex.raw.iter().enumerate() {
+            match items.iter_mut().find(|e| &e.1 == norm) {
+                Some(e) => e.2 += contrib[i],
+                None => items.push((raw.clone(), norm.clone(), contrib[i])),
+            }
+        }
+        let mut out: Vec<(String, f64)> = items.into_iter().map(|(r, _, c)| (r, c)).collect();
+        for (name, d) in [("!", 2usize), ("?", 3), ("[capitals]", 0)] {
+            out.push((
+                name.to_string(),
+                f64::from(self.dense[d]) * f64::from(s.dense[d]),
+            ));
+        }
+        out.retain(|e| e.1 > 0.0);
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.truncate(k);
+        out
+    }
+
+    /// Serialises the model (little-endian throughout):
+    ///
+    /// | offset | size | field |
+    /// |---|---|---|
+    /// | 0 | 4 | magic `TWLR` |
+    /// | 4 | 2 | format version (1) |
+    /// | 6 | 1 | bucket_bits `b` |
+    /// | 7 | 1 | char_min |
+    /// | 8 | 1 | char_max |
+    /// | 9 | 1 | flags: bit 0 = word bigrams |
+    /// | 10 | 1 | quant_bits `q` (8 or 16) |
+    /// | 11 | 1 | number of dense features `d` (6) |
+    /// | 12 | 1 | norm_power_pct (length normalisation, see [`FeatureConfig`]) |
+    /// | 13 | 3 | reserved, zero |
+    /// | 16 | 4 | f32 scale: weight = stored integer * scale |
+    /// | 20 | 4 | f32 bias |
+    /// | 24 | 4 | f32 decision threshold (probability) |
+    /// | 28 | 4d | f32 dense weights, in [`DENSE_NAMES`] order |
+    /// | 28+4d | 2^b * q/8 | bucket weights, i8 or i16 |
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let n = 1usize << self.config.bucket_bits;
+        let mut out =
+            Vec::with_capacity(HEADER + 4 * N_DENSE + n * usize::from(self.quant_bits) / 8);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.push(self.config.bucket_bits);
+        out.push(self.config.char_min);
+        out.push(self.config.char_max);
+        out.push(u8::from(self.config.word_bigrams));
+        out.push(self.quant_bits);
+        out.push(N_DENSE as u8);
+        out.extend_from_slice(&[self.config.norm_power_pct, 0, 0, 0]);
+        for f in [self.scale, self.bias, self.threshold] {
+            out.extend_from_slice(&f.to_le_bytes());
+        }
+        for f in self.dense {
+            out.extend_from_slice(&f.to_le_bytes());
+        }
+        for &w in &self.weights {
+            if self.quant_bits == 8 {
+                out.push(w as i8 as u8);
+            } else {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Parses a weights file written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        if bytes.len() < HEADER || &bytes[..4] != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+        if version != FORMAT_VERSION {
+            return Err(ModelError::UnsupportedVersion(version));
+        }
+        let config = FeatureConfig {
+            bucket_bits: bytes[6],
+            char_min: bytes[7],
+            char_max: bytes[8],
+            word_bigrams: bytes[9] & 1 == 1,
+            norm_power_pct: bytes[12],
+        };
+        config.check()?;
+        let quant_bits = bytes[10];
+        if quant_bits != 8 && quant_bits != 16 {
+            return Err(ModelError::BadConfig(format!("quant_bits {quant_bits}")));
+        }
+        if usize::from(bytes[11]) != N_DENSE {
+            return Err(ModelError::BadConfig(format!(
+                "{} dense features",
+                bytes[11]
+            )));
+        }
+        let n = 1usize << config.bucket_bits;
+        let head = HEADER + 4 * N_DENSE;
+        let expected = head + n * usize::from(quant_bits) / 8;
+        if bytes.len() != expected {
+            return Err(ModelError::BadLength {
+                expected,
+                found: bytes.len(),
+            });
+        }
+        let f32_at =
+            |o: usize| f32::from_le_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
+        let mut dense = [0.0; N_DENSE];
+        for (i, d) in dense.iter_mut().enumerate() {
+            *d = f32_at(HEADER + 4 * i);
+        }
+        let body = &bytes[head..];
+        let weights: Vec<i16> = if quant_bits == 8 {
+            body.iter().map(|&b| i16::from(b as i8)).collect()
+        } else {
+            body.chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]]))
+                .collect()
+        };
+        Ok(Model {
+            config,
+            quant_bits,
+            scale: f32_at(16),
+            bias: f32_at(20),
+            threshold: f32_at(24),
+            dense,
+            weights,
+        })
+    }
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// One labelled text for [`train`].
+#[derive(Debug, Clone, Copy)]
+pub struct TrainExample<'a> {
+    /// The comment text.
+    pub text: &'a str,
+    /// Whether it is uncivil.
+    pub label: bool,
+    /// How much this example counts in the loss (corpus and class
+    /// weighting).
+    pub weight: f32,
+    /// Which source corpus it comes from (`0..groups`); each group gets its
+    /// own intercept during training, so base rates and sampling quirks of
+    /// a corpus go into the intercept instead of the word weights.
+    pub group: usize,
+}
+
+/// Settings for [`train`].
+#[derive(Debug, Clone, Copy)]
+pub struct TrainOptions {
+    /// The features to extract.
+    pub config: FeatureConfig,
+    /// Passes over the data.
+    pub epochs: u32,
+    /// AdaGrad base learning rate.
+    pub learning_rate: f32,
+    /// L2 penalty, applied to the weights an example touches.
+    pub l2: f32,
+    /// Seed of the shuffling generator (SplitMix64).
+    pub seed: u64,
+    /// Storage precision of bucket weights: 8 or 16 bits.
+    pub quant_bits: u8,
+    /// The group whose intercept becomes the shipped bias.
+    pub output_group: usize,
+    /// Decision threshold written into the model.
+    pub threshold: f64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            config: FeatureConfig::default(),
+            epochs: 5,
+            learning_rate: 0.1,
+            l2: 1e-6,
+            seed: 0x7468_7265_6164_7761, // "threadwa"
+            quant_bits: 8,
+            output_group: 0,
+            threshold: 0.5,
+        }
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fixed, portable
+/// generator, so the shuffle is the same everywhere.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (n > 0), by rejection so there is no modulo bias.
+    fn below(&mut self, n: u64) -> u64 {
+        let zone = u64::MAX - (u64::MAX % n);
+        loop {
+            let r = self.next();
+            if r < zone {
+                return r % n;
+            }
+        }
+    }
+}
+
+/// Collects the buckets of one text for a gradient step.
+struct Collector(Vec<(u32, Family)>);
+
+impl Sink for Collector {
+    fn feature(&mut self, _index: usize, family: Family, bucket: u32) {
+        self.0.push((bucket, family));
+    }
+}
+
+/// Trains a model by weighted logistic regression with AdaGrad, in one
+/// thread, shuffling with `opts.seed` each epoch, then quantises the
+/// weights.  The same inputs always give the same bytes.
+///
+/// `groups` is the number of distinct [`TrainExample::group`] values.
+pub fn train(examples: &[TrainExample<'_>], groups: usize, opts: &TrainOptions) -> Model {
+    let cfg = opts.config;
+    let n = 1usize << cfg.bucket_bits;
+    let mut w = vec![0f32; n];
+    let mut g2 = vec![0f32; n];
+    let mut dense = [0f32; N_DENSE];
+    let mut dense_g2 = [0f32; N_DENSE];
+    let mut bias = vec![0f32; groups.max(1)];
+    let mut bias_g2 = vec![0f32; groups.max(1)];
+    let lr = opts.learning_rate;
+    let eps = 1e-6f32;
+
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = SplitMix64(opts.seed);
+    let mut feats = Collector(Vec::with_capacity(4096));
+    for _ in 0..opts.epochs {
+        for i in (1..order.len()).rev() {
+            let j = rng.below(i as u64 + 1) as usize;
+            order.swap(i, j);
+        }
+        for &e in &order {
+            let ex = &examples[e];
+            feats.0.clear();
+            let s = extract(&cfg, ex.text, &mut feats);
+            let (vw, vc) = (s.value(Family::Word, &cfg), s.value(Family::Char, &cfg));
+            let value = |f: Family| if f == Family::Word { vw } else { vc };
+            let mut z = f64::from(bias[ex.group]);
+            for &(b, f) in &feats.0 {
+                z += f64::from(w[b as usize] * value(f));
+            }
+            for (dw, x) in dense.iter().zip(s.dense) {
+                z += f64::from(dw * x);
+            }
+            let p = sigmoid(z) as f32;
+            let err = (p - f32::from(u8::from(ex.label))) * ex.weight;
+            if err == 0.0 {
+                continue;
+            }
+            for &(b, f) in &feats.0 {
+                let b = b as usize;
+                let g = err * value(f) + opts.l2 * w[b];
+                g2[b] += g * g;
+                w[b] -= lr * g / (g2[b].sqrt() + eps);
+            }
+            for d in 0..N_DENSE {
+                let g = err * s.dense[d] + opts.l2 * dense[d];
+                dense_g2[d] += g * g;
+                dense[d] -= lr * g / (dense_g2[d].sqrt() + eps);
+            }
+            let gb = ex.group;
+            bias_g2[gb] += err * err;
+            bias[gb] -= lr * err / (bias_g2[gb].sqrt() + eps);
+        }
+    }
+
+    let qmax: f32 = if opts.quant_bits == 8 { 127.0 } else { 32767.0 };
+    let max_abs = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+    let scale = if max_abs > 0.0 { max_abs / qmax } else { 1.0 };
+    let weights = w
+        .iter()
+        .map(|x| (x / scale).round().clamp(-qmax, qmax) as i16)
+        .collect();
+    Model {
+        config: cfg,
+        quant_bits: if opts.quant_bits == 8 { 8 } else { 16 },
+        scale,
+        bias: bias[opts.output_group.min(bias.len() - 1)],
+        threshold: opts.threshold as f32,
+        dense,
+        weights,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,161 @@
+//! Unit tests for the hashed logistic-regression scorer.
+
+use super::*;
+
+struct Tokens(Vec<(String, String)>);
+
+impl Sink for Tokens {
+    fn token(&mut self, _index: usize, raw: &str, norm: &str) {
+        self.0.push((raw.to_string(), norm.to_string()));
+    }
+    fn feature(&mut self, _index: usize, _family: Family, _bucket: u32) {}
+}
+
+fn tokens(text: &str) -> Vec<(String, String)> {
+    let mut t = Tokens(Vec::new());
+    extract(&FeatureConfig::default(), text, &mut t);
+    t.0
+}
+
+#[test]
+fn fnv1a_matches_the_published_test_vector() {
+    // FNV-1a 64 of "a" (Fowler/Noll/Vo reference test suite).
+    assert_eq!(fnv_bytes(FNV_OFFSET, b"a"), 0xaf63_dc4c_8601_ec8c);
+    assert_eq!(fnv_bytes(FNV_OFFSET, b""), FNV_OFFSET);
+}
+
+#[test]
+fn normal_forms() {
+    let mut out = String::new();
+    normalize_word("STUUUUPID", &mut out);
+    assert_eq!(out, "stuupid");
+    normalize_word("\u{ff39}\u{ff4f}\u{ff55}\u{2019}re", &mut out);
+    assert_eq!(out, "you're");
+    normalize_word("1000", &mut out);
+    assert_eq!(out, "1000");
+}
+
+#[test]
+fn tokens_keep_masks_and_inner_apostrophes() {
+    let t = tokens("Don\u{2019}t say f**k, 'quoted' *** ok");
+    let raw: Vec<&str> = t.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(raw, ["Don\u{2019}t", "say", "f**k", "quoted", "ok"]);
+    assert_eq!(t[0].1, "don't");
+}
+
+#[test]
+fn dense_features() {
+    let s = extract(
+        &FeatureConfig::default(),
+        "YOU are WRONG!!",
+        &mut Tokens(Vec::new()),
+    );
+    assert!(
+        (s.dense[0] - 8.0 / 11.0).abs() < 1e-6,
+        "capitals {}",
+        s.dense[0]
+    );
+    assert!((s.dense[1] - 2f32.ln_1p()).abs() < 1e-6);
+    assert!((s.dense[2] - 2f32.ln_1p()).abs() < 1e-6);
+    assert_eq!(s.dense[3], 0.0);
+    assert!((s.dense[4] - 1f32.ln_1p()).abs() < 1e-6);
+}
+
+fn toy() -> Vec<TrainExample<'static>> {
+    let texts = [
+        ("you are an idiot", true),
+        ("what an IDIOT you are", true),
+        ("shut up, moron", true),
+        ("you moron, nobody cares", true),
+        ("thanks for the link, very helpful", false),
+        ("I disagree with the plan but see the point", false),
+        ("good article about the budget", false),
+        ("the council meets on tuesday", false),
+    ];
+    texts
+        .iter()
+        .map(|&(text, label)| TrainExample {
+            text,
+            label,
+            weight: 1.0,
+            group: 0,
+        })
+        .collect()
+}
+
+fn toy_options() -> TrainOptions {
+    TrainOptions {
+        config: FeatureConfig {
+            bucket_bits: 16,
+            ..FeatureConfig::default()
+        },
+        epochs: 20,
+        learning_rate: 0.5,
+        ..TrainOptions::default()
+    }
+}
+
+#[test]
+fn training_is_deterministic_and_learns() {
+    let data = toy();
+    let a = train(&data, 1, &toy_options());
+    let b = train(&data, 1, &toy_options());
+    assert_eq!(a.to_bytes(), b.to_bytes());
+    assert!(a.score("you idiot") > a.score("thanks for the article"));
+    let why = a.explain("Thanks, you IDIOT.", 2);
+    assert_eq!(why.first().map(|w| w.0.as_str()), Some("IDIOT"), "{why:?}");
+}
+
+#[test]
+fn bytes_round_trip() {
+    for quant_bits in [8, 16] {
+        let m = train(
+            &toy(),
+            1,
+            &TrainOptions {
+                quant_bits,
+                ..toy_options()
+            },
+        );
+        let bytes = m.to_bytes();
+        assert_eq!(bytes.len(), 52 + (1 << 16) * usize::from(quant_bits) / 8);
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(back.score("moron"), m.score("moron"));
+    }
+}
+
+#[test]
+fn bad_files_are_errors() {
+    assert_eq!(Model::from_bytes(b"nope"), Err(ModelError::BadMagic));
+    let mut bytes = train(&toy(), 1, &toy_options()).to_bytes();
+    bytes.pop();
+    assert!(matches!(
+        Model::from_bytes(&bytes),
+        Err(ModelError::BadLength { .. })
+    ));
+    bytes[4] = 9;
+    assert_eq!(
+        Model::from_bytes(&bytes),
+        Err(ModelError::UnsupportedVersion(9))
+    );
+}
+
+#[test]
+fn builtin_model_loads_and_ranks() {
+    let m = Model::builtin();
+    let rude = m.score("You are a pathetic idiot and a liar.");
+    let calm = m.score("Thanks for the clear explanation of the budget.");
+    assert!(rude > calm, "rude {rude} calm {calm}");
+    assert!((0.0..=1.0).contains(&m.threshold()));
+}
+
+#[test]
+fn empty_and_odd_texts_score() {
+    let m = Model::builtin();
+    for text in ["", "!!!", "\u{202e}\u{0}", "a", &"x".repeat(10_000)] {
+        let s = m.score(text);
+        assert!((0.0..=1.0).contains(&s), "{text:?} -> {s}");
+        let _ = m.explain(text, 5);
+    }
+}
