@@ -123,3 +123,69 @@ pub enum ParseErrorKind {
         max: usize,
     },
 }
+
+/// A word list (`grammars/lexicon.ebnf`) that cannot be read, with the
+/// position of the fault.
+///
+/// Lines and columns are 1-based; columns count characters, not bytes.
+/// Prints as `path:line:column: message`, like [`ParseError`].
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{path}:{line}:{column}: {kind}")]
+pub struct LexiconError {
+    /// The list as the user named it (`<builtin>/name_calling.txt` for the
+    /// compiled-in lists).
+    pub path: String,
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+    /// What was expected and what was found.
+    pub kind: LexiconErrorKind,
+    /// The offending line, without its line end.
+    pub source_line: String,
+}
+
+/// What is wrong with a word-list line.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LexiconErrorKind {
+    /// The line does not follow the grammar here.
+    #[error("expected {expected}, found {found}")]
+    Syntax {
+        /// What the grammar allows at this point.
+        expected: &'static str,
+        /// What is there (quoted), or `end of line`.
+        found: String,
+    },
+    /// A weight outside 0..1.
+    #[error("expected a weight from 0 to 1, found {found}")]
+    Weight {
+        /// The weight as written.
+        found: String,
+    },
+    /// A word after the weight that is not one of the known tags.
+    #[error(
+        "expected a tag (person, group, public_figure, addressee, \
+         contextual, name), found '{found}'; separate tags with spaces"
+    )]
+    Tag {
+        /// The word found.
+        found: String,
+    },
+    /// A term that is empty after normalisation or contains a mask.
+    #[error(
+        "expected a term that starts and ends with a letter or digit and \
+         has no mask character (* _), found '{found}'"
+    )]
+    Term {
+        /// The term as written.
+        found: String,
+    },
+    /// The same term twice in one list.
+    #[error("duplicate term '{term}', first listed at line {first_line}")]
+    Duplicate {
+        /// The term as written the second time.
+        term: String,
+        /// Line of the first entry.
+        first_line: u32,
+    },
+}

@@ -1,9 +1,11 @@
 //! Analyzers: pure functions from comment text (and its thread) to scores,
 //! flags and evidence.  No IO happens here; word lists arrive as text.
 
+pub mod matcher;
 pub mod mention;
 pub mod metrics;
 pub mod model;
+pub mod normalize;
 pub mod quote;
 pub mod shouting;
 pub mod signature;

@@ -5,6 +5,7 @@
 //! indentation rules, with an explicit stack).  `section` decides where the
 //! article ends and what its headline is.
 
+pub mod lexicon;
 mod line;
 mod nest;
 mod section;

@@ -1,0 +1,672 @@
+//! Word-list matching: which lexicon terms occur in a comment, and where.
+//!
+//! A [`Lexicon`] holds one list per [`Category`] (the files of
+//! `data/lexicons/`, compiled in, optionally overridden with text the CLI
+//! read from `--lexicon-dir`; this module does no IO).  It compiles every
+//! term into one Aho-Corasick automaton, once, and [`Lexicon::find`] runs
+//! it over the normalised text (`normalize.rs`), so one pass finds all
+//! categories.  The lexicon is immutable after building and `Send + Sync`,
+//! so rayon workers share one.
+//!
+//! Rules that decide a match, beyond the automaton:
+//! - **Whole words.**  A match must start and end at a word boundary of the
+//!   normalised text (the neighbour is not a letter, digit or masked
+//!   letter), so "ass" misses "assassin" and "class", "cunt" misses
+//!   "Scunthorpe", "cock" misses "cocktail".  The one exception: a spaced-out
+//!   run may start with the article "a" or the pronoun "i", so "a f u c k"
+//!   (joined to "afuck") still matches "fuck".
+//! - **Plurals.**  Each term also matches its regular plural or third
+//!   person form (`-s`, `-es`, `-ies`), reported under the listed term.
+//! - **Stretching.**  The normaliser collapses runs of three letters to
+//!   one, so a term with a double letter also gets a single-letter form
+//!   ("ass" -> "as"); that form counts only where a run was collapsed, so
+//!   the word "as" never matches "ass" but "asssss" does.
+//! - **Masks.**  A word with masked letters ("f**k", "bull*hit", "a**") is
+//!   filled in from the one-word terms of the same length whose visible
+//!   letters agree, preferring the highest weight, then the
+//!   alphabetically first term; multiword terms then match as usual
+//!   ("f**k you").
+//! - **Names.**  A term tagged `name` ("Dick", "Einstein") is skipped when
+//!   it is capitalised and reads as part of a full name: followed by a
+//!   capitalised word ("Dick Cheney") or preceded by one that is not an
+//!   interjection ("Albert Einstein", but "Hey Einstein" matches).
+//! - **Nesting.**  Within one category, a match inside a longer match is
+//!   dropped ("fringe idiots" hides "idiots"); across categories both stay
+//!   ("piece of shit" is name-calling, "shit" vulgarity).
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::normalize::{normalize, Normalized, Rule};
+use crate::error::{LexiconError, LexiconErrorKind};
+use crate::parse::lexicon::{lexicon as parse_lexicon, Entry};
+pub use crate::parse::lexicon::{Tag, Tags};
+
+#[cfg(test)]
+mod tests;
+
+/// An incivility category that has a word list (shouting is computed from
+/// capitals, not listed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// Insulting labels for a person or a group.
+    NameCalling,
+    /// Disparagement of ideas, plans or intelligence.
+    Aspersion,
+    /// Calling someone a liar.
+    LyingAccusation,
+    /// Crude and profane words.
+    Vulgarity,
+    /// Belittling how someone speaks or writes.
+    PejorativeSpeech,
+    /// Threats and calls to violence.
+    Threat,
+    /// Slurs and attacks on identity groups.
+    IdentityAttack,
+    /// Ridicule and sarcastic jabs.
+    Mockery,
+}
+
+impl Category {
+    /// Every category, in column order.
+    pub const ALL: [Category; 8] = [
+        Category::NameCalling,
+        Category::Aspersion,
+        Category::LyingAccusation,
+        Category::Vulgarity,
+        Category::PejorativeSpeech,
+        Category::Threat,
+        Category::IdentityAttack,
+        Category::Mockery,
+    ];
+
+    /// The CSV column name, which is also the list's file stem.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::NameCalling => "name_calling",
+            Category::Aspersion => "aspersion",
+            Category::LyingAccusation => "lying_accusation",
+            Category::Vulgarity => "vulgarity",
+            Category::PejorativeSpeech => "pejorative_speech",
+            Category::Threat => "threat",
+            Category::IdentityAttack => "identity_attack",
+            Category::Mockery => "mockery",
+        }
+    }
+
+    /// The category whose column name is `name`.
+    pub fn from_name(name: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn builtin_text(self) -> &'static str {
+        match self {
+            Category::NameCalling => include_str!("../../data/lexicons/name_calling.txt"),
+            Category::Aspersion => include_str!("../../data/lexicons/aspersion.txt"),
+            Category::LyingAccusation => {
+                include_str!("../../data/lexicons/lying_accusation.txt")
+            }
+            Category::Vulgarity => include_str!("../../data/lexicons/vulgarity.txt"),
+            Category::PejorativeSpeech => {
+                include_str!("../../data/lexicons/pejorative_speech.txt")
+            }
+            Category::Threat => include_str!("../../data/lexicons/threat.txt"),
+            Category::IdentityAttack => include_str!("../../data/lexicons/identity_attack.txt"),
+            Category::Mockery => include_str!("../../data/lexicons/mockery.txt"),
+        }
+    }
+}
+
+/// How a moderator's list combines with the built-in one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverrideMode {
+    /// `<category>.txt`: the list replaces the built-in list.
+    Replace,
+    /// `<category>.add.txt`: the entries are added; an entry for a term
+    /// already listed replaces it, and weight 0 removes it.
+    Extend,
+}
+
+/// A word list read by the caller, to combine with the built-in lists.
+#[derive(Debug, Clone, Copy)]
+pub struct LexiconFile<'a> {
+    /// The category the list belongs to.
+    pub category: Category,
+    /// Replace or extend the built-in list.
+    pub mode: OverrideMode,
+    /// The path to show in errors.
+    pub path: &'a str,
+    /// The file's text.
+    pub text: &'a str,
+}
+
+impl<'a> LexiconFile<'a> {
+    /// Reads category and mode from a file name (`vulgarity.txt`,
+    /// `vulgarity.add.txt`); `None` for any other name, which the caller
+    /// should report rather than ignore.
+    pub fn from_file_name(file_name: &str, path: &'a str, text: &'a str) -> Option<Self> {
+        let stem = file_name.strip_suffix(".txt")?;
+        let (stem, mode) = match stem.strip_suffix(".add") {
+            Some(s) => (s, OverrideMode::Extend),
+            None => (stem, OverrideMode::Replace),
+        };
+        Some(LexiconFile {
+            category: Category::from_name(stem)?,
+            mode,
+            path,
+            text,
+        })
+    }
+}
+
+/// One occurrence of a lexicon term in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// The list the term comes from.
+    pub category: Category,
+    /// The term as the list writes it (not as the text spells it).
+    pub term: String,
+    /// Start of the matched words, a byte offset in the original text.
+    pub start: usize,
+    /// End (exclusive) of the matched words, a byte offset in the original
+    /// text.
+    pub end: usize,
+    /// The term's weight, in 0..=1.
+    pub weight: f32,
+    /// The term's tags.
+    pub tags: Tags,
+    /// The text disguised the term (masks, leetspeak, stretched or spaced
+    /// letters).
+    pub obfuscated: bool,
+}
+
+impl Match {
+    /// The byte range of the match in the original text.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// How a pattern of the automaton relates to its term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Variant {
+    Exact,
+    Plural,
+    /// Double letters single: valid only over a collapsed run.
+    Squeezed,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    term: usize,
+    variant: Variant,
+}
+
+#[derive(Debug, Clone)]
+struct Term {
+    category: Category,
+    display: String,
+    weight: f32,
+    tags: Tags,
+}
+
+/// A term as loaded from a list, with its normal form.
+#[derive(Debug, Clone)]
+struct Loaded {
+    key: String,
+    entry: Entry,
+}
+
+/// The compiled word lists (see the module header for the matching rules).
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    terms: Vec<Term>,
+    automaton: AhoCorasick,
+    /// For each pattern id of the automaton, the terms it stands for.
+    hits: Vec<Vec<Hit>>,
+    /// One-word patterns by length in chars, best candidate first, for
+    /// filling in masks.
+    masked: BTreeMap<usize, Vec<Vec<char>>>,
+    counts: [usize; 8],
+    version: String,
+}
+
+impl Lexicon {
+    /// The lists in `data/lexicons/`, compiled into the binary.
+    pub fn builtin() -> Lexicon {
+        // The built-in lists are checked by the unit tests, so this cannot
+        // fail in a released binary.
+        Lexicon::with_overrides(&[]).expect("built-in lexicon is valid")
+    }
+
+    /// The built-in lists combined with `files`, applied in order.
+    pub fn with_overrides(files: &[LexiconFile<'_>]) -> Result<Lexicon, Box<LexiconError>> {
+        let mut lists: [Vec<Loaded>; 8] = Default::default();
+        for c in Category::ALL {
+            let path = format!("<builtin>/{}.txt", c.as_str());
+            lists[c.index()] = load(&path, c.builtin_text())?;
+        }
+        apply(&mut lists, files)?;
+        Lexicon::compile(lists)
+    }
+
+    /// Only the given lists (others are empty), each as `(category, text)`.
+    pub fn from_texts(lists: &[(Category, &str)]) -> Result<Lexicon, Box<LexiconError>> {
+        let paths: Vec<String> = lists
+            .iter()
+            .map(|(c, _)| format!("{}.txt", c.as_str()))
+            .collect();
+        let files: Vec<LexiconFile<'_>> = lists
+            .iter()
+            .zip(&paths)
+            .map(|(&(category, text), path)| LexiconFile {
+                category,
+                mode: OverrideMode::Replace,
+                path,
+                text,
+            })
+            .collect();
+        let mut loaded: [Vec<Loaded>; 8] = Default::default();
+        apply(&mut loaded, &files)?;
+        Lexicon::compile(loaded)
+    }
+
+    /// Number of terms in `category` (plural and other forms not counted).
+    pub fn term_count(&self, category: Category) -> usize {
+        self.counts[category.index()]
+    }
+
+    /// A stable hash of the terms, weights and tags of every list (not of
+    /// comments or layout), for run reports: equal hashes mean equal
+    /// matching.
+    pub fn version_hash(&self) -> String {
+        self.version.clone()
+    }
+
+    /// Every term occurrence in `text`, sorted by (start, category, end,
+    /// term).  Offsets are byte offsets into `text`.
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let norm = normalize(text);
+        let hay = self.unmask(&norm);
+        let hay = hay.as_ref();
+        let mut found: Vec<(Match, Variant)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(hay) {
+            let (s, e) = (m.start(), m.end());
+            if !starts_word(hay, &norm, s) || !ends_word(hay, &norm, e) {
+                continue;
+            }
+            let range = norm.original_range(s..e);
+            for hit in &self.hits[m.pattern().as_usize()] {
+                if hit.variant == Variant::Squeezed && !norm.applied(Rule::Stretch, s..e) {
+                    continue;
+                }
+                let t = &self.terms[hit.term];
+                if t.tags.contains(Tag::Name) && reads_as_name(text, range.clone()) {
+                    continue;
+                }
+                found.push((
+                    Match {
+                        category: t.category,
+                        term: t.display.clone(),
+                        start: range.start,
+                        end: range.end,
+                        weight: t.weight,
+                        tags: t.tags,
+                        obfuscated: norm.obfuscated(s..e),
+                    },
+                    hit.variant,
+                ));
+            }
+        }
+        prune(found)
+    }
+
+    /// Fills in masked words from same-length one-word terms.
+    fn unmask<'n>(&self, norm: &'n Normalized) -> Cow<'n, str> {
+        let words = norm.masked_words();
+        if words.is_empty() {
+            return Cow::Borrowed(norm.as_str());
+        }
+        let mut text = norm.as_str().to_owned();
+        for w in words {
+            let word: Vec<char> = norm.as_str()[w.clone()].chars().collect();
+            if let Some(fill) = self.fill(&word) {
+                let fill: String = fill.iter().collect();
+                // `fill` only puts ASCII letters where the one-byte '*'s
+                // were, so the byte length and the offset map are kept.
+                if fill.len() == w.len() {
+                    text.replace_range(w, &fill);
+                }
+            }
+        }
+        Cow::Owned(text)
+    }
+
+    fn fill(&self, word: &[char]) -> Option<&[char]> {
+        if !word.iter().any(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let fits = |p: &&Vec<char>| {
+            p.iter().zip(word).all(|(&pc, &wc)| {
+                if wc == '*' {
+                    pc.is_ascii_alphanumeric()
+                } else {
+                    pc == wc
+                }
+            })
+        };
+        self.masked
+            .get(&word.len())?
+            .iter()
+            .find(fits)
+            .map(Vec::as_slice)
+    }
+
+    fn compile(lists: [Vec<Loaded>; 8]) -> Result<Lexicon, Box<LexiconError>> {
+        let mut terms = Vec::new();
+        let mut patterns: BTreeMap<String, Vec<Hit>> = BTreeMap::new();
+        let mut counts = [0; 8];
+        let mut hasher = Fnv::new();
+        for c in Category::ALL {
+            hasher.write(c.as_str());
+            for l in &lists[c.index()] {
+                if l.entry.weight <= 0.0 {
+                    continue;
+                }
+                hasher.write(&l.key);
+                hasher.write(&format!("{:.3}", l.entry.weight));
+                for t in l.entry.tags.iter() {
+                    hasher.write(t.as_str());
+                }
+                counts[c.index()] += 1;
+                let term = terms.len();
+                terms.push(Term {
+                    category: c,
+                    display: l.entry.term.clone(),
+                    weight: l.entry.weight,
+                    tags: l.entry.tags,
+                });
+                let mut add = |p: String, variant| {
+                    patterns.entry(p).or_default().push(Hit { term, variant });
+                };
+                let plural = plural(&l.key);
+                if let Some(s) = squeezed(&l.key) {
+                    add(s, Variant::Squeezed);
+                }
+                if let Some(p) = &plural {
+                    if let Some(s) = squeezed(p) {
+                        add(s, Variant::Squeezed);
+                    }
+                    add(p.clone(), Variant::Plural);
+                }
+                add(l.key.clone(), Variant::Exact);
+            }
+        }
+        let masked = mask_candidates(&patterns, &terms);
+        let (keys, hits): (Vec<String>, Vec<Vec<Hit>>) = patterns.into_iter().unzip();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .map_err(|e| {
+                Box::new(LexiconError {
+                    path: "<lexicon>".to_owned(),
+                    line: 1,
+                    column: 1,
+                    kind: LexiconErrorKind::Syntax {
+                        expected: "word lists small enough to compile",
+                        found: e.to_string(),
+                    },
+                    source_line: String::new(),
+                })
+            })?;
+        Ok(Lexicon {
+            terms,
+            automaton,
+            hits,
+            masked,
+            counts,
+            version: format!("{:016x}", hasher.0),
+        })
+    }
+}
+
+/// Parses one list and checks its terms: normal form valid, no duplicate.
+fn load(path: &str, text: &str) -> Result<Vec<Loaded>, Box<LexiconError>> {
+    let entries = parse_lexicon(path, text)?;
+    let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+    let mut out = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let err = |kind| {
+            let source_line = text
+                .trim_start_matches('\u{feff}')
+                .lines()
+                .nth(entry.line as usize - 1)
+                .unwrap_or("")
+                .to_owned();
+            Box::new(LexiconError {
+                path: path.to_owned(),
+                line: entry.line,
+                column: entry.column,
+                kind,
+                source_line,
+            })
+        };
+        let key = normalize(&entry.term).as_str().trim().to_owned();
+        let valid = key.starts_with(char::is_alphanumeric)
+            && key.ends_with(char::is_alphanumeric)
+            && !key.contains('*');
+        if !valid {
+            return Err(err(LexiconErrorKind::Term {
+                found: entry.term.clone(),
+            }));
+        }
+        if let Some(&first_line) = seen.get(&key) {
+            return Err(err(LexiconErrorKind::Duplicate {
+                term: entry.term.clone(),
+                first_line,
+            }));
+        }
+        seen.insert(key.clone(), entry.line);
+        out.push(Loaded { key, entry });
+    }
+    Ok(out)
+}
+
+/// Applies moderator files to the lists, in order.
+fn apply(lists: &mut [Vec<Loaded>; 8], files: &[LexiconFile<'_>]) -> Result<(), Box<LexiconError>> {
+    for f in files {
+        let loaded = load(f.path, f.text)?;
+        let list = &mut lists[f.category.index()];
+        match f.mode {
+            OverrideMode::Replace => *list = loaded,
+            OverrideMode::Extend => {
+                for l in loaded {
+                    match list.iter_mut().find(|old| old.key == l.key) {
+                        Some(old) => *old = l,
+                        None => list.push(l),
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One-word exact and plural patterns grouped by length, best first:
+/// highest weight, then alphabetical.
+fn mask_candidates(
+    patterns: &BTreeMap<String, Vec<Hit>>,
+    terms: &[Term],
+) -> BTreeMap<usize, Vec<Vec<char>>> {
+    let mut ranked: BTreeMap<usize, Vec<(u32, &str)>> = BTreeMap::new();
+    for (p, hits) in patterns {
+        if p.contains(' ') {
+            continue;
+        }
+        let best = hits
+            .iter()
+            .filter(|h| h.variant != Variant::Squeezed)
+            .map(|h| terms[h.term].weight)
+            .fold(None, |m: Option<f32>, w| Some(m.map_or(w, |m| m.max(w))));
+        if let Some(w) = best {
+            // Weights are in 0..=1; thousandths order them exactly enough.
+            let rank = 1000 - (w * 1000.0).round() as u32;
+            ranked.entry(p.chars().count()).or_default().push((rank, p));
+        }
+    }
+    ranked
+        .into_iter()
+        .map(|(n, mut v)| {
+            v.sort_unstable();
+            (n, v.into_iter().map(|(_, p)| p.chars().collect()).collect())
+        })
+        .collect()
+}
+
+/// The regular plural (or third person) of a term's last word.
+fn plural(key: &str) -> Option<String> {
+    let last = key.chars().last()?;
+    if !last.is_ascii_lowercase() {
+        return None;
+    }
+    let before = key.chars().rev().nth(1);
+    Some(
+        if key.ends_with(['s', 'x', 'z']) || key.ends_with("ch") || key.ends_with("sh") {
+            format!("{key}es")
+        } else if last == 'y' && before.is_some_and(|b| !"aeiou".contains(b)) {
+            format!("{}ies", &key[..key.len() - 1])
+        } else {
+            format!("{key}s")
+        },
+    )
+}
+
+/// The term with double letters made single, if it has any.
+fn squeezed(key: &str) -> Option<String> {
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if !(c.is_alphabetic() && out.ends_with(c)) {
+            out.push(c);
+        }
+    }
+    (out.len() != key.len()).then_some(out)
+}
+
+fn is_word_char(norm: &Normalized, at: usize, c: char) -> bool {
+    c.is_alphanumeric() || (c == '*' && norm.applied(Rule::Mask, at..at + 1))
+}
+
+fn starts_word(hay: &str, norm: &Normalized, s: usize) -> bool {
+    let Some(c) = hay[..s].chars().next_back() else {
+        return true;
+    };
+    let p = s - c.len_utf8();
+    if !is_word_char(norm, p, c) {
+        return true;
+    }
+    // "a f u c k" joins to "afuck": the article may lead a spaced run.
+    matches!(c, 'a' | 'i')
+        && norm.applied(Rule::Spaced, p..s)
+        && norm.applied(Rule::Spaced, s..s + 1)
+        && hay[..p]
+            .chars()
+            .next_back()
+            .is_none_or(|b| !is_word_char(norm, p - b.len_utf8(), b))
+}
+
+fn ends_word(hay: &str, norm: &Normalized, e: usize) -> bool {
+    hay[e..]
+        .chars()
+        .next()
+        .is_none_or(|c| !is_word_char(norm, e, c))
+}
+
+/// Words that may precede a capitalised insult without making it a name.
+const OPENERS: &[&str] = &[
+    "hey", "hi", "hello", "yo", "ok", "okay", "well", "listen", "look", "yes", "no", "sorry",
+    "thanks", "oh", "so", "you", "and", "but", "right", "sure", "nice", "good", "great", "wow",
+    "what", "a", "the", "like", "some", "real",
+];
+
+/// A capitalised match in a full name: "Dick Cheney", "Albert Einstein".
+fn reads_as_name(text: &str, range: Range<usize>) -> bool {
+    let word = &text[range.clone()];
+    let mut chars = word.chars();
+    let title = chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase);
+    if !title {
+        return false;
+    }
+    let after = &text[range.end..];
+    let after_trimmed = after.trim_start_matches(' ');
+    if after_trimmed.len() < after.len() && after_trimmed.starts_with(char::is_uppercase) {
+        return true;
+    }
+    let before = &text[..range.start];
+    let before_trimmed = before.trim_end_matches([' ', '-']);
+    if before_trimmed.len() == before.len() {
+        return false;
+    }
+    let prev_start = before_trimmed
+        .trim_end_matches('.')
+        .trim_end_matches(char::is_alphabetic)
+        .len();
+    let prev = before_trimmed[prev_start..].trim_end_matches('.');
+    prev.starts_with(char::is_uppercase) && !OPENERS.contains(&prev.to_lowercase().as_str())
+}
+
+/// Drops matches nested in a longer match of the same category (and exact
+/// duplicates), then sorts by (start, category, end, term).
+fn prune(mut found: Vec<(Match, Variant)>) -> Vec<Match> {
+    found.sort_by(|(a, va), (b, vb)| {
+        (a.category, a.start, std::cmp::Reverse(a.end), va, &a.term).cmp(&(
+            b.category,
+            b.start,
+            std::cmp::Reverse(b.end),
+            vb,
+            &b.term,
+        ))
+    });
+    let mut out: Vec<Match> = Vec::with_capacity(found.len());
+    let mut reach: Option<(Category, usize)> = None;
+    for (m, _) in found {
+        if let Some((c, end)) = reach {
+            if c == m.category && m.end <= end {
+                continue;
+            }
+        }
+        let end = match reach {
+            Some((c, end)) if c == m.category => end.max(m.end),
+            _ => m.end,
+        };
+        reach = Some((m.category, end));
+        out.push(m);
+    }
+    out.sort_by(|a, b| {
+        (a.start, a.category, a.end, &a.term).cmp(&(b.start, b.category, b.end, &b.term))
+    });
+    out
+}
+
+/// 64-bit FNV-1a: tiny, stable across platforms and releases (unlike
+/// `DefaultHasher`), which is what a version stamp needs.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, s: &str) {
+        for b in s.bytes().chain([0xff]) {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
