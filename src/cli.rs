@@ -61,6 +61,85 @@ pub enum Command {
         "Prints one summary line per valid page unless --quiet.\n\n{EXIT_CODES}"
     ))]
     Check(CheckArgs),
+    /// Score standalone texts from a CSV file (a spreadsheet export, a
+    /// labelled corpus).
+    #[command(
+        after_long_help = "Output columns: id, incivility, uncivil, the nine flags \
+        (name_calling, aspersion, lying_accusation, vulgarity, pejorative_speech, threat, \
+        identity_attack, shouting, mockery), target, evidence.\n\nExample:\n  \
+        threadwatch score --input export.csv --text-col text --id-col id --out scored.csv"
+    )]
+    Score(ScoreArgs),
+    /// Show how one text is scored: normalised text, every match, the
+    /// learned layer's words and the result.
+    Explain(ExplainArgs),
+    /// Measure accuracy against a labelled CSV file: ROC AUC, average
+    /// precision, and precision/recall/F1 at the shipped threshold.
+    #[command(
+        after_long_help = "Rows whose label cell is not 0 or 1 are skipped.\n\nExample:\n  \
+        threadwatch eval --gold ../shared/corpora/reddit_incivility/dev.csv --label uncivil"
+    )]
+    Eval(EvalArgs),
+}
+
+/// `threadwatch score`
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// CSV file with a header line.
+    #[arg(long, value_name = "FILE.csv")]
+    pub input: PathBuf,
+    /// Column holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_col: String,
+    /// Column holding the row id, copied to the output.
+    #[arg(long, default_value = "id")]
+    pub id_col: String,
+    /// Output CSV file (written atomically).
+    #[arg(long, value_name = "OUT.csv")]
+    pub out: PathBuf,
+    /// Folder of word lists replacing or extending the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon_dir: Option<PathBuf>,
+    /// Worker threads (default: one per CPU).  Output does not depend on it.
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// `threadwatch explain`
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The text to explain.
+    pub text: String,
+    /// Folder of word lists replacing or extending the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon_dir: Option<PathBuf>,
+}
+
+/// `threadwatch eval`
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Labelled CSV file.
+    #[arg(long, value_name = "FILE.csv")]
+    pub gold: PathBuf,
+    /// Column holding the 0/1 label.
+    #[arg(long, value_name = "COL")]
+    pub label: String,
+    /// Column holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_col: String,
+    /// Column holding the row id.
+    #[arg(long, default_value = "id")]
+    pub id_col: String,
+    /// What to rank by: incivility, targeted (incivility aimed at a person)
+    /// or a flag column such as name_calling.
+    #[arg(long, default_value = "incivility")]
+    pub score: String,
+    /// Folder of word lists replacing or extending the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon_dir: Option<PathBuf>,
+    /// Worker threads (default: one per CPU).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// `threadwatch analyze`
@@ -77,6 +156,11 @@ pub struct AnalyzeArgs {
     /// Start each CSV with a UTF-8 byte-order mark, for Excel.
     #[arg(long)]
     pub bom: bool,
+    /// Folder of word lists that replace (`<category>.txt`) or extend
+    /// (`<category>.add.txt`) the built-in ones; format in
+    /// grammars/lexicon.ebnf.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon_dir: Option<PathBuf>,
     /// Field separator: one ASCII character, e.g. ';' for locales whose
     /// decimal separator is a comma.
     #[arg(long, default_value = ",", value_parser = parse_delimiter)]

@@ -1,6 +1,8 @@
 //! Analyzers: pure functions from comment text (and its thread) to scores,
 //! flags and evidence.  No IO happens here; word lists arrive as text.
 
+pub mod comments;
+pub mod incivility;
 pub mod matcher;
 pub mod mention;
 pub mod metrics;
@@ -9,4 +11,5 @@ pub mod normalize;
 pub mod quote;
 pub mod shouting;
 pub mod signature;
+pub mod standalone;
 pub mod target;

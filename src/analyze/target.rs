@@ -58,6 +58,10 @@ pub struct Hit {
     pub personal: bool,
     /// The lexicon tags the term as aimed at groups.
     pub group: bool,
+    /// The lexicon tags the term as an epithet for a public figure.
+    pub public_figure: bool,
+    /// The term itself addresses the reader ("you idiot").
+    pub addressee: bool,
 }
 
 /// A resolved target for one hit or one comment.
@@ -87,36 +91,51 @@ pub struct Context<'a> {
 
 /// Resolves one hit in `text`.
 pub fn resolve_hit(text: &str, hit: &Hit, ctx: &Context<'_>) -> Resolved {
-    let sentence = sentence_around(text, &hit.range);
-    let s = &text[sentence.clone()];
-    let commenter = |author: Option<&str>| Resolved {
+    cue(text, hit, ctx).unwrap_or_else(|| {
+        if ctx.is_reply && hit.personal {
+            commenter(ctx.answered)
+        } else {
+            Resolved::default()
+        }
+    })
+}
+
+/// True when the sentence around `hit` says at whom it is aimed (rules 1
+/// to 4): words that are neutral in most uses ("Einstein", "Nazis") only
+/// count as incivility with such a cue.
+pub fn has_cue(text: &str, hit: &Hit, ctx: &Context<'_>) -> bool {
+    cue(text, hit, ctx).is_some()
+}
+
+fn commenter(author: Option<&str>) -> Resolved {
+    Resolved {
         target: Target::Commenter,
         author: author.map(str::to_owned),
-    };
+    }
+}
+
+fn cue(text: &str, hit: &Hit, ctx: &Context<'_>) -> Option<Resolved> {
+    let sentence = sentence_around(text, &hit.range);
+    let s = &text[sentence.clone()];
     if let Some((_, who)) = ctx.participants.mentioned(s, ctx.me).first() {
-        return commenter(Some(who));
+        return Some(commenter(Some(who)));
     }
     let local = hit.range.start - sentence.start..hit.range.end - sentence.start;
-    if ctx.is_reply && (second_person(s) || vocative(s, &local)) {
-        return commenter(ctx.answered);
+    if ctx.is_reply && (hit.addressee || second_person(s) || vocative(s, &local)) {
+        return Some(commenter(ctx.answered));
     }
-    if ctx.figures.named_in(s) {
-        return Resolved {
-            target: Target::PublicFigure,
-            author: None,
-        };
+    let kind = |target| Resolved {
+        target,
+        author: None,
+    };
+    if hit.public_figure || ctx.figures.named_in(s) {
+        return Some(kind(Target::PublicFigure));
     }
     let word = &text[hit.range.clone()];
     if hit.group || is_plural(word) || group_words(s) {
-        return Resolved {
-            target: Target::Group,
-            author: None,
-        };
+        return Some(kind(Target::Group));
     }
-    if ctx.is_reply && hit.personal {
-        return commenter(ctx.answered);
-    }
-    Resolved::default()
+    None
 }
 
 /// The comment-level target: the most serious of its hits'.

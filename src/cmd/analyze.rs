@@ -6,7 +6,12 @@ use anyhow::Context;
 use threadwatch::report::csv::{header_of, write_atomic, CsvOptions};
 use threadwatch::report::{comment_rows, CommentRow};
 
-use super::inputs::read_all;
+use threadwatch::analyze::comments::analyze_threads;
+use threadwatch::analyze::incivility::Scorer;
+use threadwatch::analyze::model::Model;
+
+use super::inputs::{read_all, worker_pool};
+use super::lexicon::load_lexicon;
 use super::Outcome;
 use crate::cli::AnalyzeArgs;
 
@@ -15,7 +20,14 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create output folder {}", args.out.display()))?;
     let (threads, failed) = read_all(args.inputs, args.run.jobs, args.run.quiet)?;
-    let rows = comment_rows(&threads);
+    let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model: Model::builtin(),
+    };
+    let pool = worker_pool(args.run.jobs)?;
+    let analyses = pool.install(|| analyze_threads(&threads, scorer));
+    let rows = comment_rows(&threads, &analyses);
     let opts = CsvOptions {
         delimiter: args.delimiter,
         bom: args.bom,

@@ -24,10 +24,7 @@ pub fn read_all(
 ) -> anyhow::Result<(Vec<Thread>, usize)> {
     inputs.sort();
     inputs.dedup();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let pool = worker_pool(jobs)?;
     let results: Vec<Result<Thread, Error>> =
         pool.install(|| inputs.par_iter().map(|p| read_thread(p)).collect());
     let mut threads = Vec::with_capacity(results.len());
@@ -58,6 +55,14 @@ pub fn read_all(
         }
     }
     Ok((threads, failed))
+}
+
+/// A rayon pool with `jobs` threads (one per CPU when `None`).
+pub fn worker_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")
 }
 
 /// An error as printed: `path:line:col: message`, then for parse errors the

@@ -3,7 +3,12 @@
 
 mod analyze;
 mod check;
+mod eval;
+mod explain;
 mod inputs;
+mod lexicon;
+mod score;
+mod texts;
 mod tree;
 
 use crate::cli::{Cli, Command};
@@ -24,5 +29,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Analyze(args) => analyze::run(args),
         Command::Tree(args) => tree::run(args, color),
         Command::Check(args) => check::run(args),
+        Command::Score(args) => score::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }

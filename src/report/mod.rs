@@ -8,7 +8,9 @@ mod record;
 
 use serde::Serialize;
 
+use crate::analyze::comments::CommentAnalysis;
 use crate::thread::Thread;
+use crate::tree::CommentId;
 
 /// Characters of body text kept in `excerpt`.
 pub const EXCERPT_CHARS: usize = 160;
@@ -34,30 +36,86 @@ pub struct CommentRow {
     pub words: usize,
     /// First 160 characters of the body, on one line.
     pub excerpt: String,
+    /// Dotted id of the comment answered: a quoted preceding sibling (sites
+    /// flatten replies past their depth cap), else `parent_id`.
+    pub reply_to_id: String,
+    /// Combined incivility score in [0, 1], three decimals.
+    pub incivility: String,
+    /// 1 when `incivility` is at least the documented threshold (0.5).
+    pub uncivil: u8,
+    /// Insulting labels for a person or group.
+    pub name_calling: u8,
+    /// Disparagement of ideas, plans or intelligence.
+    pub aspersion: u8,
+    /// Calling someone a liar.
+    pub lying_accusation: u8,
+    /// Crude or profane words, masked forms included.
+    pub vulgarity: u8,
+    /// Belittling how someone speaks or writes.
+    pub pejorative_speech: u8,
+    /// Threats and calls to violence.
+    pub threat: u8,
+    /// Slurs and attacks on identity groups.
+    pub identity_attack: u8,
+    /// Words in capitals beyond acronyms.
+    pub shouting: u8,
+    /// Ridicule and sarcastic jabs.
+    pub mockery: u8,
+    /// `commenter`, `public_figure`, `group` or empty.
+    pub target: String,
+    /// The commenter aimed at, when known.
+    pub target_author: String,
+    /// Dotted id of the comment quoted, if any.
+    pub quoted_from: String,
+    /// Matched words per category, e.g. `name_calling: Einstein -> gypsyken`.
+    pub evidence: String,
 }
 
 /// Rows for every comment of `threads`, threads in the given order and
-/// comments in thread order.
-pub fn comment_rows(threads: &[Thread]) -> Vec<CommentRow> {
+/// comments in thread order; `analyses[i]` holds thread `i`'s analyses in
+/// thread order.
+pub fn comment_rows(threads: &[Thread], analyses: &[Vec<CommentAnalysis>]) -> Vec<CommentRow> {
     let mut rows = Vec::with_capacity(threads.iter().map(|t| t.tree.len()).sum());
-    for t in threads {
-        for (id, dotted) in t.tree.with_dotted_ids() {
-            let c = t.tree.comment(id);
+    for (t, analysis) in threads.iter().zip(analyses) {
+        let ids: Vec<(CommentId, String)> = t.tree.with_dotted_ids().collect();
+        let dotted = |id: Option<CommentId>| {
+            id.and_then(|id| ids.binary_search_by(|(i, _)| i.cmp(&id)).ok())
+                .map_or_else(String::new, |i| ids[i].1.clone())
+        };
+        for ((id, comment_id), a) in ids.iter().zip(analysis) {
+            let c = t.tree.comment(*id);
             // A dotted id without its last part is the parent's id.
-            let parent_id = match dotted.rfind('.') {
-                Some(dot) => dotted[..dot].to_owned(),
+            let parent_id = match comment_id.rfind('.') {
+                Some(dot) => comment_id[..dot].to_owned(),
                 None => String::new(),
             };
+            let f = |i: usize| u8::from(a.score.flags[i]);
             rows.push(CommentRow {
                 source: t.source.clone(),
                 thread: t.title.clone(),
-                comment_id: dotted,
+                comment_id: comment_id.clone(),
                 parent_id,
                 depth: c.depth,
                 line: c.line,
                 author: c.author.clone().unwrap_or_default(),
                 words: c.body.split_whitespace().count(),
                 excerpt: excerpt(&c.body, EXCERPT_CHARS),
+                reply_to_id: dotted(a.reply_to),
+                incivility: format!("{:.3}", a.score.incivility),
+                uncivil: u8::from(a.score.uncivil),
+                name_calling: f(0),
+                aspersion: f(1),
+                lying_accusation: f(2),
+                vulgarity: f(3),
+                pejorative_speech: f(4),
+                threat: f(5),
+                identity_attack: f(6),
+                shouting: f(7),
+                mockery: f(8),
+                target: a.target.target.as_str().to_owned(),
+                target_author: a.target.author.clone().unwrap_or_default(),
+                quoted_from: dotted(a.quoted_from),
+                evidence: a.evidence.clone(),
             });
         }
     }

@@ -44,7 +44,12 @@ fn analyze_writes_one_row_per_comment_of_the_seeds() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("source,thread,comment_id,parent_id,depth,line,author,words,excerpt")
+        Some(
+            "source,thread,comment_id,parent_id,depth,line,author,words,excerpt,\
+             reply_to_id,incivility,uncivil,name_calling,aspersion,lying_accusation,vulgarity,\
+             pejorative_speech,threat,identity_attack,shouting,mockery,target,target_author,\
+             quoted_from,evidence"
+        )
     );
     let mut rdr = csv::Reader::from_path(out.path().join("comments.csv")).unwrap();
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();

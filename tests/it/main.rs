@@ -1,6 +1,7 @@
 //! The one integration-test binary (see STYLE.md §9): golden parse
 //! fixtures, the seed pages, and the command-line interface.
 
+mod analyze;
 mod cli;
 mod fixtures;
 mod quotes;

@@ -10,6 +10,8 @@ fn hit(text: &str, word: &str, personal: bool) -> Hit {
         range: start..start + word.len(),
         personal,
         group: false,
+        public_figure: false,
+        addressee: false,
     }
 }
 

@@ -1,0 +1,118 @@
+//! Every comment of a run, analysed in its thread.
+//!
+//! Run-wide facts come first (signatures are learned per author across all
+//! threads), then per thread the quote links, participants and public
+//! figures, then every comment is scored in parallel with rayon.  Indexed
+//! collects keep thread order, and no float is summed across threads, so
+//! the result does not depend on the number of worker threads.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::incivility::{evidence, hit, Flagged, Scorer, TextScore};
+use super::matcher::Category;
+use super::mention::Participants;
+use super::quote::quote_links;
+use super::signature::Signatures;
+use super::target::{resolve, resolve_hit, Context, PublicFigures, Resolved, Target};
+use crate::thread::Thread;
+use crate::tree::CommentId;
+
+/// What the analyzers say about one comment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommentAnalysis {
+    /// The comment answered: a quoted preceding sibling, else the parent.
+    pub reply_to: Option<CommentId>,
+    /// The earlier comment its quotations come from.
+    pub quoted_from: Option<CommentId>,
+    /// Flags, score and flagged words.
+    pub score: TextScore,
+    /// At whom the incivility is aimed.
+    pub target: Resolved,
+    /// The evidence cell.
+    pub evidence: String,
+}
+
+/// Analyses of every comment of `threads`, one vector per thread in
+/// thread order.
+pub fn analyze_threads(threads: &[Thread], scorer: Scorer<'_>) -> Vec<Vec<CommentAnalysis>> {
+    let signatures = Signatures::learn(
+        threads
+            .iter()
+            .flat_map(|t| t.tree.comments())
+            .filter_map(|(_, c)| Some((c.author.as_deref()?, c.body.as_str()))),
+    );
+    threads
+        .par_iter()
+        .map(|t| analyze_thread(t, scorer, &signatures))
+        .collect()
+}
+
+fn analyze_thread(
+    thread: &Thread,
+    scorer: Scorer<'_>,
+    signatures: &Signatures,
+) -> Vec<CommentAnalysis> {
+    let tree = &thread.tree;
+    let ids: Vec<CommentId> = tree.comments().map(|(id, _)| id).collect();
+    let dotted: Vec<String> = tree.with_dotted_ids().map(|(_, d)| d).collect();
+    let links = quote_links(tree);
+    let participants = Participants::new(tree.comments().filter_map(|(_, c)| c.author.as_deref()));
+    let figures = PublicFigures::from_article(&thread.article);
+    let dotted_of = |id: CommentId| ids.binary_search(&id).ok().map(|i| dotted[i].as_str());
+    ids.par_iter()
+        .zip(links.into_par_iter())
+        .map(|(&id, link)| {
+            let c = tree.comment(id);
+            let me = c.author.as_deref();
+            let mut masked: Vec<Range<usize>> = link.quoted.clone();
+            if let Some(sig) = me.and_then(|a| signatures.find(a, &c.body)) {
+                masked.push(sig);
+            }
+            let ctx = Context {
+                participants: &participants,
+                figures: &figures,
+                me,
+                answered: link
+                    .reply_to
+                    .and_then(|r| tree.comment(r).author.as_deref()),
+                is_reply: link.reply_to.is_some(),
+            };
+            let score = scorer.score(&c.body, &masked, &ctx);
+            let hits: Vec<_> = score
+                .flagged
+                .iter()
+                .filter(|f| !f.quoted && aims(f))
+                .filter_map(|f| f.lexicon.as_ref().map(hit))
+                .collect();
+            let target = resolve(&c.body, &hits, &ctx);
+            let target_of = |f: &Flagged| {
+                let m = f.lexicon.as_ref().filter(|_| aims(f))?;
+                let r = resolve_hit(&c.body, &hit(m), &ctx);
+                match r.target {
+                    Target::Commenter => Some(r.author.unwrap_or_else(|| "commenter".to_owned())),
+                    Target::None => None,
+                    t => Some(t.as_str().to_owned()),
+                }
+            };
+            let quoted_from = link.quoted_from.and_then(dotted_of);
+            let evidence = evidence(&c.body, &score, target_of, quoted_from);
+            CommentAnalysis {
+                reply_to: link.reply_to,
+                quoted_from: link.quoted_from,
+                score,
+                target,
+                evidence,
+            }
+        })
+        .collect()
+}
+
+/// Flagged words that are aimed at someone (vulgarity and shouting are
+/// incivility without an addressee of their own).
+fn aims(f: &Flagged) -> bool {
+    f.lexicon
+        .as_ref()
+        .is_some_and(|m| m.category != Category::Vulgarity)
+}

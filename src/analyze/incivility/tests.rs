@@ -1,0 +1,85 @@
+use super::{blank, evidence, Scorer, FLAG_COLUMNS, UNCIVIL_THRESHOLD};
+use crate::analyze::matcher::Lexicon;
+use crate::analyze::mention::Participants;
+use crate::analyze::model::Model;
+use crate::analyze::target::{Context, PublicFigures};
+
+fn score(text: &str, masked: &[std::ops::Range<usize>]) -> super::TextScore {
+    let lexicon = Lexicon::builtin();
+    let participants = Participants::default();
+    let figures = PublicFigures::default();
+    let ctx = Context {
+        participants: &participants,
+        figures: &figures,
+        me: None,
+        answered: Some("them"),
+        is_reply: true,
+    };
+    Scorer {
+        lexicon: &lexicon,
+        model: Model::builtin(),
+    }
+    .score(text, masked, &ctx)
+}
+
+fn flag(s: &super::TextScore, name: &str) -> bool {
+    s.flags[FLAG_COLUMNS.iter().position(|c| *c == name).unwrap()]
+}
+
+#[test]
+fn insults_are_flagged_and_uncivil() {
+    let s = score("You are an idiot and a liar.", &[]);
+    assert!(flag(&s, "name_calling") && flag(&s, "lying_accusation"));
+    assert!(s.uncivil && s.incivility >= UNCIVIL_THRESHOLD);
+}
+
+#[test]
+fn civil_text_is_civil() {
+    let s = score(
+        "Thank you, that is the clearest explanation of the plan so far.",
+        &[],
+    );
+    assert!(!s.uncivil, "{s:?}");
+    assert!(s.flags.iter().all(|f| !f));
+}
+
+#[test]
+fn quoted_words_are_not_the_authors() {
+    let text = "“you are an idiot” is what he wrote, and I disagree politely.";
+    let end = text.find(" is what").unwrap();
+    let quote = 0..end;
+    let s = score(text, std::slice::from_ref(&quote));
+    assert!(!flag(&s, "name_calling"));
+    assert!(s.flagged.iter().any(|f| f.quoted));
+    let ev = evidence(text, &s, |_| None, Some("2"));
+    assert!(ev.starts_with("quoted from 2: idiot"), "{ev}");
+}
+
+#[test]
+fn anti_prefix_negates() {
+    let s = score("I am very anti-Nazi and proud of it.", &[]);
+    assert!(!flag(&s, "name_calling"), "{s:?}");
+}
+
+#[test]
+fn evidence_lists_words_per_category() {
+    let text = "Hey, Einstein, it is called the ELECTORAL COLLEGE.";
+    let s = score(text, &[]);
+    let ev = evidence(
+        text,
+        &s,
+        |f| (f.flag == 0).then(|| "gypsyken".to_owned()),
+        None,
+    );
+    assert!(ev.contains("name_calling: Einstein -> gypsyken"), "{ev}");
+    assert!(ev.contains("shouting: ELECTORAL COLLEGE"), "{ev}");
+}
+
+#[test]
+fn blank_keeps_offsets() {
+    let quote = 2..10;
+    assert_eq!(
+        blank("ab“cd”ef", std::slice::from_ref(&quote)),
+        "ab        ef"
+    );
+}

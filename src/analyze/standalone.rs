@@ -1,0 +1,107 @@
+//! Scoring texts outside a thread: spreadsheet exports and labelled
+//! corpora (`score`, `eval`, `explain`).
+//!
+//! Without a thread there are no participants or article; a text is read
+//! as a reply to an unknown commenter, so "you idiot" is still aimed at a
+//! commenter while a plural insult is aimed at a group.
+
+use super::incivility::{evidence, hit, Scorer, TextScore};
+use super::matcher::Category;
+use super::mention::Participants;
+use super::metrics::{average_precision, prf_at, roc_auc, Prf};
+use super::target::{resolve, Context, PublicFigures, Resolved, Target};
+
+/// Scores and target of one standalone text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standalone {
+    /// Flags, score and flagged words.
+    pub score: TextScore,
+    /// At whom it is aimed.
+    pub target: Resolved,
+    /// The evidence cell.
+    pub evidence: String,
+}
+
+/// Scores one text with no thread around it.
+pub fn score_text(scorer: Scorer<'_>, text: &str) -> Standalone {
+    let participants = Participants::default();
+    let figures = PublicFigures::default();
+    let ctx = Context {
+        participants: &participants,
+        figures: &figures,
+        me: None,
+        answered: None,
+        is_reply: true,
+    };
+    let score = scorer.score(text, &[], &ctx);
+    let hits: Vec<_> = score
+        .flagged
+        .iter()
+        .filter_map(|f| f.lexicon.as_ref())
+        .filter(|m| m.category != Category::Vulgarity)
+        .map(hit)
+        .collect();
+    let target = resolve(text, &hits, &ctx);
+    let evidence = evidence(text, &score, |_| None, None);
+    Standalone {
+        score,
+        target,
+        evidence,
+    }
+}
+
+/// Which number `eval` ranks texts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvalScore {
+    /// The combined incivility score.
+    Incivility,
+    /// Incivility aimed at a person: the score when the target is a
+    /// commenter, half of it otherwise (for labels such as OLID's
+    /// `target_individual`).
+    Targeted,
+    /// One category flag (0/1), e.g. `name_calling`.
+    Flag(usize),
+}
+
+impl EvalScore {
+    /// The number for one scored text.
+    pub fn of(self, s: &Standalone) -> f64 {
+        match self {
+            EvalScore::Incivility => s.score.incivility,
+            EvalScore::Targeted => {
+                let aimed = s.target.target == Target::Commenter;
+                s.score.incivility * if aimed { 1.0 } else { 0.5 }
+            }
+            EvalScore::Flag(i) => f64::from(u8::from(s.score.flags[i])),
+        }
+    }
+}
+
+/// Accuracy of a score against gold labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvalReport {
+    /// Labelled rows scored.
+    pub rows: usize,
+    /// Rows labelled 1.
+    pub positives: usize,
+    /// ROC AUC (`None` when one class is absent).
+    pub roc_auc: Option<f64>,
+    /// Average precision.
+    pub average_precision: Option<f64>,
+    /// Precision, recall and F1 at `threshold`.
+    pub at_threshold: Prf,
+    /// The decision threshold used.
+    pub threshold: f64,
+}
+
+/// Evaluates `(score, label)` pairs at `threshold`.
+pub fn evaluate(data: &[(f64, bool)], threshold: f64) -> EvalReport {
+    EvalReport {
+        rows: data.len(),
+        positives: data.iter().filter(|d| d.1).count(),
+        roc_auc: roc_auc(data),
+        average_precision: average_precision(data),
+        at_threshold: prf_at(data, threshold),
+        threshold,
+    }
+}

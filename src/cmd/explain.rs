@@ -1,0 +1,93 @@
+//! `threadwatch explain`: show how one text is scored.
+
+use std::io::Write;
+
+use anyhow::Context;
+use threadwatch::analyze::incivility::{Scorer, FLAG_COLUMNS, UNCIVIL_THRESHOLD};
+use threadwatch::analyze::model::Model;
+use threadwatch::analyze::normalize::normalize;
+use threadwatch::analyze::standalone::score_text;
+use threadwatch::term::sanitize;
+
+use super::lexicon::load_lexicon;
+use super::Outcome;
+use crate::cli::ExplainArgs;
+
+/// Runs `explain`.
+pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
+    let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let model = Model::builtin();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model,
+    };
+    let text = &args.text;
+    let s = score_text(scorer, text);
+    let mut out = std::io::stdout().lock();
+    let w = &mut out;
+    let res: std::io::Result<()> = (|| {
+        writeln!(w, "text:       {}", sanitize(text))?;
+        writeln!(w, "normalised: {}", sanitize(normalize(text).as_str()))?;
+        writeln!(w, "matches:")?;
+        if s.score.flagged.is_empty() {
+            writeln!(w, "  (none)")?;
+        }
+        for f in &s.score.flagged {
+            let how = f.lexicon.as_ref().map_or(String::new(), |m| {
+                let tags: Vec<String> = m
+                    .tags
+                    .iter()
+                    .map(|t| format!("{t:?}").to_lowercase())
+                    .collect();
+                format!(
+                    " term={:?} weight={}{}{}",
+                    m.term,
+                    m.weight,
+                    if tags.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" tags={}", tags.join(","))
+                    },
+                    if m.obfuscated { " obfuscated" } else { "" }
+                )
+            });
+            writeln!(
+                w,
+                "  {:<17} {:?} at bytes {}..{}{how}",
+                FLAG_COLUMNS[f.flag],
+                sanitize(&text[f.range.clone()]),
+                f.range.start,
+                f.range.end
+            )?;
+        }
+        writeln!(w, "learned layer: {:.3}", s.score.model)?;
+        for (word, c) in model.explain(text, 5) {
+            writeln!(w, "  {:<17} {:+.3}", sanitize(&word), c)?;
+        }
+        let flags: Vec<&str> = FLAG_COLUMNS
+            .iter()
+            .zip(s.score.flags)
+            .filter_map(|(c, f)| f.then_some(*c))
+            .collect();
+        writeln!(
+            w,
+            "flags:      {}",
+            if flags.is_empty() {
+                "(none)".to_owned()
+            } else {
+                flags.join(", ")
+            }
+        )?;
+        writeln!(
+            w,
+            "incivility: {:.3} (uncivil at >= {UNCIVIL_THRESHOLD}: {})",
+            s.score.incivility,
+            if s.score.uncivil { "yes" } else { "no" }
+        )?;
+        writeln!(w, "target:     {}", s.target.target.as_str())?;
+        writeln!(w, "evidence:   {}", sanitize(&s.evidence))?;
+        Ok(())
+    })();
+    res.context("cannot write to stdout")?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,53 @@
+//! `--lexicon-dir`: reading a moderator's word lists from disk.
+//!
+//! The matcher does no IO; this module reads the folder and hands the texts
+//! over.  A file whose name is not `<category>.txt` or
+//! `<category>.add.txt` is an error, not silently ignored: a typo in a file
+//! name would otherwise leave a moderator's list unused.
+
+use std::path::Path;
+
+use anyhow::{bail, Context};
+use threadwatch::analyze::matcher::{Category, Lexicon, LexiconFile};
+
+/// The built-in lexicon, with the lists in `dir` applied when given.
+pub fn load_lexicon(dir: Option<&Path>) -> anyhow::Result<Lexicon> {
+    let Some(dir) = dir else {
+        return Ok(Lexicon::builtin());
+    };
+    let mut files: Vec<(String, String, String)> = Vec::new();
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read lexicon folder {}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .with_context(|| format!("cannot read lexicon folder {}", dir.display()))?
+            .path();
+        if !path.is_file() {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read word list {}", path.display()))?;
+        files.push((name, path.display().to_string(), text));
+    }
+    // Sorted, so which file wins a conflict never depends on the folder.
+    files.sort();
+    let mut lists = Vec::with_capacity(files.len());
+    for (name, path, text) in &files {
+        match LexiconFile::from_file_name(name, path, text) {
+            Some(f) => lists.push(f),
+            None => {
+                let known: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+                bail!(
+                    "{path}: expected a file named <category>.txt or <category>.add.txt, \
+                     where <category> is one of {}",
+                    known.join(", ")
+                )
+            }
+        }
+    }
+    Lexicon::with_overrides(&lists).map_err(|e| anyhow::anyhow!("{e}"))
+}

@@ -1,0 +1,73 @@
+//! `threadwatch score`: score standalone texts from a CSV file.
+
+use anyhow::Context;
+use rayon::prelude::*;
+use serde::Serialize;
+use threadwatch::analyze::incivility::Scorer;
+use threadwatch::analyze::model::Model;
+use threadwatch::analyze::standalone::score_text;
+use threadwatch::report::csv::{header_of, write_atomic, CsvOptions};
+
+use super::inputs::worker_pool;
+use super::lexicon::load_lexicon;
+use super::texts::read_texts;
+use super::Outcome;
+use crate::cli::ScoreArgs;
+
+/// One row of the `score` output.
+#[derive(Debug, Default, Serialize)]
+struct ScoreRow {
+    id: String,
+    incivility: String,
+    uncivil: u8,
+    name_calling: u8,
+    aspersion: u8,
+    lying_accusation: u8,
+    vulgarity: u8,
+    pejorative_speech: u8,
+    threat: u8,
+    identity_attack: u8,
+    shouting: u8,
+    mockery: u8,
+    target: String,
+    evidence: String,
+}
+
+/// Runs `score`.
+pub fn run(args: ScoreArgs) -> anyhow::Result<Outcome> {
+    let texts = read_texts(&args.input, &args.id_col, &args.text_col, None)?;
+    let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model: Model::builtin(),
+    };
+    let rows: Vec<ScoreRow> = worker_pool(args.jobs)?.install(|| {
+        texts
+            .par_iter()
+            .map(|(id, text, _)| {
+                let s = score_text(scorer, text);
+                let f = |i: usize| u8::from(s.score.flags[i]);
+                ScoreRow {
+                    id: id.clone(),
+                    incivility: format!("{:.3}", s.score.incivility),
+                    uncivil: u8::from(s.score.uncivil),
+                    name_calling: f(0),
+                    aspersion: f(1),
+                    lying_accusation: f(2),
+                    vulgarity: f(3),
+                    pejorative_speech: f(4),
+                    threat: f(5),
+                    identity_attack: f(6),
+                    shouting: f(7),
+                    mockery: f(8),
+                    target: s.target.target.as_str().to_owned(),
+                    evidence: s.evidence,
+                }
+            })
+            .collect()
+    });
+    let header = header_of(&ScoreRow::default());
+    write_atomic(&args.out, &rows, &header, CsvOptions::default())
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    Ok(Outcome::Success)
+}
