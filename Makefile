@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fmt doc bench demo ci install clean
+.PHONY: build test lint fmt doc bench demo eval ci install clean
 
 build:
 	$(CARGO) build --release --locked
@@ -30,6 +30,10 @@ bench:
 demo: build
 	./target/release/threadwatch analyze $(SAMPLES) --out reports
 	./target/release/threadwatch tree data/samples/harbor_bridge.txt
+
+## Accuracy on every dev split in ../shared/corpora -> docs/ACCURACY.md.
+eval:
+	$(CARGO) run --release --locked --example accuracy
 
 ci: test doc
 

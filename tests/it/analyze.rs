@@ -122,7 +122,12 @@ fn signature_lines_are_not_scored() {
         .success();
     let mut rdr = csv::Reader::from_path(dir.path().join("comments.csv")).unwrap();
     let rows: Vec<Row> = rdr.deserialize().map(Result::unwrap).collect();
-    let flags: Vec<(&str, &str)> =
-        rows.iter().map(|r| (r["author"].as_str(), r["name_calling"].as_str())).collect();
-    assert_eq!(flags, [("Sam", "0"), ("Kim", "0"), ("Sam", "0"), ("Lee", "1")]);
+    let flags: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["author"].as_str(), r["name_calling"].as_str()))
+        .collect();
+    assert_eq!(
+        flags,
+        [("Sam", "0"), ("Kim", "0"), ("Sam", "0"), ("Lee", "1")]
+    );
 }

@@ -1,0 +1,267 @@
+//! `make eval`: measures threadwatch on every dev split in
+//! ../shared/corpora and writes docs/ACCURACY.md.
+//!
+//! Only dev.csv files are read here; all tuning happened on train splits.
+//! The peers' figures are the ones measured for issue 3 on the same dev
+//! splits (alt-profanity-check and rustrict at their defaults).
+//!
+//! Run: `cargo run --release --example accuracy` (or `make eval`).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use rayon::prelude::*;
+use threadwatch::analyze::incivility::{Scorer, FLAG_COLUMNS, UNCIVIL_THRESHOLD};
+use threadwatch::analyze::matcher::Lexicon;
+use threadwatch::analyze::metrics::roc_auc;
+use threadwatch::analyze::model::Model;
+use threadwatch::analyze::standalone::{evaluate, score_text, EvalScore, Standalone};
+
+/// (corpus, label, score, goal, alt-profanity-check, rustrict)
+const TARGETS: &[(&str, &str, &str, &str, &str, &str)] = &[
+    (
+        "reddit_incivility",
+        "uncivil",
+        "incivility",
+        "AUC >= 0.94, F1 >= 0.75",
+        "0.93 / 0.71",
+        "0.88 / 0.59",
+    ),
+    (
+        "olid_offenseval2019",
+        "offensive",
+        "incivility",
+        "AUC >= 0.85, F1 >= 0.65",
+        "0.78 / 0.50",
+        "0.69 / 0.57",
+    ),
+    (
+        "olid_offenseval2019",
+        "target_individual",
+        "targeted",
+        "AUC >= 0.80",
+        "0.73 / 0.40",
+        "0.65 / 0.39",
+    ),
+    (
+        "ucc_unhealthy_comments",
+        "antagonize",
+        "incivility",
+        "AUC >= 0.78",
+        "0.70 / 0.24",
+        "0.60 / 0.18",
+    ),
+    (
+        "wiki_talk_context_toxicity",
+        "toxic",
+        "incivility",
+        "AUC >= 0.82",
+        "0.76 / 0.30",
+        "0.59 / 0.15",
+    ),
+    (
+        "ucc_unhealthy_comments",
+        "hostile",
+        "incivility",
+        "",
+        "",
+        "",
+    ),
+    (
+        "sfu_constructiveness_toxicity",
+        "toxic",
+        "incivility",
+        "",
+        "",
+        "",
+    ),
+    ("fox_news_hate_threads", "hateful", "incivility", "", "", ""),
+    (
+        "davidson_hate_offensive",
+        "abusive",
+        "incivility",
+        "",
+        "",
+        "",
+    ),
+];
+
+/// Flag columns whose words count as insult evidence for the span check.
+const INSULT_FLAGS: [&str; 5] = [
+    "name_calling",
+    "aspersion",
+    "lying_accusation",
+    "pejorative_speech",
+    "mockery",
+];
+
+fn main() {
+    let corpora = Path::new("../shared/corpora");
+    if !corpora.exists() {
+        println!(
+            "skipping: {} is absent; nothing measured",
+            corpora.display()
+        );
+        return;
+    }
+    let lexicon = Lexicon::builtin();
+    let model = Model::builtin();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model,
+    };
+    let mut md = String::new();
+    let _ = writeln!(
+        md,
+        "# Accuracy\n\nMeasured by `make eval` (`cargo run --release --example accuracy`) on the dev \
+         splits of `../shared/corpora`; regenerate after changing word lists, weights or constants.\n\
+         Tuning used train splits only. `incivility` is uncivil at >= {UNCIVIL_THRESHOLD}; \
+         `targeted` is incivility aimed at a commenter (half the score otherwise).\n\
+         Lexicon version {}, model threshold (learned layer alone) {:.4}.\n\n\
+         | corpus: label | score | rows (positive) | ROC AUC | AP | P | R | F1 | learned layer alone AUC | goal | alt-profanity-check AUC / F1 | rustrict AUC / F1 |\n\
+         |---|---|---|---|---|---|---|---|---|---|---|---|",
+        lexicon.version_hash(),
+        model.threshold()
+    );
+    for (corpus, label, score, goal, apc, rr) in TARGETS {
+        let rows = read(&corpora.join(corpus).join("dev.csv"), label);
+        let which = if *score == "targeted" {
+            EvalScore::Targeted
+        } else {
+            EvalScore::Incivility
+        };
+        let scored: Vec<(Standalone, f64, bool)> = rows
+            .par_iter()
+            .map(|(t, y)| (score_text(scorer, t), model.score(t), *y))
+            .collect();
+        let data: Vec<(f64, bool)> = scored.iter().map(|(s, _, y)| (which.of(s), *y)).collect();
+        let alone: Vec<(f64, bool)> = scored.iter().map(|(_, m, y)| (*m, *y)).collect();
+        let r = evaluate(&data, UNCIVIL_THRESHOLD);
+        let f = |x: Option<f64>| x.map_or("n/a".to_owned(), |v| format!("{v:.3}"));
+        let _ = writeln!(
+            md,
+            "| {corpus}: {label} | {score} | {} ({}) | {} | {} | {:.3} | {:.3} | {:.3} | {} | {goal} | {apc} | {rr} |",
+            r.rows,
+            r.positives,
+            f(r.roc_auc),
+            f(r.average_precision),
+            r.at_threshold.precision,
+            r.at_threshold.recall,
+            r.at_threshold.f1,
+            f(roc_auc(&alone)),
+        );
+        println!(
+            "{corpus}: {label}: auc {} f1 {:.3}",
+            f(r.roc_auc),
+            r.at_threshold.f1
+        );
+    }
+    let (p, r, n) = span_check(scorer, &corpora.join("civil_comments_toxic_spans/dev.csv"));
+    let _ = writeln!(
+        md,
+        "\n## Evidence against annotated insult spans\n\n\
+         civil_comments_toxic_spans dev ({n} comments): a word counts as insult evidence when a \
+         non-quoted {} match covers it; gold words are those an annotator majority marked as insult \
+         (character offsets). Word-level precision {p:.3}, recall {r:.3}.",
+        INSULT_FLAGS.join(", ")
+    );
+    println!("spans: precision {p:.3} recall {r:.3}");
+    std::fs::write("docs/ACCURACY.md", md).expect("docs/ACCURACY.md is writable");
+    println!("wrote docs/ACCURACY.md");
+}
+
+/// `(text, label)` for rows whose label is 0 or 1.
+fn read(path: &Path, label: &str) -> Vec<(String, bool)> {
+    let mut rdr = csv::Reader::from_path(path).expect("corpus is readable");
+    let h = rdr.headers().expect("header").clone();
+    let t = h.iter().position(|c| c == "text").expect("text column");
+    let l = h.iter().position(|c| c == label).expect("label column");
+    rdr.records()
+        .filter_map(|r| {
+            let r = r.expect("record");
+            match r.get(l) {
+                Some("1") => Some((r[t].to_owned(), true)),
+                Some("0") => Some((r[t].to_owned(), false)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// Word-level precision and recall of insult evidence against gold spans.
+fn span_check(scorer: Scorer<'_>, path: &Path) -> (f64, f64, usize) {
+    let mut rdr = csv::Reader::from_path(path).expect("corpus is readable");
+    let h = rdr.headers().expect("header").clone();
+    let t = h.iter().position(|c| c == "text").expect("text column");
+    let s = h
+        .iter()
+        .position(|c| c == "insult_spans")
+        .expect("insult_spans column");
+    let rows: Vec<(String, String)> = rdr
+        .records()
+        .map(|r| r.expect("record"))
+        .map(|r| (r[t].to_owned(), r[s].to_owned()))
+        .collect();
+    let insult_cols: Vec<usize> = INSULT_FLAGS
+        .iter()
+        .map(|f| FLAG_COLUMNS.iter().position(|c| c == f).expect("flag"))
+        .collect();
+    let counts: Vec<(usize, usize, usize)> = rows
+        .par_iter()
+        .map(|(text, spans)| {
+            let gold: Vec<(usize, usize)> = spans
+                .split(';')
+                .filter_map(|p| p.split_once('-'))
+                .filter_map(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)))
+                .collect();
+            let score = score_text(scorer, text).score;
+            let predicted: Vec<(usize, usize)> = score
+                .flagged
+                .iter()
+                .filter(|f| !f.quoted && insult_cols.contains(&f.flag))
+                .map(|f| {
+                    (
+                        char_index(text, f.range.start),
+                        char_index(text, f.range.end),
+                    )
+                })
+                .collect();
+            let (mut tp, mut pred, mut gold_n) = (0, 0, 0);
+            for (a, b) in words(text) {
+                let overlaps = |v: &[(usize, usize)]| v.iter().any(|&(s, e)| a < e && s < b);
+                let (g, p) = (overlaps(&gold), overlaps(&predicted));
+                tp += usize::from(g && p);
+                pred += usize::from(p);
+                gold_n += usize::from(g);
+            }
+            (tp, pred, gold_n)
+        })
+        .collect();
+    let (tp, pred, gold) = counts
+        .iter()
+        .fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    (ratio(tp, pred), ratio(tp, gold), rows.len())
+}
+
+fn char_index(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+/// Word spans in characters: runs of letters, digits and apostrophes.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
+        let w = c.is_alphanumeric() || c == '\'' || c == '*';
+        match (start, w) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
