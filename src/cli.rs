@@ -15,21 +15,36 @@ A broken pipe (e.g. `threadwatch tree page.txt | head`) exits 0.";
 const ANALYZE_HELP: &str = "\
 Reports (written atomically into --out; existing files are replaced):
   comments.csv  one row per comment, in input order then thread order:
-    source     the input, as named on the command line
-    thread     the article's headline
-    comment_id dotted path: 1, 1.1, 1.1.1, 2, ...
-    parent_id  dotted id of the comment replied to; empty at top level
-    depth      1 for top-level comments
-    line       source line of the comment's bullet
-    author     author's name; empty for anonymous comments
-    words      words in the body
-    excerpt    first 160 characters of the body, on one line
+    source       the input, as named on the command line
+    thread       the article's headline
+    comment_id   dotted path: 1, 1.1, 1.1.1, 2, ...
+    parent_id    dotted id of the comment replied to; empty at top level
+    depth        1 for top-level comments
+    line         source line of the comment's bullet
+    author       author's name; empty for anonymous comments
+    words        words in the body
+    excerpt      first 160 characters of the body, on one line
+    reply_to_id  comment answered: a quoted earlier sibling (sites flatten
+                 replies past their depth cap), else parent_id
+    incivility   score in [0, 1], three decimals
+    uncivil      1 when incivility >= 0.5
+    name_calling, aspersion, lying_accusation, vulgarity, pejorative_speech,
+    threat, identity_attack, shouting, mockery
+                 0/1 per category
+    target       commenter, public_figure, group or empty
+    target_author the commenter aimed at, when known
+    quoted_from  comment_id of the comment quoted, if any
+    evidence     matched words per category, e.g.
+                 name_calling: Einstein -> gypsyken | shouting: ELECTORAL COLLEGE
+  Quoted words from an earlier comment and repeated signature lines are not
+  scored as their author's incivility; they appear as `quoted from ...`.
   Cells starting with = + - @, tab or CR get a leading ' so that no
   spreadsheet runs them as formulas.
 
 Examples:
   threadwatch analyze data/samples/*.txt --out reports
-  threadwatch analyze pages/*.txt --out reports --jobs 2 --bom";
+  threadwatch analyze pages/*.txt --out reports --jobs 2 --bom
+  threadwatch analyze pages/*.txt --out reports --lexicon-dir my-lists";
 
 /// Read news comment sections, rebuild each thread as a reply tree and
 /// write reports a spreadsheet opens cleanly.

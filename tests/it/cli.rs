@@ -75,16 +75,18 @@ fn analyze_writes_one_row_per_comment_of_the_seeds() {
 #[test]
 fn output_is_byte_identical_across_job_counts() {
     let out1 = tempfile::tempdir().unwrap();
+    let out4 = tempfile::tempdir().unwrap();
     let out8 = tempfile::tempdir().unwrap();
-    let mut inputs: Vec<String> = std::fs::read_dir(root().join("tests/fixtures/ok"))
-        .unwrap()
+    let mut inputs: Vec<String> = ["tests/fixtures/ok", "data/samples"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root().join(d)).unwrap())
         .map(|e| e.unwrap().path().display().to_string())
-        .filter(|p| p.ends_with(".thread"))
+        .filter(|p| p.ends_with(".thread") || p.ends_with(".txt"))
         .collect();
     // Given in reverse: the tool sorts its inputs itself.
     inputs.sort();
     inputs.reverse();
-    for (dir, jobs) in [(&out1, "1"), (&out8, "8")] {
+    for (dir, jobs) in [(&out1, "1"), (&out4, "4"), (&out8, "8")] {
         tw().arg("analyze")
             .args(&inputs)
             .args(["--jobs", jobs, "--quiet", "--out"])
@@ -94,9 +96,10 @@ fn output_is_byte_identical_across_job_counts() {
             .stderr("");
     }
     let a = std::fs::read(out1.path().join("comments.csv")).unwrap();
-    let b = std::fs::read(out8.path().join("comments.csv")).unwrap();
-    assert!(a.len() > 500);
-    assert_eq!(a, b);
+    assert!(a.len() > 5000);
+    for other in [&out4, &out8] {
+        assert_eq!(a, std::fs::read(other.path().join("comments.csv")).unwrap());
+    }
 }
 
 #[test]
@@ -245,4 +248,98 @@ fn a_run_replaces_reports_without_leaving_temp_files() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names, ["comments.csv"]);
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn score_writes_one_row_per_text_with_flags_and_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        dir.path(),
+        "in.csv",
+        "id,body\n=1+1,\"You are an idiot, and a liar.\"\nb2,Thanks for the clear explanation.\n",
+    );
+    let out = dir.path().join("out.csv");
+    tw().args(["score", "--input"])
+        .arg(&input)
+        .args(["--text-col", "body", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let mut rdr = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(
+        header.join(","),
+        "id,incivility,uncivil,name_calling,aspersion,lying_accusation,vulgarity,\
+         pejorative_speech,threat,identity_attack,shouting,mockery,target,evidence"
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][0], "'=1+1");
+    assert_eq!((&rows[0][2], &rows[0][3], &rows[0][5]), ("1", "1", "1"));
+    assert!(rows[0][13].contains("name_calling: idiot"), "{:?}", rows[0]);
+    assert_eq!((&rows[1][0], &rows[1][2]), ("b2", "0"));
+}
+
+#[test]
+fn eval_reports_auc_and_f1_and_names_a_missing_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = write(
+        dir.path(),
+        "gold.csv",
+        "id,text,y\n1,You stupid idiot.,1\n2,Thanks for sharing the timetable.,0\n\
+         3,Shut up you moron.,1\n4,The ferry leaves at six.,0\n5,unlabelled row,\n",
+    );
+    tw().args(["eval", "--gold"])
+        .arg(&gold)
+        .args(["--label", "y"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rows=4 positives=2 skipped=1"))
+        .stdout(predicate::str::contains("roc_auc=1.000"))
+        .stdout(predicate::str::contains("f1=1.000"));
+    tw().args(["eval", "--gold"])
+        .arg(&gold)
+        .args(["--label", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected a column named \"nope\", found id, text, y"));
+}
+
+#[test]
+fn explain_shows_normalised_text_matches_and_result() {
+    tw().args(["explain", "Hey, Einstein, it's bull*hit and you know it"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("normalised:"))
+        .stdout(predicate::str::contains("vulgarity         \"bull*hit\""))
+        .stdout(predicate::str::contains("incivility:"))
+        .stdout(predicate::str::contains("target:     commenter"));
+}
+
+#[test]
+fn lexicon_dir_extends_lists_and_rejects_unknown_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = dir.path().join("lex");
+    std::fs::create_dir(&lex).unwrap();
+    write(&lex, "name_calling.add.txt", "# ours\nflobberworm | 1.0 person\n");
+    tw().args(["explain", "You flobberworm."])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("flags:      (none)"));
+    tw().args(["explain", "You flobberworm.", "--lexicon-dir"])
+        .arg(&lex)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("name_calling      \"flobberworm\""));
+    write(&lex, "insults.txt", "oaf\n");
+    tw().args(["explain", "x", "--lexicon-dir"])
+        .arg(&lex)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("insults.txt: expected a file named <category>.txt"));
 }
