@@ -307,7 +307,9 @@ fn eval_reports_auc_and_f1_and_names_a_missing_column() {
         .args(["--label", "nope"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("expected a column named \"nope\", found id, text, y"));
+        .stderr(predicate::str::contains(
+            "expected a column named \"nope\", found id, text, y",
+        ));
 }
 
 #[test]
@@ -326,7 +328,11 @@ fn lexicon_dir_extends_lists_and_rejects_unknown_files() {
     let dir = tempfile::tempdir().unwrap();
     let lex = dir.path().join("lex");
     std::fs::create_dir(&lex).unwrap();
-    write(&lex, "name_calling.add.txt", "# ours\nflobberworm | 1.0 person\n");
+    write(
+        &lex,
+        "name_calling.add.txt",
+        "# ours\nflobberworm | 1.0 person\n",
+    );
     tw().args(["explain", "You flobberworm."])
         .assert()
         .success()
@@ -335,11 +341,15 @@ fn lexicon_dir_extends_lists_and_rejects_unknown_files() {
         .arg(&lex)
         .assert()
         .success()
-        .stdout(predicate::str::contains("name_calling      \"flobberworm\""));
+        .stdout(predicate::str::contains(
+            "name_calling      \"flobberworm\"",
+        ));
     write(&lex, "insults.txt", "oaf\n");
     tw().args(["explain", "x", "--lexicon-dir"])
         .arg(&lex)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("insults.txt: expected a file named <category>.txt"));
+        .stderr(predicate::str::contains(
+            "insults.txt: expected a file named <category>.txt",
+        ));
 }
