@@ -512,6 +512,35 @@ impl Model {
         sigmoid(self.logit(text))
     }
 
+    /// The score of the whole text and the highest score of one of its
+    /// sentences, so that one insult in a long civil comment is not
+    /// diluted by the length normalisation.
+    ///
+    /// A sentence ends after each `.`, `!`, `?` or line break; sentences
+    /// of fewer than two whitespace-separated tokens are not scored alone
+    /// (0 when none is left).  When at most one piece holds any token,
+    /// that piece has the features of the whole text, so the whole score
+    /// is reused and short comments cost one pass.
+    pub fn score_with_sentences(&self, text: &str) -> (f64, f64) {
+        let whole = self.score(text);
+        let pieces: Vec<&str> = text
+            .split_inclusive(['.', '!', '?', '\n'])
+            .filter(|p| p.split_whitespace().next().is_some())
+            .collect();
+        if pieces.len() <= 1 {
+            let long = pieces
+                .first()
+                .is_some_and(|p| p.split_whitespace().nth(1).is_some());
+            return (whole, if long { whole } else { 0.0 });
+        }
+        let best = pieces
+            .iter()
+            .filter(|p| p.split_whitespace().nth(1).is_some())
+            .map(|p| self.score(p))
+            .fold(0.0, f64::max);
+        (whole, best)
+    }
+
     /// The `k` words that raised the score most, as they appear in `text`
     /// (the first spelling when a word repeats), with their contribution
     /// to the logit, largest first.

@@ -159,3 +159,17 @@ fn empty_and_odd_texts_score() {
         let _ = m.explain(text, 5);
     }
 }
+
+#[test]
+fn sentences_are_scored_alone() {
+    let m = Model::builtin();
+    let one = "You are a pathetic idiot and a liar.";
+    assert_eq!(m.score_with_sentences(one), (m.score(one), m.score(one)));
+    assert_eq!(m.score_with_sentences("Thanks.").1, 0.0);
+    let long = "Thanks for the clear explanation of the budget. \
+                The council meets on Tuesday.\nYou are a pathetic idiot!";
+    let (whole, best) = m.score_with_sentences(long);
+    assert_eq!(whole, m.score(long));
+    assert_eq!(best, m.score("\nYou are a pathetic idiot!"));
+    assert!(best > whole, "best {best} whole {whole}");
+}
