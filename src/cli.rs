@@ -38,6 +38,28 @@ Reports (written atomically into --out; existing files are replaced):
                  name_calling: Einstein -> gypsyken | shouting: ELECTORAL COLLEGE
   Quoted words from an earlier comment and repeated signature lines are not
   scored as their author's incivility; they appear as `quoted from ...`.
+
+  users.csv  one row per named author (anonymous comments are nobody's),
+             sorted by risk (descending), then author:
+    author, comments, threads, uncivil_comments, uncivil_rate,
+    mean_incivility, max_incivility, name_calling, attacks_on_commenters
+    (uncivil comments aimed at a commenter), distinct_targets, top_target,
+    repeated_taunts, top_taunt, harassment (persons aimed at with 2+ uncivil
+    comments), risk = uncivil_comments + 2 x attacks_on_commenters
+    + 3 x harassment + repeated_taunts + max_incivility
+  interactions.csv  one row per ordered pair of named authors, sorted by
+             harassment, uncivil_replies, replies (descending), then names:
+    from_author, to_author, replies, uncivil_replies, name_calling,
+    harassment (0/1), comment_ids (source#comment_id ...)
+  taunts.csv  a jab an author repeats in 2+ comments (a phrase carrying a
+             flagged word, or the same epithet), sorted by occurrences
+             (descending), author, first occurrence:
+    author, taunt (as first written), occurrences, threads, comment_ids,
+    targets
+  threads.csv  one row per thread, in input order:
+    source, thread, comments, participants, anonymous_comments, max_depth,
+    uncivil_comments, uncivil_rate, dogpiles (persons attacked by 3+
+    distinct authors), top_offender
   Cells starting with = + - @, tab or CR get a leading ' so that no
   spreadsheet runs them as formulas.
 

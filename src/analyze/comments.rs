@@ -32,6 +32,9 @@ pub struct CommentAnalysis {
     pub target: Resolved,
     /// The evidence cell.
     pub evidence: String,
+    /// Byte ranges of the body that are not the author's own words
+    /// (quotations of earlier comments, a signature).
+    pub masked: Vec<Range<usize>>,
 }
 
 /// Analyses of every comment of `threads`, one vector per thread in
@@ -104,6 +107,7 @@ fn analyze_thread(
                 score,
                 target,
                 evidence,
+                masked,
             }
         })
         .collect()

@@ -3,8 +3,11 @@
 use std::path::Path;
 
 use anyhow::Context;
+use serde::Serialize;
+use threadwatch::analyze::people::people;
+use threadwatch::report::comment_rows;
 use threadwatch::report::csv::{header_of, write_atomic, CsvOptions};
-use threadwatch::report::{comment_rows, CommentRow};
+use threadwatch::report::people::{interaction_rows, taunt_rows, thread_rows, user_rows};
 
 use threadwatch::analyze::comments::analyze_threads;
 use threadwatch::analyze::incivility::Scorer;
@@ -28,17 +31,30 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     let pool = worker_pool(args.run.jobs)?;
     let analyses = pool.install(|| analyze_threads(&threads, scorer));
     let rows = comment_rows(&threads, &analyses);
+    let who = people(&threads, &analyses);
     let opts = CsvOptions {
         delimiter: args.delimiter,
         bom: args.bom,
     };
     write_report(&args.out.join("comments.csv"), &rows, opts)?;
+    write_report(&args.out.join("users.csv"), &user_rows(&who), opts)?;
+    write_report(
+        &args.out.join("interactions.csv"),
+        &interaction_rows(&who),
+        opts,
+    )?;
+    write_report(&args.out.join("taunts.csv"), &taunt_rows(&who), opts)?;
+    write_report(
+        &args.out.join("threads.csv"),
+        &thread_rows(&threads, &who),
+        opts,
+    )?;
     if !args.run.quiet {
         eprintln!(
-            "{} comments from {} threads written to {}{}",
+            "{} comments from {} threads: reports written to {}{}",
             rows.len(),
             threads.len(),
-            args.out.join("comments.csv").display(),
+            args.out.display(),
             if failed > 0 {
                 format!("; {failed} input(s) failed")
             } else {
@@ -53,8 +69,12 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-fn write_report(path: &Path, rows: &[CommentRow], opts: CsvOptions) -> anyhow::Result<()> {
-    let header = header_of(&CommentRow::default());
+fn write_report<T: Serialize + Default>(
+    path: &Path,
+    rows: &[T],
+    opts: CsvOptions,
+) -> anyhow::Result<()> {
+    let header = header_of(&T::default());
     write_atomic(path, rows, &header, opts)
         .with_context(|| format!("cannot write {}", path.display()))
 }

@@ -4,6 +4,7 @@
 mod analyze;
 mod cli;
 mod fixtures;
+mod people;
 mod quotes;
 mod seeds;
 mod support;

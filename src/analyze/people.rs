@@ -1,0 +1,312 @@
+//! People: who is uncivil, at whom, how often, and who is piled on
+//! (issue 4).
+//!
+//! Everything here is counted with integers over the run's comments in
+//! run order (inputs sorted, then thread order) and kept in `BTreeMap`s
+//! keyed by author, so no hash order and no float summed in parallel
+//! reaches a report.  Anonymous comments count in their thread's figures
+//! but are nobody's identity: no user, no pair.
+//!
+//! A comment is *aimed at* a commenter when its target is `commenter` and
+//! that commenter is known (`target_author`).  `harassment` is one author
+//! aiming `HARASSMENT_MIN` or more uncivil comments at the same person; a
+//! `dogpile` is `DOGPILE_MIN` or more distinct authors aiming uncivil
+//! comments at the same person in one thread.
+//!
+//! Risk, the users report's sort key:
+//! `risk = uncivil_comments + 2 * attacks_on_commenters + 3 * harassment +
+//! repeated_taunts + max_incivility`: incivility counts, attacks on fellow
+//! commenters count double, each person harassed counts triple, and the
+//! worst single comment breaks ties.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::comments::CommentAnalysis;
+use super::incivility::{blank, FLAG_COLUMNS};
+use super::matcher::Category;
+use super::target::Target;
+use super::taunts::{find_taunts, CommentFacts, Taunt};
+use crate::thread::Thread;
+
+/// Uncivil comments aimed at one person that make harassment.
+pub const HARASSMENT_MIN: usize = 2;
+
+/// Distinct attackers of one person in one thread that make a dogpile.
+pub const DOGPILE_MIN: usize = 3;
+
+/// One comment's place in the run and the facts the reports need.
+#[derive(Debug, Clone)]
+pub struct CommentRef {
+    /// Index of the thread in the run.
+    pub thread: usize,
+    /// `source#comment_id`, unique within the run.
+    pub label: String,
+}
+
+/// Per-author figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserStats {
+    /// The author.
+    pub author: String,
+    /// Comments written.
+    pub comments: usize,
+    /// Distinct threads commented in.
+    pub threads: usize,
+    /// Uncivil comments.
+    pub uncivil_comments: usize,
+    /// Sum of incivility scores in thousandths (an integer, so the sum does
+    /// not depend on order).
+    pub incivility_milli: u64,
+    /// Highest incivility.
+    pub max_incivility: f64,
+    /// Comments with name-calling.
+    pub name_calling: usize,
+    /// Uncivil comments aimed at a commenter.
+    pub attacks_on_commenters: usize,
+    /// Uncivil comments aimed at each known commenter.
+    pub aimed: BTreeMap<String, usize>,
+    /// Persons this author harasses.
+    pub harassment: usize,
+    /// This author's taunts (indexes into `People::taunts`).
+    pub taunts: Vec<usize>,
+}
+
+/// Per ordered pair of authors.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PairStats {
+    /// Replies from `from` to `to`.
+    pub replies: usize,
+    /// Uncivil ones among them.
+    pub uncivil_replies: usize,
+    /// Comments of `from` with name-calling aimed at `to`.
+    pub name_calling: usize,
+    /// Uncivil comments of `from` aimed at `to` (replies or not).
+    pub aimed_uncivil: usize,
+    /// Run keys of the comments behind the pair.
+    pub comments: BTreeSet<usize>,
+}
+
+/// Per-thread figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ThreadStats {
+    /// Comments.
+    pub comments: usize,
+    /// Distinct named authors.
+    pub participants: usize,
+    /// Anonymous comments.
+    pub anonymous_comments: usize,
+    /// Deepest comment.
+    pub max_depth: u32,
+    /// Uncivil comments.
+    pub uncivil_comments: usize,
+    /// Persons piled on by `DOGPILE_MIN` or more distinct attackers.
+    pub dogpiles: usize,
+    /// Author with the most uncivil comments (ties: alphabetical).
+    pub top_offender: Option<String>,
+}
+
+/// Everything the people reports need.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    /// Every comment of the run, in run order.
+    pub refs: Vec<CommentRef>,
+    /// Per author.
+    pub users: BTreeMap<String, UserStats>,
+    /// Per (from, to).
+    pub pairs: BTreeMap<(String, String), PairStats>,
+    /// Repeated taunts.
+    pub taunts: Vec<Taunt>,
+    /// Per thread, in run order.
+    pub threads: Vec<ThreadStats>,
+}
+
+impl UserStats {
+    /// Mean incivility over the author's comments.
+    pub fn mean_incivility(&self) -> f64 {
+        if self.comments == 0 {
+            0.0
+        } else {
+            self.incivility_milli as f64 / 1000.0 / self.comments as f64
+        }
+    }
+
+    /// Share of the author's comments that are uncivil.
+    pub fn uncivil_rate(&self) -> f64 {
+        ratio(self.uncivil_comments, self.comments)
+    }
+
+    /// The documented risk score (see the module header).
+    pub fn risk(&self) -> f64 {
+        (self.uncivil_comments
+            + 2 * self.attacks_on_commenters
+            + 3 * self.harassment
+            + self.taunts.len()) as f64
+            + self.max_incivility
+    }
+
+    /// The commenter this author aims most uncivil comments at.
+    pub fn top_target(&self) -> Option<&str> {
+        // max_by_key keeps the last maximum; iterate in reverse so ties go
+        // to the alphabetically first name.
+        self.aimed
+            .iter()
+            .rev()
+            .max_by_key(|(_, n)| **n)
+            .map(|(a, _)| a.as_str())
+    }
+}
+
+/// `a / b`, 0 when `b` is 0.
+pub fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Counts people, pairs, taunts and thread figures over a run.
+pub fn people(threads: &[Thread], analyses: &[Vec<CommentAnalysis>]) -> People {
+    let mut p = People::default();
+    let mut facts: Vec<CommentFacts<'_>> = Vec::new();
+    let name_calling = FLAG_COLUMNS
+        .iter()
+        .position(|c| *c == "name_calling")
+        .unwrap_or(0);
+    for (ti, (t, analysis)) in threads.iter().zip(analyses).enumerate() {
+        let ids: Vec<_> = t.tree.with_dotted_ids().collect();
+        let mut stats = ThreadStats {
+            comments: ids.len(),
+            max_depth: t.max_depth(),
+            ..ThreadStats::default()
+        };
+        let mut participants: BTreeSet<&str> = BTreeSet::new();
+        let mut uncivil_by: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut attackers_of: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+        for ((id, dotted), a) in ids.iter().zip(analysis) {
+            let key = p.refs.len();
+            p.refs.push(CommentRef {
+                thread: ti,
+                label: format!("{}#{dotted}", t.source),
+            });
+            let c = t.tree.comment(*id);
+            let uncivil = a.score.uncivil;
+            stats.uncivil_comments += usize::from(uncivil);
+            let Some(author) = c.author.as_deref() else {
+                stats.anonymous_comments += 1;
+                continue;
+            };
+            participants.insert(author);
+            if uncivil {
+                *uncivil_by.entry(author).or_default() += 1;
+            }
+            let aimed_at = match (&a.target.target, &a.target.author) {
+                (Target::Commenter, Some(x)) if x != author => Some(x.clone()),
+                _ => None,
+            };
+            let answered = a
+                .reply_to
+                .and_then(|r| t.tree.comment(r).author.clone())
+                .filter(|b| b != author);
+
+            let u = p
+                .users
+                .entry(author.to_owned())
+                .or_insert_with(|| UserStats {
+                    author: author.to_owned(),
+                    ..UserStats::default()
+                });
+            u.comments += 1;
+            u.uncivil_comments += usize::from(uncivil);
+            u.incivility_milli += (a.score.incivility * 1000.0).round() as u64;
+            u.max_incivility = u.max_incivility.max(a.score.incivility);
+            u.name_calling += usize::from(a.score.flags[name_calling]);
+            if uncivil && a.target.target == Target::Commenter {
+                u.attacks_on_commenters += 1;
+            }
+            if let (true, Some(x)) = (uncivil, &aimed_at) {
+                *u.aimed.entry(x.clone()).or_default() += 1;
+                attackers_of.entry(x.clone()).or_default().insert(author);
+            }
+            if let Some(b) = &answered {
+                let pair = p.pairs.entry((author.to_owned(), b.clone())).or_default();
+                pair.replies += 1;
+                pair.uncivil_replies += usize::from(uncivil);
+                pair.comments.insert(key);
+            }
+            if let Some(x) = &aimed_at {
+                let pair = p.pairs.entry((author.to_owned(), x.clone())).or_default();
+                pair.name_calling += usize::from(a.score.flags[name_calling]);
+                pair.aimed_uncivil += usize::from(uncivil);
+                pair.comments.insert(key);
+            }
+            facts.push(CommentFacts {
+                key,
+                author,
+                own_text: blank(&c.body, &a.masked),
+                aimed: uncivil || a.target.target != Target::None,
+                target: match a.target.target {
+                    Target::Commenter => a.target.author.clone().or(Some("commenter".to_owned())),
+                    Target::None => None,
+                    other => Some(other.as_str().to_owned()),
+                },
+                epithets: a
+                    .score
+                    .flagged
+                    .iter()
+                    .filter(|f| !f.quoted)
+                    .filter_map(|f| f.lexicon.as_ref())
+                    .filter(|m| m.category == Category::NameCalling)
+                    .map(|m| (m.range(), m.term.clone()))
+                    .collect(),
+                flagged: a
+                    .score
+                    .flagged
+                    .iter()
+                    .filter(|f| !f.quoted)
+                    .map(|f| f.range.clone())
+                    .collect(),
+            });
+        }
+        stats.participants = participants.len();
+        stats.dogpiles = attackers_of
+            .values()
+            .filter(|s| s.len() >= DOGPILE_MIN)
+            .count();
+        stats.top_offender = uncivil_by
+            .iter()
+            .rev()
+            .max_by_key(|(_, n)| **n)
+            .map(|(a, _)| (*a).to_owned());
+        p.threads.push(stats);
+    }
+    // Threads per user, from the run keys of their comments.
+    let mut seen: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for f in &facts {
+        seen.entry(f.author)
+            .or_default()
+            .insert(p.refs[f.key].thread);
+    }
+    for (author, ts) in seen {
+        if let Some(u) = p.users.get_mut(author) {
+            u.threads = ts.len();
+        }
+    }
+    for ((from, _), pair) in &p.pairs {
+        if pair.aimed_uncivil >= HARASSMENT_MIN {
+            if let Some(u) = p.users.get_mut(from) {
+                u.harassment += 1;
+            }
+        }
+    }
+    p.taunts = find_taunts(&facts);
+    for (i, t) in p.taunts.iter().enumerate() {
+        if let Some(u) = p.users.get_mut(&t.author) {
+            u.taunts.push(i);
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests;
