@@ -19,6 +19,7 @@
 //! commenters count double, each person harassed counts triple, and the
 //! worst single comment breaks ties.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::comments::CommentAnalysis;
@@ -243,7 +244,13 @@ pub fn people(threads: &[Thread], analyses: &[Vec<CommentAnalysis>]) -> People {
             facts.push(CommentFacts {
                 key,
                 author,
-                own_text: blank(&c.body, &a.masked),
+                // Borrow the body unless something must be blanked, so the
+                // taunt finder holds no copy of the run's text.
+                own_text: if a.masked.is_empty() {
+                    Cow::Borrowed(c.body.as_str())
+                } else {
+                    Cow::Owned(blank(&c.body, &a.masked))
+                },
                 aimed: uncivil || a.target.target != Target::None,
                 target: match a.target.target {
                     Target::Commenter => a.target.author.clone().or(Some("commenter".to_owned())),

@@ -19,8 +19,14 @@
 //! flagged word (a lexicon match or shouting) in at least two of its
 //! comments: "the electoral college", repeated by an uncivil author while
 //! arguing, is a topic, not a taunt.
+//!
+//! Memory is bounded by authors and repeated phrases, not by the text:
+//! comments are tokenised one at a time, an author's shingle counts live
+//! only while that author is examined, and only shingles an author repeats
+//! (the candidates) are kept for the run-wide idiom count.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 /// Words per shingle.
@@ -29,7 +35,8 @@ pub const SHINGLE: usize = 3;
 /// A shingle used by this many different authors is an idiom.
 pub const IDIOM_AUTHORS: usize = 3;
 
-/// What the taunt finder needs to know about one comment.
+/// What the taunt finder needs to know about one comment.  Comments are
+/// passed in run order (ascending `key`).
 #[derive(Debug, Clone)]
 pub struct CommentFacts<'a> {
     /// Position of the comment in the run (input order, then thread order).
@@ -38,7 +45,7 @@ pub struct CommentFacts<'a> {
     pub author: &'a str,
     /// The author's own words: the body with quotations and signature
     /// blanked out (same byte offsets as the body).
-    pub own_text: String,
+    pub own_text: Cow<'a, str>,
     /// The comment is uncivil or aimed at someone.
     pub aimed: bool,
     /// Whom it is aimed at, for the `targets` column.
@@ -66,29 +73,42 @@ pub struct Taunt {
 /// Repeated taunts of every author in `comments`, sorted by author, then
 /// by first occurrence.
 pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
-    let tokens: Vec<Vec<Token>> = comments.iter().map(|c| tokenize(&c.own_text)).collect();
-    // Distinct authors per shingle, to tell idioms from taunts.
-    let mut authors_of: HashMap<u64, BTreeSet<&str>> = HashMap::new();
-    for (c, toks) in comments.iter().zip(&tokens) {
-        for h in shingles(toks) {
-            let set = authors_of.entry(h).or_default();
-            if set.len() < IDIOM_AUTHORS {
-                set.insert(c.author);
-            }
-        }
-    }
     let mut by_author: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, c) in comments.iter().enumerate() {
         by_author.entry(c.author).or_default().push(i);
     }
+    // Pass 1: shingles each author repeats in two or more comments.
+    let mut candidates: HashSet<u64> = HashSet::new();
+    for idx in by_author.values().filter(|idx| idx.len() >= 2) {
+        candidates.extend(repeated_shingles(idx, comments));
+    }
+    // Pass 2: how many authors use each candidate at all (idioms).
+    let mut users: HashMap<u64, Vec<&str>> = HashMap::new();
+    for c in comments {
+        for h in distinct_shingles(&tokenize(&c.own_text)) {
+            if !candidates.contains(&h) {
+                continue;
+            }
+            let list = users.entry(h).or_default();
+            if list.len() < IDIOM_AUTHORS && !list.contains(&c.author) {
+                list.push(c.author);
+            }
+        }
+    }
+    let idioms: HashSet<u64> = users
+        .into_iter()
+        .filter(|(_, a)| a.len() >= IDIOM_AUTHORS)
+        .map(|(h, _)| h)
+        .collect();
+    // Pass 3: per author, phrases and epithets.
     let mut out = Vec::new();
     for (author, idx) in by_author {
         if idx.len() < 2 {
             continue;
         }
-        let mut found = phrase_taunts(author, &idx, comments, &tokens, &authors_of);
-        let epithets = epithet_taunts(author, &idx, comments);
-        for e in epithets {
+        let keep = |h: &u64| candidates.contains(h) && !idioms.contains(h);
+        let mut found = phrase_taunts(author, &idx, comments, keep);
+        for e in epithet_taunts(author, &idx, comments) {
             let covered = found
                 .iter()
                 .any(|t| t.comments == e.comments && fold(&t.text).contains(&fold(&e.text)));
@@ -99,7 +119,8 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
         found.retain(|t| {
             t.comments
                 .iter()
-                .filter(|k| comments.iter().any(|c| c.key == **k && c.aimed))
+                .filter_map(|k| by_key(comments, *k))
+                .filter(|c| c.aimed)
                 .count()
                 >= 2
         });
@@ -107,6 +128,36 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
         out.extend(found);
     }
     out
+}
+
+/// The comment with run key `key`; `comments` come in run order, so keys
+/// ascend and a binary search finds it.
+fn by_key<'c, 'a>(comments: &'c [CommentFacts<'a>], key: usize) -> Option<&'c CommentFacts<'a>> {
+    comments
+        .binary_search_by_key(&key, |c| c.key)
+        .ok()
+        .map(|i| &comments[i])
+}
+
+/// Shingles that occur in two or more of the comments `idx` (one author's).
+fn repeated_shingles(idx: &[usize], comments: &[CommentFacts<'_>]) -> Vec<u64> {
+    let mut seen: HashMap<u64, u32> = HashMap::new();
+    for &i in idx {
+        for h in distinct_shingles(&tokenize(&comments[i].own_text)) {
+            *seen.entry(h).or_default() += 1;
+        }
+    }
+    let mut out: Vec<u64> = seen
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(h, _)| h)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+fn distinct_shingles(tokens: &[Token]) -> BTreeSet<u64> {
+    tokens.windows(SHINGLE).map(shingle_hash).collect()
 }
 
 /// A normalised word and where it is in the text.
@@ -151,53 +202,39 @@ fn shingle_hash(words: &[Token]) -> u64 {
     h
 }
 
-fn shingles(tokens: &[Token]) -> impl Iterator<Item = u64> + '_ {
-    tokens.windows(SHINGLE).map(shingle_hash)
-}
-
 fn phrase_taunts(
     author: &str,
     idx: &[usize],
     comments: &[CommentFacts<'_>],
-    tokens: &[Vec<Token>],
-    authors_of: &HashMap<u64, BTreeSet<&str>>,
+    keep: impl Fn(&u64) -> bool,
 ) -> Vec<Taunt> {
-    // Shingles this author uses in two or more comments, idioms excluded.
-    let mut used_in: HashMap<u64, BTreeSet<usize>> = HashMap::new();
-    for &i in idx {
-        for h in shingles(&tokens[i]) {
-            used_in.entry(h).or_default().insert(i);
-        }
-    }
-    let repeated = |h: &u64| {
-        used_in.get(h).is_some_and(|s| s.len() >= 2)
-            && authors_of.get(h).is_none_or(|a| a.len() < IDIOM_AUTHORS)
-    };
-    // Runs of consecutive repeated shingles within one comment, joined into
-    // clusters when two runs share a shingle (union-find over runs).
+    // Runs of consecutive kept shingles within one comment, joined into
+    // clusters when two runs share a shingle (union-find over runs).  A run
+    // keeps its byte span, so only candidate text is held, not all tokens.
     let mut runs: Vec<(usize, Range<usize>, Vec<u64>)> = Vec::new();
     for &i in idx {
-        let toks = &tokens[i];
+        let toks = tokenize(&comments[i].own_text);
         let mut current: Option<(Range<usize>, Vec<u64>)> = None;
         for (w, window) in toks.windows(SHINGLE).enumerate() {
             let h = shingle_hash(window);
-            if repeated(&h) {
-                match current.as_mut() {
-                    Some((r, hs)) if w < r.end => {
-                        r.end = w + SHINGLE;
-                        hs.push(h);
+            if !keep(&h) {
+                continue;
+            }
+            match current.as_mut() {
+                Some((r, hs)) if w < r.end => {
+                    r.end = w + SHINGLE;
+                    hs.push(h);
+                }
+                _ => {
+                    if let Some((r, hs)) = current.take() {
+                        runs.push((i, span(&toks, &r), hs));
                     }
-                    _ => {
-                        if let Some((r, hs)) = current.take() {
-                            runs.push((i, r, hs));
-                        }
-                        current = Some((w..w + SHINGLE, vec![h]));
-                    }
+                    current = Some((w..w + SHINGLE, vec![h]));
                 }
             }
         }
         if let Some((r, hs)) = current {
-            runs.push((i, r, hs));
+            runs.push((i, span(&toks, &r), hs));
         }
     }
     let mut parent: Vec<usize> = (0..runs.len()).collect();
@@ -220,19 +257,18 @@ fn phrase_taunts(
     clusters
         .into_values()
         .filter_map(|members| {
-            let keys: BTreeSet<usize> = members.iter().map(|&r| comments[runs[r].0].key).collect();
+            let key = |r: usize| comments[runs[r].0].key;
+            let keys: BTreeSet<usize> = members.iter().map(|&r| key(r)).collect();
             let jabs: BTreeSet<usize> = members
                 .iter()
                 .filter(|&&r| {
-                    let (i, words, _) = &runs[r];
-                    let toks = &tokens[*i];
-                    let span = toks[words.start].range.start..toks[words.end - 1].range.end;
+                    let (i, span, _) = &runs[r];
                     comments[*i]
                         .flagged
                         .iter()
                         .any(|f| f.start < span.end && span.start < f.end)
                 })
-                .map(|&r| comments[runs[r].0].key)
+                .map(|&r| key(r))
                 .collect();
             if keys.len() < 2 || jabs.len() < 2 {
                 return None;
@@ -242,14 +278,17 @@ fn phrase_taunts(
             let first = members
                 .iter()
                 .copied()
-                .min_by_key(|&r| (comments[runs[r].0].key, usize::MAX - runs[r].1.len()))?;
-            let (i, words, _) = &runs[first];
-            let toks = &tokens[*i];
-            let span = toks[words.start].range.start..toks[words.end - 1].range.end;
-            let text = comments[*i].own_text[span].to_owned();
+                .min_by_key(|&r| (key(r), usize::MAX - runs[r].1.len()))?;
+            let (i, span, _) = &runs[first];
+            let text = comments[*i].own_text[span.clone()].to_owned();
             Some(taunt(author, text, keys, comments))
         })
         .collect()
+}
+
+/// Byte span of the words `words` of `toks`.
+fn span(toks: &[Token], words: &Range<usize>) -> Range<usize> {
+    toks[words.start].range.start..toks[words.end - 1].range.end
 }
 
 fn epithet_taunts(author: &str, idx: &[usize], comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
@@ -276,9 +315,9 @@ fn taunt(
     keys: BTreeSet<usize>,
     comments: &[CommentFacts<'_>],
 ) -> Taunt {
-    let targets: BTreeSet<String> = comments
+    let targets: BTreeSet<String> = keys
         .iter()
-        .filter(|c| keys.contains(&c.key))
+        .filter_map(|k| by_key(comments, *k))
         .filter_map(|c| c.target.clone())
         .collect();
     Taunt {

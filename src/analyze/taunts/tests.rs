@@ -12,7 +12,7 @@ fn facts<'a>(key: usize, author: &'a str, text: &str, aimed: bool) -> CommentFac
     CommentFacts {
         key,
         author,
-        own_text: text.to_owned(),
+        own_text: text.to_owned().into(),
         aimed,
         target: aimed.then(|| "gypsyken".to_owned()),
         epithets: Vec::new(),
