@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fmt doc bench demo eval ci install clean
+.PHONY: build test lint fmt doc bench bench-people demo eval ci install clean
 
 build:
 	$(CARGO) build --release --locked
@@ -25,6 +25,10 @@ doc:
 ## criterion benches (parse throughput on a generated multi-MB page).
 bench:
 	$(CARGO) bench --locked
+
+## Whole run: ~1,000,000 generated comments by 50,000 authors; time and peak memory.
+bench-people:
+	benches/people_run.sh
 
 ## The main job on the bundled sample pages; reports land in reports/.
 demo: build

@@ -6,6 +6,8 @@
 //! participants share is dropped rather than guessed.
 
 use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 
 /// Letters a first name needs to serve as an alias.
@@ -34,15 +36,19 @@ enum Kind {
 pub struct Participants {
     /// alias (lower-case for `Full`, as written otherwise) -> (kind, author)
     aliases: BTreeMap<String, (Kind, String)>,
-    /// Full handles of more than one word, lower-case, to match as phrases.
-    phrases: Vec<(String, String)>,
+    /// Authors whose handle has more than one word, matched as phrases by
+    /// `phrase_matcher` (pattern i is `phrase_authors[i]`).
+    phrase_authors: Vec<String>,
+    /// One automaton for all multi-word handles, built once per thread, so
+    /// a lookup costs one pass over the sentence however many people post.
+    phrase_matcher: Option<AhoCorasick>,
 }
 
 impl Participants {
     /// Builds aliases for `authors` (duplicates are fine).
     pub fn new<'a>(authors: impl IntoIterator<Item = &'a str>) -> Self {
         let mut candidates: BTreeMap<String, Vec<(Kind, String)>> = BTreeMap::new();
-        let mut phrases = Vec::new();
+        let mut phrase_authors = Vec::new();
         let mut all: Vec<&str> = authors.into_iter().collect();
         all.sort_unstable();
         all.dedup();
@@ -50,7 +56,7 @@ impl Participants {
             let parts = name_parts(author);
             let lower = author.to_lowercase();
             if parts.len() > 1 && author.contains(' ') {
-                phrases.push((lower.clone(), author.to_owned()));
+                phrase_authors.push(author.to_owned());
             } else {
                 candidates
                     .entry(lower)
@@ -87,25 +93,33 @@ impl Participants {
                 (owners.len() == 1).then(|| (alias, owners.remove(0)))
             })
             .collect();
-        Self { aliases, phrases }
+        // Case-insensitive for ASCII letters, which is what handles use;
+        // building fails only on absurd sizes, and then phrases are skipped
+        // rather than failing the run.
+        let phrase_matcher = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrase_authors)
+            .ok()
+            .filter(|_| !phrase_authors.is_empty());
+        Self {
+            aliases,
+            phrase_authors,
+            phrase_matcher,
+        }
     }
 
     /// Participants named in `text`, other than `me`, with the byte range
     /// of each mention, in text order.
     pub fn mentioned<'p>(&'p self, text: &str, me: Option<&str>) -> Vec<(Range<usize>, &'p str)> {
         let mut out: Vec<(Range<usize>, &'p str)> = Vec::new();
-        let lower = text.to_lowercase();
-        // Phrases are matched on the lower-cased copy; its offsets equal the
-        // original's only when lower-casing kept byte lengths.
-        if lower.len() == text.len() {
-            for (phrase, author) in &self.phrases {
-                let mut from = 0;
-                while let Some(p) = lower[from..].find(phrase.as_str()) {
-                    let r = from + p..from + p + phrase.len();
-                    if is_word_boundary(text, r.start, r.end) {
-                        out.push((r.clone(), author));
-                    }
-                    from = r.end;
+        if let Some(ac) = &self.phrase_matcher {
+            for m in ac.find_iter(text) {
+                if is_word_boundary(text, m.start(), m.end()) {
+                    out.push((
+                        m.start()..m.end(),
+                        &self.phrase_authors[m.pattern().as_usize()],
+                    ));
                 }
             }
         }

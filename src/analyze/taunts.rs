@@ -26,7 +26,11 @@
 //! (the candidates) are kept for the run-wide idiom count.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+// Shingle keys are already FNV hashes; FxHash spends no time re-hashing
+// them the way SipHash does, and these maps never reach a report's order.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// Words per shingle.
@@ -78,12 +82,12 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
         by_author.entry(c.author).or_default().push(i);
     }
     // Pass 1: shingles each author repeats in two or more comments.
-    let mut candidates: HashSet<u64> = HashSet::new();
+    let mut candidates: HashSet<u64> = HashSet::default();
     for idx in by_author.values().filter(|idx| idx.len() >= 2) {
         candidates.extend(repeated_shingles(idx, comments));
     }
     // Pass 2: how many authors use each candidate at all (idioms).
-    let mut users: HashMap<u64, Vec<&str>> = HashMap::new();
+    let mut users: HashMap<u64, Vec<&str>> = HashMap::default();
     for c in comments {
         for h in distinct_shingles(&tokenize(&c.own_text)) {
             if !candidates.contains(&h) {
@@ -141,7 +145,7 @@ fn by_key<'c, 'a>(comments: &'c [CommentFacts<'a>], key: usize) -> Option<&'c Co
 
 /// Shingles that occur in two or more of the comments `idx` (one author's).
 fn repeated_shingles(idx: &[usize], comments: &[CommentFacts<'_>]) -> Vec<u64> {
-    let mut seen: HashMap<u64, u32> = HashMap::new();
+    let mut seen: HashMap<u64, u32> = HashMap::default();
     for &i in idx {
         for h in distinct_shingles(&tokenize(&comments[i].own_text)) {
             *seen.entry(h).or_default() += 1;
@@ -160,46 +164,50 @@ fn distinct_shingles(tokens: &[Token]) -> BTreeSet<u64> {
     tokens.windows(SHINGLE).map(shingle_hash).collect()
 }
 
-/// A normalised word and where it is in the text.
+/// A normalised word (as a hash) and where it is in the text.  Hashing
+/// while scanning keeps tokenising free of allocation: every comment is
+/// scanned three times per run.
 #[derive(Debug, Clone)]
 struct Token {
-    word: String,
+    hash: u64,
     range: Range<usize>,
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut start: Option<usize> = None;
-    let mut word = String::new();
+    let mut hash = FNV_OFFSET;
     for (i, ch) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
         if ch.is_alphanumeric() {
             start.get_or_insert(i);
-            word.extend(ch.to_lowercase());
+            for lower in ch.to_lowercase() {
+                let mut buf = [0u8; 4];
+                for b in lower.encode_utf8(&mut buf).bytes() {
+                    hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                }
+            }
         } else if matches!(ch, '\'' | '\u{2019}') && start.is_some() {
             // "It’s" and "Its" fold alike.
         } else if let Some(s) = start.take() {
-            out.push(Token {
-                word: std::mem::take(&mut word),
-                range: s..i,
-            });
+            out.push(Token { hash, range: s..i });
+            hash = FNV_OFFSET;
         }
     }
     out
 }
 
-/// FNV-1a over the shingle's words: stable across runs and machines.
+/// A shingle's hash from its words' hashes: order matters, and the
+/// arithmetic is fixed, so the value is the same on every run and machine.
 fn shingle_hash(words: &[Token]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for b in w.word.bytes().chain(std::iter::once(b' ')) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
+    words.iter().fold(FNV_OFFSET, |h, w| {
+        (h ^ w.hash).wrapping_mul(FNV_PRIME).rotate_left(23)
+    })
 }
 
 fn phrase_taunts(
@@ -238,7 +246,7 @@ fn phrase_taunts(
         }
     }
     let mut parent: Vec<usize> = (0..runs.len()).collect();
-    let mut owner: HashMap<u64, usize> = HashMap::new();
+    let mut owner: HashMap<u64, usize> = HashMap::default();
     for (r, (_, _, hs)) in runs.iter().enumerate() {
         for h in hs {
             match owner.get(h) {
@@ -328,10 +336,15 @@ fn taunt(
     }
 }
 
+/// Lower-case words of `text` joined by single spaces.
 fn fold(text: &str) -> String {
     tokenize(text)
-        .into_iter()
-        .map(|t| t.word)
+        .iter()
+        .map(|t| {
+            text[t.range.clone()]
+                .to_lowercase()
+                .replace(['\'', '\u{2019}'], "")
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
