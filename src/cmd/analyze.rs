@@ -40,10 +40,14 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     write_report(&args.out.join("users.csv"), &user_rows(&who), opts)?;
     write_report(
         &args.out.join("interactions.csv"),
-        &interaction_rows(&who),
+        &interaction_rows(&threads, &who),
         opts,
     )?;
-    write_report(&args.out.join("taunts.csv"), &taunt_rows(&who), opts)?;
+    write_report(
+        &args.out.join("taunts.csv"),
+        &taunt_rows(&threads, &who),
+        opts,
+    )?;
     write_report(
         &args.out.join("threads.csv"),
         &thread_rows(&threads, &who),

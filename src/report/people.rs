@@ -4,6 +4,8 @@
 //! Floats are written with three decimals and sorted by what is written,
 //! so a tie a reader sees is a tie the sort sees.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::Serialize;
 
 use crate::analyze::people::{ratio, People};
@@ -158,7 +160,12 @@ pub fn user_rows(p: &People) -> Vec<UserRow> {
 
 /// interactions.csv rows, sorted by harassment, uncivil replies and
 /// replies (descending), then from_author and to_author.
-pub fn interaction_rows(p: &People) -> Vec<InteractionRow> {
+pub fn interaction_rows(threads: &[Thread], p: &People) -> Vec<InteractionRow> {
+    let labels = Labels::new(
+        threads,
+        p,
+        p.pairs.values().flat_map(|s| s.comments.iter().copied()),
+    );
     let mut rows: Vec<InteractionRow> = p
         .pairs
         .iter()
@@ -169,7 +176,7 @@ pub fn interaction_rows(p: &People) -> Vec<InteractionRow> {
             uncivil_replies: s.uncivil_replies,
             name_calling: s.name_calling,
             harassment: u8::from(s.aimed_uncivil >= crate::analyze::people::HARASSMENT_MIN),
-            comment_ids: labels(p, s.comments.iter().copied()),
+            comment_ids: labels.join(s.comments.iter().copied()),
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -185,7 +192,12 @@ pub fn interaction_rows(p: &People) -> Vec<InteractionRow> {
 
 /// taunts.csv rows, sorted by occurrences (descending), then author, then
 /// first occurrence.
-pub fn taunt_rows(p: &People) -> Vec<TauntRow> {
+pub fn taunt_rows(threads: &[Thread], p: &People) -> Vec<TauntRow> {
+    let labels = Labels::new(
+        threads,
+        p,
+        p.taunts.iter().flat_map(|t| t.comments.iter().copied()),
+    );
     let mut taunts: Vec<_> = p.taunts.iter().collect();
     taunts.sort_by(|a, b| {
         b.comments
@@ -197,14 +209,13 @@ pub fn taunt_rows(p: &People) -> Vec<TauntRow> {
     taunts
         .into_iter()
         .map(|t| {
-            let threads: std::collections::BTreeSet<usize> =
-                t.comments.iter().map(|&k| p.refs[k].thread).collect();
+            let threads: BTreeSet<u32> = t.comments.iter().map(|&k| p.refs[k].thread).collect();
             TauntRow {
                 author: t.author.clone(),
                 taunt: t.text.clone(),
                 occurrences: t.comments.len(),
                 threads: threads.len(),
-                comment_ids: labels(p, t.comments.iter().copied()),
+                comment_ids: labels.join(t.comments.iter().copied()),
                 targets: t.targets.join("; "),
             }
         })
@@ -231,8 +242,33 @@ pub fn thread_rows(threads: &[Thread], p: &People) -> Vec<ThreadRow> {
         .collect()
 }
 
-fn labels(p: &People, keys: impl Iterator<Item = usize>) -> String {
-    keys.map(|k| p.refs[k].label.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// `source#comment_id` of the run keys a report cites, built in one walk
+/// over the threads that hold them.
+struct Labels(BTreeMap<usize, String>);
+
+impl Labels {
+    fn new(threads: &[Thread], p: &People, keys: impl Iterator<Item = usize>) -> Self {
+        let needed: BTreeSet<usize> = keys.collect();
+        let mut by_thread: BTreeMap<u32, BTreeMap<u32, usize>> = BTreeMap::new();
+        for &k in &needed {
+            let r = p.refs[k];
+            by_thread.entry(r.thread).or_default().insert(r.position, k);
+        }
+        let mut out = BTreeMap::new();
+        for (ti, positions) in by_thread {
+            let t = &threads[ti as usize];
+            for (pos, (_, dotted)) in t.tree.with_dotted_ids().enumerate() {
+                if let Some(&k) = positions.get(&(pos as u32)) {
+                    out.insert(k, format!("{}#{dotted}", t.source));
+                }
+            }
+        }
+        Self(out)
+    }
+
+    fn join(&self, keys: impl Iterator<Item = usize>) -> String {
+        keys.filter_map(|k| self.0.get(&k).map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }

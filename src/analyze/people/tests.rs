@@ -61,6 +61,6 @@ fn figures_add_up_across_threads() {
     let bob = &p.users["Bob"];
     assert_eq!((bob.comments, bob.threads), (3, 2));
     assert_eq!(p.refs.len(), 7);
-    assert_eq!(p.refs[6].label, "p1#1");
+    assert_eq!((p.refs[6].thread, p.refs[6].position), (1, 0));
     assert_eq!(ratio(1, 4), 0.25);
 }
