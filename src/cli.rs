@@ -179,12 +179,27 @@ pub struct EvalArgs {
     pub jobs: Option<usize>,
 }
 
+/// Where the pages come from (`analyze`, `check`).
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Comment pages: files, folders (read recursively; hidden entries are
+    /// skipped), or `-` for standard input.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Only read files in folders whose path matches this glob, e.g.
+    /// '*.txt' (files named directly are always read).
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Option<String>,
+    /// Also read the inputs listed in this file, one path per line.
+    #[arg(long, value_name = "LIST")]
+    pub files_from: Option<PathBuf>,
+}
+
 /// `threadwatch analyze`
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
-    /// Comment pages to read.
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Folder for the reports (created if missing).
     #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
@@ -215,9 +230,8 @@ pub struct TreeArgs {
 /// `threadwatch check`
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Pages to validate.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     #[command(flatten)]
     pub run: RunArgs,
 }

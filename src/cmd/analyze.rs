@@ -22,7 +22,8 @@ use crate::cli::AnalyzeArgs;
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create output folder {}", args.out.display()))?;
-    let (threads, failed) = read_all(args.inputs, args.run.jobs, args.run.quiet)?;
+    let run = read_all(&args.input, args.run.jobs, args.run.quiet)?;
+    let (threads, failed) = (run.threads, run.failed);
     let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
     let scorer = Scorer {
         lexicon: &lexicon,

@@ -11,7 +11,8 @@ use threadwatch::term::sanitize;
 
 /// Runs `check`.
 pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
-    let (threads, failed) = read_all(args.files, args.run.jobs, args.run.quiet)?;
+    let run = read_all(&args.input, args.run.jobs, args.run.quiet)?;
+    let (threads, failed) = (run.threads, run.failed);
     if !args.run.quiet {
         let mut out = std::io::stdout().lock();
         for t in &threads {

@@ -5,34 +5,157 @@
 //! errors are collected per input (not as one `Result<Vec<_>>`, whose error
 //! would vary between runs) and reported in input order.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
-use anyhow::Context;
+use anyhow::{bail, Context};
+use globset::{Glob, GlobMatcher};
 use rayon::prelude::*;
-use threadwatch::input::read_thread;
+use threadwatch::input::{load, load_bytes, Loaded};
 use threadwatch::term::sanitize;
 use threadwatch::{Error, Thread};
 
-/// Reads and parses `inputs` on `jobs` threads; returns the threads that
-/// parsed and the number of inputs that failed, after printing each error
-/// (and each parser warning unless `quiet`) to stderr in input order.
-pub fn read_all(
-    mut inputs: Vec<PathBuf>,
-    jobs: Option<usize>,
-    quiet: bool,
-) -> anyhow::Result<(Vec<Thread>, usize)> {
-    inputs.sort();
-    inputs.dedup();
+use crate::cli::InputArgs;
+
+/// One input to read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Input {
+    /// A file path (it may turn out not to exist; that is reported per input).
+    File(PathBuf),
+    /// Standard input, named `-`.
+    Stdin,
+}
+
+/// The inputs named by `args`: files as given, directories walked
+/// recursively (hidden entries skipped, `--glob` applied to paths below the
+/// directory), `-` for standard input, and the lines of `--files-from`.
+/// Sorted by path and deduplicated, so reports never depend on the order a
+/// shell or file system gives.
+fn expand(args: &InputArgs) -> anyhow::Result<Vec<Input>> {
+    let glob: Option<GlobMatcher> = match &args.glob {
+        Some(g) => Some(
+            Glob::new(g)
+                .with_context(|| format!("--glob {g:?} is not a valid glob"))?
+                .compile_matcher(),
+        ),
+        None => None,
+    };
+    let mut named: Vec<PathBuf> = args.inputs.clone();
+    if let Some(list) = &args.files_from {
+        let text = std::fs::read_to_string(list)
+            .with_context(|| format!("cannot read --files-from {}", list.display()))?;
+        named.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(PathBuf::from),
+        );
+    }
+    if named.is_empty() {
+        bail!("no inputs: name files or folders, `-` for standard input, or use --files-from");
+    }
+    let mut out = Vec::new();
+    for p in named {
+        if p.as_os_str() == "-" {
+            out.push(Input::Stdin);
+        } else if p.is_dir() {
+            walk(&p, glob.as_ref(), &mut out)?;
+        } else {
+            out.push(Input::File(p));
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn walk(dir: &Path, glob: Option<&GlobMatcher>, out: &mut Vec<Input>) -> anyhow::Result<()> {
+    let hidden = |e: &walkdir::DirEntry| {
+        e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+    };
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !hidden(e))
+    {
+        let entry = entry.with_context(|| format!("cannot read folder {}", dir.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        if glob.is_none_or(|g| g.is_match(rel) || g.is_match(entry.file_name())) {
+            out.push(Input::File(entry.into_path()));
+        }
+    }
+    Ok(())
+}
+
+/// What a run read: the threads that parsed, every input's record (in
+/// input order) and how many failed.
+pub struct ReadRun {
+    /// Parsed threads, in input order.
+    pub threads: Vec<Thread>,
+    /// Every input, parsed or not, without its thread.
+    pub inputs: Vec<InputRecord>,
+    /// Inputs that failed.
+    pub failed: usize,
+}
+
+/// One input's line in run.json.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InputRecord {
+    /// As named (`-` for standard input).
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Hex SHA-256 of the content (empty when unreadable).
+    pub sha256: String,
+    /// Comments parsed (0 on error).
+    pub comments: usize,
+    /// The error, when the input failed.
+    pub error: Option<String>,
+}
+
+/// Reads and parses every input of `args` on `jobs` threads, printing each
+/// error (and each parser warning unless `quiet`) to stderr in input order.
+pub fn read_all(args: &InputArgs, jobs: Option<usize>, quiet: bool) -> anyhow::Result<ReadRun> {
+    let inputs = expand(args)?;
+    let stdin_bytes = if inputs.contains(&Input::Stdin) {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        buf
+    } else {
+        Vec::new()
+    };
     let pool = worker_pool(jobs)?;
-    let results: Vec<Result<Thread, Error>> =
-        pool.install(|| inputs.par_iter().map(|p| read_thread(p)).collect());
-    let mut threads = Vec::with_capacity(results.len());
-    let mut failed = 0;
+    let loaded: Vec<Loaded> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|i| match i {
+                Input::File(p) => load(p),
+                Input::Stdin => load_bytes("-", &stdin_bytes),
+            })
+            .collect()
+    });
+    let mut run = ReadRun {
+        threads: Vec::with_capacity(loaded.len()),
+        inputs: Vec::with_capacity(loaded.len()),
+        failed: 0,
+    };
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    for r in results {
-        match r {
+    for l in loaded {
+        let mut record = InputRecord {
+            path: l.source,
+            bytes: l.bytes,
+            sha256: l.sha256.unwrap_or_default(),
+            comments: 0,
+            error: None,
+        };
+        match l.result {
             Ok(t) => {
                 if !quiet {
                     for w in &t.warnings {
@@ -46,15 +169,18 @@ pub fn read_all(
                         );
                     }
                 }
-                threads.push(t);
+                record.comments = t.tree.len();
+                run.threads.push(t);
             }
             Err(e) => {
-                failed += 1;
+                run.failed += 1;
                 let _ = writeln!(err, "{}", describe(&e));
+                record.error = Some(e.to_string());
             }
         }
+        run.inputs.push(record);
     }
-    Ok((threads, failed))
+    Ok(run)
 }
 
 /// A rayon pool with `jobs` threads (one per CPU when `None`).

@@ -364,3 +364,50 @@ fn lexicon_dir_extends_lists_and_rejects_unknown_files() {
             "insults.txt: expected a file named <category>.txt",
         ));
 }
+
+#[test]
+fn r5_inputs_from_folders_globs_lists_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir_all(pages.join("sub")).unwrap();
+    std::fs::create_dir_all(pages.join(".hidden")).unwrap();
+    let page = |who: &str| format!("Headline Here\n\n  • {who}\n\n    Hello there.\n");
+    write(&pages, "b.txt", &page("Bea"));
+    write(&pages.join("sub"), "a.txt", &page("Ann"));
+    write(&pages, "notes.md", &page("Nope"));
+    write(&pages.join(".hidden"), "h.txt", &page("Hid"));
+    let authors = |out: &Path| -> Vec<String> {
+        let mut rdr = csv::Reader::from_path(out.join("comments.csv")).unwrap();
+        rdr.records().map(|r| r.unwrap()[6].to_owned()).collect()
+    };
+    // A folder, filtered by glob: nested files included, hidden ones and
+    // non-matching names skipped, sorted by path.
+    let out = dir.path().join("out1");
+    tw().arg("analyze")
+        .arg(&pages)
+        .args(["--glob", "*.txt", "--quiet", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(authors(&out), ["Bea", "Ann"]);
+    // --files-from and `-` for standard input.
+    let list = write(
+        dir.path(),
+        "list.txt",
+        &format!("{}\n\n", pages.join("notes.md").display()),
+    );
+    let out = dir.path().join("out2");
+    tw().args(["analyze", "-", "--files-from"])
+        .arg(&list)
+        .args(["--quiet", "--out"])
+        .arg(&out)
+        .write_stdin(page("Stdin Sam"))
+        .assert()
+        .success();
+    assert_eq!(authors(&out), ["Nope", "Stdin Sam"]);
+    // No inputs at all is a usage error.
+    tw().args(["analyze", "--out"])
+        .arg(dir.path().join("out3"))
+        .assert()
+        .code(2);
+}
