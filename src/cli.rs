@@ -9,7 +9,9 @@ const EXIT_CODES: &str = "\
 Exit status:
   0  every input was analysed
   1  done, but some inputs failed (each is reported on stderr)
-  2  usage or fatal error (bad arguments, unwritable output)
+  2  usage or fatal error (bad arguments, unwritable output, lock held)
+  3  analyze only: every input was analysed and an --alert rule held
+     (failed inputs take precedence: 1)
 A broken pipe (e.g. `threadwatch tree page.txt | head`) exits 0.";
 
 const ANALYZE_HELP: &str = "\
@@ -60,13 +62,19 @@ Reports (written atomically into --out; existing files are replaced):
     source, thread, comments, participants, anonymous_comments, max_depth,
     uncivil_comments, uncivil_rate, dogpiles (persons attacked by 3+
     distinct authors), top_offender
+  run.json   tool and word-list/model versions, options, every input with
+             its size and sha256, counts, alerts; no clock time, so the
+             same inputs and options give byte-identical files.
   Cells starting with = + - @, tab or CR get a leading ' so that no
   spreadsheet runs them as formulas.
+  The set is written into a staging folder and swapped in at once: a run
+  killed at any moment leaves the previous complete set or the new one.
 
 Examples:
   threadwatch analyze data/samples/*.txt --out reports
   threadwatch analyze pages/*.txt --out reports --jobs 2 --bom
-  threadwatch analyze pages/*.txt --out reports --lexicon-dir my-lists";
+  threadwatch analyze pages/*.txt --out reports --lexicon-dir my-lists
+  threadwatch analyze pages/ --glob '*.txt' --out reports --quiet --alert 'harassment>0'";
 
 /// Read news comment sections, rebuild each thread as a reply tree and
 /// write reports a spreadsheet opens cleanly.
@@ -213,6 +221,19 @@ pub struct AnalyzeArgs {
     /// grammars/lexicon.ebnf.
     #[arg(long, value_name = "DIR")]
     pub lexicon_dir: Option<PathBuf>,
+    /// Exit with status 3 when RULE holds for the run, e.g.
+    /// 'uncivil_rate>0.3' or 'harassment>0'.  Metrics: uncivil_rate,
+    /// uncivil_comments, harassment, dogpiles, taunts, comments; operators
+    /// > >= < <= ==.  Repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub alert: Vec<String>,
+    /// Lock file that keeps two runs from writing the same folder
+    /// (default: .<out folder name>.lock beside the folder).
+    #[arg(long, value_name = "FILE")]
+    pub lock: Option<PathBuf>,
+    /// Seconds to wait for another run's lock before giving up (exit 2).
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub lock_timeout: f64,
     /// Field separator: one ASCII character, e.g. ';' for locales whose
     /// decimal separator is a comma.
     #[arg(long, default_value = ",", value_parser = parse_delimiter)]

@@ -13,6 +13,7 @@ fn main() -> ExitCode {
     match cmd::run(cli) {
         Ok(cmd::Outcome::Success) => ExitCode::SUCCESS,
         Ok(cmd::Outcome::SomeFailed) => ExitCode::from(1),
+        Ok(cmd::Outcome::Alert) => ExitCode::from(3),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("threadwatch: error: {e:#}");

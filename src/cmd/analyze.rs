@@ -1,65 +1,150 @@
-//! `threadwatch analyze`: inputs in, report files out.
+//! `threadwatch analyze`: inputs in, a complete set of reports out.
+//!
+//! Order of work: take the run lock, read and analyse, write every report
+//! into a staging folder, then publish the set in one atomic step
+//! (report/publish.rs).  Alerts are evaluated last and only change the
+//! exit status.
 
 use std::path::Path;
+use std::time::Duration;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 use serde::Serialize;
-use threadwatch::analyze::people::people;
+use threadwatch::analyze::comments::analyze_threads;
+use threadwatch::analyze::incivility::{Scorer, UNCIVIL_THRESHOLD};
+use threadwatch::analyze::model::Model;
+use threadwatch::analyze::people::{people, HARASSMENT_MIN};
 use threadwatch::report::comment_rows;
 use threadwatch::report::csv::{header_of, write_atomic, CsvOptions};
 use threadwatch::report::people::{interaction_rows, taunt_rows, thread_rows, user_rows};
-
-use threadwatch::analyze::comments::analyze_threads;
-use threadwatch::analyze::incivility::Scorer;
-use threadwatch::analyze::model::Model;
+use threadwatch::report::publish::{remove_stale_staging, Staging};
+use threadwatch::report::run::{to_json, RunCounts, RunOptions, RunSummary};
+use threadwatch::term::sanitize;
 
 use super::inputs::{read_all, worker_pool};
 use super::lexicon::load_lexicon;
-use super::Outcome;
+use super::{alert, lock, Outcome};
 use crate::cli::AnalyzeArgs;
+
+/// Files a run writes; anything else in the output folder is left alone.
+pub const REPORTS: [&str; 6] = [
+    "comments.csv",
+    "users.csv",
+    "interactions.csv",
+    "taunts.csv",
+    "threads.csv",
+    "run.json",
+];
 
 /// Runs `analyze`.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create output folder {}", args.out.display()))?;
-    let run = read_all(&args.input, args.run.jobs, args.run.quiet)?;
-    let (threads, failed) = (run.threads, run.failed);
+    let out = &args.out;
+    if out.file_name().is_none() {
+        bail!(
+            "--out {}: expected a named folder (not . or /)",
+            out.display()
+        );
+    }
+    let alerts = args
+        .alert
+        .iter()
+        .map(|a| alert::parse(a))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create output folder {}", out.display()))?;
+    }
+    if out.exists() && !out.is_dir() {
+        bail!(
+            "cannot create output folder {}: a file is in the way",
+            out.display()
+        );
+    }
+    let lock_path = args.lock.clone().unwrap_or_else(|| lock::default_path(out));
+    let _lock = lock::acquire(&lock_path, Duration::from_secs_f64(args.lock_timeout))?;
+    remove_stale_staging(out).context("cannot clean up after an interrupted run")?;
+
+    let read = read_all(&args.input, args.run.jobs, args.run.quiet)?;
+    let (threads, failed) = (&read.threads, read.failed);
     let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let model = Model::builtin();
     let scorer = Scorer {
         lexicon: &lexicon,
-        model: Model::builtin(),
+        model,
     };
     let pool = worker_pool(args.run.jobs)?;
-    let analyses = pool.install(|| analyze_threads(&threads, scorer));
-    let rows = comment_rows(&threads, &analyses);
-    let who = people(&threads, &analyses);
+    let analyses = pool.install(|| analyze_threads(threads, scorer));
+    let rows = comment_rows(threads, &analyses);
+    let who = people(threads, &analyses);
     let opts = CsvOptions {
         delimiter: args.delimiter,
         bom: args.bom,
     };
-    write_report(&args.out.join("comments.csv"), &rows, opts)?;
-    write_report(&args.out.join("users.csv"), &user_rows(&who), opts)?;
+
+    let staging = Staging::new(out)
+        .with_context(|| format!("cannot create a staging folder beside {}", out.display()))?;
+    write_report(&staging.path("comments.csv"), &rows, opts)?;
+    write_report(&staging.path("users.csv"), &user_rows(&who), opts)?;
     write_report(
-        &args.out.join("interactions.csv"),
-        &interaction_rows(&threads, &who),
+        &staging.path("interactions.csv"),
+        &interaction_rows(threads, &who),
         opts,
     )?;
     write_report(
-        &args.out.join("taunts.csv"),
-        &taunt_rows(&threads, &who),
+        &staging.path("taunts.csv"),
+        &taunt_rows(threads, &who),
         opts,
     )?;
     write_report(
-        &args.out.join("threads.csv"),
-        &thread_rows(&threads, &who),
+        &staging.path("threads.csv"),
+        &thread_rows(threads, &who),
         opts,
     )?;
+
+    let counts = RunCounts {
+        inputs: read.inputs.len(),
+        failed,
+        threads: threads.len(),
+        comments: rows.len(),
+        uncivil_comments: rows.iter().filter(|r| r.uncivil == 1).count(),
+        users: who.users.len(),
+        pairs: who.pairs.len(),
+        harassment: who
+            .pairs
+            .values()
+            .filter(|p| p.aimed_uncivil >= HARASSMENT_MIN)
+            .count(),
+        dogpiles: who.threads.iter().map(|t| t.dogpiles).sum(),
+        taunts: who.taunts.len(),
+    };
+    let checked: Vec<_> = alerts.iter().map(|a| a.check(&counts)).collect();
+    let summary = RunSummary {
+        tool: "threadwatch",
+        version: env!("CARGO_PKG_VERSION"),
+        lexicon_version: lexicon.version_hash(),
+        model_version: model_version(model),
+        options: RunOptions {
+            delimiter: char::from(args.delimiter).to_string(),
+            bom: args.bom,
+            lexicon_dir: args.lexicon_dir.as_ref().map(|d| d.display().to_string()),
+            glob: args.input.glob.clone(),
+            uncivil_threshold: UNCIVIL_THRESHOLD,
+        },
+        inputs: read.inputs.clone(),
+        counts,
+        alerts: checked.clone(),
+    };
+    std::fs::write(staging.path("run.json"), to_json(&summary)).context("cannot write run.json")?;
+    staging
+        .publish(&REPORTS)
+        .with_context(|| format!("cannot publish the reports into {}", out.display()))?;
+
     if !args.run.quiet {
         eprintln!(
             "{} comments from {} threads: reports written to {}{}",
             rows.len(),
             threads.len(),
-            args.out.display(),
+            out.display(),
             if failed > 0 {
                 format!("; {failed} input(s) failed")
             } else {
@@ -67,8 +152,18 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             }
         );
     }
+    // Alerts go to stderr even with --quiet: they are what cron mails.
+    for a in checked.iter().filter(|a| a.crossed) {
+        eprintln!(
+            "threadwatch: alert: {} (value {})",
+            sanitize(&a.rule),
+            a.value
+        );
+    }
     Ok(if failed > 0 {
         Outcome::SomeFailed
+    } else if checked.iter().any(|a| a.crossed) {
+        Outcome::Alert
     } else {
         Outcome::Success
     })
@@ -82,4 +177,14 @@ fn write_report<T: Serialize + Default>(
     let header = header_of(&T::default());
     write_atomic(path, rows, &header, opts)
         .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// First 16 hex digits of the SHA-256 of the weights.
+fn model_version(model: &Model) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(model.to_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

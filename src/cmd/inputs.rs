@@ -12,6 +12,7 @@ use anyhow::{bail, Context};
 use globset::{Glob, GlobMatcher};
 use rayon::prelude::*;
 use threadwatch::input::{load, load_bytes, Loaded};
+use threadwatch::report::run::InputRecord;
 use threadwatch::term::sanitize;
 use threadwatch::{Error, Thread};
 
@@ -99,21 +100,6 @@ pub struct ReadRun {
     pub inputs: Vec<InputRecord>,
     /// Inputs that failed.
     pub failed: usize,
-}
-
-/// One input's line in run.json.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct InputRecord {
-    /// As named (`-` for standard input).
-    pub path: String,
-    /// Size in bytes.
-    pub bytes: u64,
-    /// Hex SHA-256 of the content (empty when unreadable).
-    pub sha256: String,
-    /// Comments parsed (0 on error).
-    pub comments: usize,
-    /// The error, when the input failed.
-    pub error: Option<String>,
 }
 
 /// Reads and parses every input of `args` on `jobs` threads, printing each

@@ -1,12 +1,14 @@
 //! Subcommands: each turns its flags into a run and reports what happened.
 //! They use anyhow for context; only `main.rs` turns outcomes into exit codes.
 
+mod alert;
 mod analyze;
 mod check;
 mod eval;
 mod explain;
 mod inputs;
 mod lexicon;
+mod lock;
 mod score;
 mod texts;
 mod tree;
@@ -20,6 +22,8 @@ pub enum Outcome {
     Success,
     /// The run finished, but some inputs failed.
     SomeFailed,
+    /// Every input was analysed and an `--alert` rule was crossed.
+    Alert,
 }
 
 /// Runs the subcommand `cli` asks for.

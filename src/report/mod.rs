@@ -5,7 +5,9 @@
 
 pub mod csv;
 pub mod people;
+pub mod publish;
 mod record;
+pub mod run;
 
 use serde::Serialize;
 

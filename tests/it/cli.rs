@@ -233,38 +233,42 @@ fn bom_and_delimiter_options() {
 #[test]
 fn a_run_replaces_reports_without_leaving_temp_files() {
     let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports");
     for _ in 0..2 {
         tw().args([
             "analyze",
             &fixture("ok/0002_anonymous_comment.thread"),
             "--out",
         ])
-        .arg(dir.path())
+        .arg(&out)
         .assert()
         .success();
+        // A moderator's own file in the folder survives the swap.
+        std::fs::write(out.join("my-notes.txt"), "keep me").unwrap();
     }
-    let names: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    let mut names = names;
-    names.sort();
+    let names = |d: &Path| {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
     assert_eq!(
-        names,
+        names(&out),
         [
             "comments.csv",
             "interactions.csv",
+            "my-notes.txt",
+            "run.json",
             "taunts.csv",
             "threads.csv",
             "users.csv"
         ]
     );
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p
+    assert_eq!(read(&out.join("my-notes.txt")), "keep me");
+    // Beside the folder: only the lock file, no staging leftovers.
+    assert_eq!(names(dir.path()), [".reports.lock", "reports"]);
 }
 
 #[test]
@@ -410,4 +414,10 @@ fn r5_inputs_from_folders_globs_lists_and_stdin() {
         .arg(dir.path().join("out3"))
         .assert()
         .code(2);
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
 }

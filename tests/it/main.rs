@@ -3,6 +3,7 @@
 
 mod analyze;
 mod cli;
+mod cron;
 mod fixtures;
 mod people;
 mod quotes;

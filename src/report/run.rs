@@ -1,0 +1,101 @@
+//! run.json: what a run read, with which settings, and what it found.
+//!
+//! It holds no wall-clock time and no worker count, so the same inputs and
+//! options give byte-identical files (issue 5).
+
+use serde::Serialize;
+
+/// The whole run.json document.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunSummary {
+    /// Always `threadwatch`.
+    pub tool: &'static str,
+    /// The tool's version.
+    pub version: &'static str,
+    /// Hash of the word lists in use (built-in plus --lexicon-dir).
+    pub lexicon_version: String,
+    /// Hash of the learned layer's weights.
+    pub model_version: String,
+    /// Options that change the output.
+    pub options: RunOptions,
+    /// Every input, in the order read.
+    pub inputs: Vec<InputRecord>,
+    /// Totals.
+    pub counts: RunCounts,
+    /// Each `--alert` rule, its value and whether it was crossed.
+    pub alerts: Vec<AlertResult>,
+}
+
+/// Options recorded in run.json.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunOptions {
+    /// CSV field separator.
+    pub delimiter: String,
+    /// UTF-8 byte-order mark written.
+    pub bom: bool,
+    /// --lexicon-dir, if any.
+    pub lexicon_dir: Option<String>,
+    /// --glob, if any.
+    pub glob: Option<String>,
+    /// The `uncivil` threshold.
+    pub uncivil_threshold: f64,
+}
+
+/// One input's line in run.json.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputRecord {
+    /// As named (`-` for standard input).
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Hex SHA-256 of the content (empty when unreadable).
+    pub sha256: String,
+    /// Comments parsed (0 on error).
+    pub comments: usize,
+    /// The error, when the input failed.
+    pub error: Option<String>,
+}
+
+/// Run totals.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RunCounts {
+    /// Inputs named.
+    pub inputs: usize,
+    /// Inputs that failed.
+    pub failed: usize,
+    /// Threads analysed.
+    pub threads: usize,
+    /// Comments analysed.
+    pub comments: usize,
+    /// Uncivil comments.
+    pub uncivil_comments: usize,
+    /// Named authors.
+    pub users: usize,
+    /// Ordered author pairs.
+    pub pairs: usize,
+    /// Pairs flagged as harassment.
+    pub harassment: usize,
+    /// Dogpiles over all threads.
+    pub dogpiles: usize,
+    /// Repeated taunts.
+    pub taunts: usize,
+}
+
+/// An evaluated `--alert` rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlertResult {
+    /// The rule as given.
+    pub rule: String,
+    /// The metric's value for this run.
+    pub value: f64,
+    /// Whether the rule fired.
+    pub crossed: bool,
+}
+
+/// run.json text: pretty-printed, ending with a newline.
+pub fn to_json(summary: &RunSummary) -> String {
+    let mut s =
+        serde_json::to_string_pretty(summary).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    s
+}

@@ -1,0 +1,208 @@
+//! Issue 5: what cron and systemd rely on: alerts (exit 3), run.json, the
+//! run lock, and a report set that a killed run never leaves half-written.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+use crate::support::root;
+
+fn bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("threadwatch")
+}
+
+fn fixture(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+fn analyze(out: &Path) -> Command {
+    let mut c = Command::new(bin());
+    c.arg("analyze")
+        .arg(fixture("ok/0003_nesting_and_dedent.thread"))
+        .arg("--out")
+        .arg(out);
+    c
+}
+
+#[test]
+fn r5_alerts_exit_3_and_land_in_run_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    analyze(&out)
+        .args(["--quiet", "--alert", "comments>=5"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "threadwatch: alert: comments>=5 (value 5)",
+        ));
+    analyze(&out)
+        .args(["--alert", "harassment>0"])
+        .assert()
+        .success();
+    analyze(&out)
+        .args(["--alert", "loudness>1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "expected a metric among uncivil_rate",
+        ));
+    analyze(&out)
+        .args(["--quiet", "--alert", "uncivil_rate > 0.5"])
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
+    assert_eq!(json["alerts"][0]["rule"], "uncivil_rate>0.5");
+    assert_eq!(json["alerts"][0]["crossed"], false);
+    assert_eq!(json["counts"]["comments"], 5);
+    assert_eq!(json["inputs"][0]["sha256"].as_str().unwrap().len(), 64);
+}
+
+#[test]
+fn r5_run_json_is_byte_identical_across_runs_and_job_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    analyze(&a)
+        .args(["--quiet", "--jobs", "1"])
+        .assert()
+        .success();
+    analyze(&b)
+        .args(["--quiet", "--jobs", "4"])
+        .assert()
+        .success();
+    for name in [
+        "run.json",
+        "comments.csv",
+        "users.csv",
+        "interactions.csv",
+        "taunts.csv",
+        "threads.csv",
+    ] {
+        assert_eq!(
+            std::fs::read(a.join(name)).unwrap(),
+            std::fs::read(b.join(name)).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn r5_a_held_lock_makes_a_second_run_wait_then_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let lock_path = dir.path().join(".r.lock");
+    let held = std::fs::File::create(&lock_path).unwrap();
+    held.try_lock().unwrap();
+    let started = std::time::Instant::now();
+    analyze(&out)
+        .args(["--lock-timeout", "0.5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "another threadwatch run holds the lock",
+        ));
+    assert!(started.elapsed() >= Duration::from_millis(500));
+    assert!(!out.exists(), "nothing written while locked out");
+    // A lock whose holder is gone (here: released) never blocks.
+    drop(held);
+    analyze(&out)
+        .args(["--lock-timeout", "0"])
+        .assert()
+        .success();
+    // --lock names another file.
+    analyze(&out)
+        .arg("--lock")
+        .arg(dir.path().join("custom.lock"))
+        .assert()
+        .success();
+    assert!(dir.path().join("custom.lock").exists());
+}
+
+/// A page large enough that a run takes a while, in two versions.
+fn big_page(seed: u64) -> String {
+    threadwatch::generate::page(&threadwatch::generate::GenOptions {
+        seed,
+        target_bytes: 1 << 20,
+        ..Default::default()
+    })
+}
+
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn r5_sigkill_leaves_the_old_set_or_the_new_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    let out = dir.path().join("reports");
+    let run = |out: &Path| {
+        std::process::Command::new(bin())
+            .arg("analyze")
+            .arg(&page)
+            .args(["--quiet", "--out"])
+            .arg(out)
+            .stderr(Stdio::null())
+            .status()
+            .unwrap()
+    };
+    // The old set (version 1) and, elsewhere, the complete new set (version 2).
+    std::fs::write(&page, big_page(1)).unwrap();
+    assert!(run(&out).success());
+    let old = snapshot(&out);
+    std::fs::write(&page, big_page(2)).unwrap();
+    let reference = dir.path().join("reference");
+    let started = std::time::Instant::now();
+    assert!(run(&reference).success());
+    let full = started.elapsed();
+    let new = snapshot(&reference);
+    assert_ne!(old, new);
+    // Kill runs at moments spread over a whole run, publishing included.
+    let mut seen_old = false;
+    let mut seen_new = false;
+    for i in 0..12u32 {
+        let mut child = std::process::Command::new(bin())
+            .arg("analyze")
+            .arg(&page)
+            .args(["--quiet", "--lock-timeout", "5", "--out"])
+            .arg(&out)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(full.mul_f64(f64::from(i) / 10.0));
+        let _ = child.kill(); // SIGKILL on Unix
+        let _ = child.wait();
+        let now = snapshot(&out);
+        if now == old {
+            seen_old = true;
+        } else if now == new {
+            seen_new = true;
+        } else {
+            let names: Vec<&String> = now.iter().map(|(n, _)| n).collect();
+            panic!("kill {i}: neither the old nor the new set: {names:?}");
+        }
+    }
+    assert!(seen_old || seen_new);
+    // The next run cleans up whatever a killed run left beside the folder.
+    assert!(run(&out).success());
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
