@@ -62,7 +62,7 @@ pub fn nest(path: &str, lines: &[Line<'_>]) -> Result<Vec<RawComment>, Box<Parse
             source_line: line.raw.to_owned(),
         })
     };
-    let grid = |indent: usize| (indent - base) % unit == 0;
+    let grid = |indent: usize| (indent - base).is_multiple_of(unit);
 
     let mut out: Vec<RawComment> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
