@@ -294,7 +294,7 @@ fn is_holdout(id: &str) -> bool {
     for b in id.bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h % 5 == 0
+    h.is_multiple_of(5)
 }
 
 /// Training examples with source and row weights, and class weights that
