@@ -125,6 +125,30 @@ pub enum Command {
         threadwatch eval --gold ../shared/corpora/reddit_incivility/dev.csv --label uncivil"
     )]
     Eval(EvalArgs),
+    /// Print a shell completion script, e.g.
+    /// `threadwatch completions bash > ~/.local/share/bash-completion/completions/threadwatch`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `threadwatch man > threadwatch.1`.
+    Man,
+}
+
+/// `threadwatch completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// Shells `completions` supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// GNU bash.
+    Bash,
+    /// Z shell.
+    Zsh,
+    /// fish.
+    Fish,
 }
 
 /// `threadwatch score`

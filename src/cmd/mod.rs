@@ -4,6 +4,7 @@
 mod alert;
 mod analyze;
 mod check;
+mod docs;
 mod eval;
 mod explain;
 mod inputs;
@@ -36,5 +37,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Score(args) => score::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Completions(args) => docs::completions(args.shell),
+        Command::Man => docs::man(),
     }
 }

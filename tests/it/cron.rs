@@ -206,3 +206,24 @@ fn r5_sigkill_leaves_the_old_set_or_the_new_set() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn r5_completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        Command::new(bin())
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("analyze"))
+            .stdout(predicate::str::contains("lock-timeout"));
+    }
+    Command::new(bin())
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH threadwatch 1"));
+    Command::new(bin())
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2);
+}
