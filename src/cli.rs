@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use threadwatch::report::csv::Format;
 use threadwatch::term::Color;
 
 const EXIT_CODES: &str = "\
@@ -258,6 +259,10 @@ pub struct AnalyzeArgs {
     /// Seconds to wait for another run's lock before giving up (exit 2).
     #[arg(long, value_name = "SECS", default_value_t = 10.0)]
     pub lock_timeout: f64,
+    /// Report format: csv, tsv (tab-separated) or jsonl (one JSON object
+    /// per line, not neutralised for spreadsheets).
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    pub format: FormatArg,
     /// Field separator: one ASCII character, e.g. ';' for locales whose
     /// decimal separator is a comma.
     #[arg(long, default_value = ",", value_parser = parse_delimiter)]
@@ -290,6 +295,27 @@ pub struct RunArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// `--format`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Comma-separated values.
+    Csv,
+    /// Tab-separated values.
+    Tsv,
+    /// JSON lines.
+    Jsonl,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Tsv => Format::Tsv,
+            FormatArg::Jsonl => Format::Jsonl,
+        }
+    }
 }
 
 /// `--color`

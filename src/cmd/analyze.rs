@@ -26,15 +26,20 @@ use super::lexicon::load_lexicon;
 use super::{alert, lock, Outcome};
 use crate::cli::AnalyzeArgs;
 
-/// Files a run writes; anything else in the output folder is left alone.
-pub const REPORTS: [&str; 6] = [
-    "comments.csv",
-    "users.csv",
-    "interactions.csv",
-    "taunts.csv",
-    "threads.csv",
-    "run.json",
-];
+/// Reports a run writes, without extension.
+const REPORTS: [&str; 5] = ["comments", "users", "interactions", "taunts", "threads"];
+
+/// Every file name a run may own, in any `--format`: on publishing, these
+/// are replaced or dropped (a switch from csv to jsonl leaves no stale
+/// csv), while anything else in the output folder is left alone.
+fn owned_names() -> Vec<String> {
+    let mut names: Vec<String> = REPORTS
+        .iter()
+        .flat_map(|r| ["csv", "tsv", "jsonl"].map(|e| format!("{r}.{e}")))
+        .collect();
+    names.push("run.json".to_owned());
+    names
+}
 
 /// Runs `analyze`.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
@@ -79,24 +84,26 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     let opts = CsvOptions {
         delimiter: args.delimiter,
         bom: args.bom,
+        format: args.format.into(),
     };
+    let file = |report: &str| format!("{report}.{}", opts.format.extension());
 
     let staging = Staging::new(out)
         .with_context(|| format!("cannot create a staging folder beside {}", out.display()))?;
-    write_report(&staging.path("comments.csv"), &rows, opts)?;
-    write_report(&staging.path("users.csv"), &user_rows(&who), opts)?;
+    write_report(&staging.path(&file("comments")), &rows, opts)?;
+    write_report(&staging.path(&file("users")), &user_rows(&who), opts)?;
     write_report(
-        &staging.path("interactions.csv"),
+        &staging.path(&file("interactions")),
         &interaction_rows(threads, &who),
         opts,
     )?;
     write_report(
-        &staging.path("taunts.csv"),
+        &staging.path(&file("taunts")),
         &taunt_rows(threads, &who),
         opts,
     )?;
     write_report(
-        &staging.path("threads.csv"),
+        &staging.path(&file("threads")),
         &thread_rows(threads, &who),
         opts,
     )?;
@@ -124,6 +131,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         lexicon_version: lexicon.version_hash(),
         model_version: model_version(model),
         options: RunOptions {
+            format: opts.format.extension().to_owned(),
             delimiter: char::from(args.delimiter).to_string(),
             bom: args.bom,
             lexicon_dir: args.lexicon_dir.as_ref().map(|d| d.display().to_string()),
@@ -135,8 +143,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         alerts: checked.clone(),
     };
     std::fs::write(staging.path("run.json"), to_json(&summary)).context("cannot write run.json")?;
+    let owned = owned_names();
     staging
-        .publish(&REPORTS)
+        .publish(&owned.iter().map(String::as_str).collect::<Vec<_>>())
         .with_context(|| format!("cannot publish the reports into {}", out.display()))?;
 
     if !args.run.quiet {

@@ -12,14 +12,40 @@ use serde::Serialize;
 
 use super::record::Record;
 
-/// How CSV files are written.
+/// File format of the reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Comma-separated (or `--delimiter`), with a header line.
+    #[default]
+    Csv,
+    /// Tab-separated, with a header line.
+    Tsv,
+    /// One JSON object per line, for pipelines; cells are not neutralised,
+    /// since no spreadsheet reads JSON.
+    Jsonl,
+}
+
+impl Format {
+    /// File extension of reports in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// How report files are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CsvOptions {
-    /// Field separator, `b','` by default.
+    /// Field separator, `b','` by default (ignored for TSV and JSONL).
     pub delimiter: u8,
     /// Start the file with a UTF-8 byte-order mark (Excel needs it to read
-    /// UTF-8).
+    /// UTF-8; not written for JSONL).
     pub bom: bool,
+    /// The file format.
+    pub format: Format,
 }
 
 impl Default for CsvOptions {
@@ -27,6 +53,7 @@ impl Default for CsvOptions {
         Self {
             delimiter: b',',
             bom: false,
+            format: Format::Csv,
         }
     }
 }
@@ -49,11 +76,23 @@ pub fn write_rows<T: Serialize, W: Write>(
     opts: CsvOptions,
 ) -> io::Result<()> {
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    if opts.format == Format::Jsonl {
+        for row in rows {
+            serde_json::to_writer(&mut out, row)?;
+            out.write_all(b"\n")?;
+        }
+        return out.flush();
+    }
     if opts.bom {
         out.write_all("\u{feff}".as_bytes())?;
     }
+    let delimiter = if opts.format == Format::Tsv {
+        b'\t'
+    } else {
+        opts.delimiter
+    };
     let mut w = csv::WriterBuilder::new()
-        .delimiter(opts.delimiter)
+        .delimiter(delimiter)
         .has_headers(false)
         .from_writer(out);
     w.write_record(header)?;

@@ -29,6 +29,8 @@ pub struct RunSummary {
 /// Options recorded in run.json.
 #[derive(Debug, Clone, Serialize)]
 pub struct RunOptions {
+    /// Report format: csv, tsv or jsonl.
+    pub format: String,
     /// CSV field separator.
     pub delimiter: String,
     /// UTF-8 byte-order mark written.

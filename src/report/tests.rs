@@ -67,6 +67,7 @@ mod csv_cells {
     #[test]
     fn bom_and_delimiter() {
         let opts = CsvOptions {
+            format: crate::report::csv::Format::Csv,
             delimiter: b';',
             bom: true,
         };

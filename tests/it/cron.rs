@@ -227,3 +227,41 @@ fn r5_completions_and_man_page() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn r5_formats_tsv_and_jsonl_replace_the_previous_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    analyze(&out).args(["--quiet"]).assert().success();
+    analyze(&out)
+        .args(["--quiet", "--format", "jsonl"])
+        .assert()
+        .success();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "comments.jsonl",
+            "interactions.jsonl",
+            "run.json",
+            "taunts.jsonl",
+            "threads.jsonl",
+            "users.jsonl"
+        ]
+    );
+    let first = std::fs::read_to_string(out.join("comments.jsonl")).unwrap();
+    let row: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    assert_eq!(row["comment_id"], "1");
+    assert_eq!(row["author"], "A");
+    analyze(&out)
+        .args(["--quiet", "--format", "tsv"])
+        .assert()
+        .success();
+    let tsv = std::fs::read_to_string(out.join("comments.tsv")).unwrap();
+    assert!(tsv.starts_with("source\tthread\tcomment_id\t"));
+    assert!(!out.join("comments.jsonl").exists());
+}
