@@ -8,4 +8,5 @@ mod fixtures;
 mod people;
 mod quotes;
 mod seeds;
+mod spreadsheet;
 mod support;

@@ -1,0 +1,114 @@
+//! Issue 5: the reports open cleanly in a real spreadsheet.  Each CSV is
+//! opened by LibreOffice (headless) and saved back as CSV; if any cell had
+//! been read as a formula its text would come back evaluated, and if any
+//! row lost or gained a column the shapes would differ.  Skips with a
+//! notice when LibreOffice (`soffice`) is not installed; `.ci/run`
+//! installs it.
+//!
+//! Known limit (see the session note): a comment id such as `1.10` is
+//! read as the number 1.1 by spreadsheets; this page keeps fewer than ten
+//! siblings so that the comparison tests formulas and shapes only.
+
+use std::path::Path;
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+fn soffice() -> Option<&'static str> {
+    ["soffice", "libreoffice"].into_iter().find(|b| {
+        Process::new(b)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+fn records(path: &Path) -> Vec<Vec<String>> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(path)
+        .unwrap();
+    rdr.records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+const HOSTILE: &str = concat!(
+    "Formula Day At The Gazette\n\n",
+    "  • =HYPERLINK(\"http://evil.example\",\"click\")\n\n",
+    "    =1+1 is what I think.\n\n",
+    "    Second paragraph, with a \"quote\" and a comma.\n\n",
+    "    • +cmd|' /C calc'!A0\n\n",
+    "      -2+3 you idiot\n\n",
+    "  • @SUM(1,2)\n\n",
+    "    @user said hello\n",
+    "    second line of the same paragraph\n\n",
+    "  • -anonymous =line at top level\n",
+);
+
+#[test]
+fn r5_libreoffice_opens_every_report_without_formulas_or_shifted_columns() {
+    let Some(office) = soffice() else {
+        eprintln!("skipping: LibreOffice (soffice) is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("hostile.txt");
+    std::fs::write(&page, HOSTILE).unwrap();
+    let out = dir.path().join("reports");
+    Command::cargo_bin("threadwatch")
+        .unwrap()
+        .arg("analyze")
+        .arg(&page)
+        .args(["--quiet", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let profile = dir.path().join("lo-profile");
+    let converted = dir.path().join("converted");
+    for report in [
+        "comments.csv",
+        "users.csv",
+        "interactions.csv",
+        "taunts.csv",
+        "threads.csv",
+    ] {
+        let input = out.join(report);
+        let status = Process::new(office)
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args(["--headless", "--infilter=CSV:44,34,76,1", "--convert-to"])
+            .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false")
+            .arg("--outdir")
+            .arg(&converted)
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{report}: {status:?}");
+        let before = records(&input);
+        let after = records(&converted.join(report));
+        assert_eq!(before.len(), after.len(), "{report}: rows");
+        for (b, a) in before.iter().zip(&after) {
+            assert_eq!(b.len(), a.len(), "{report}: columns of {b:?}");
+            for (cb, ca) in b.iter().zip(a) {
+                // Numbers may be reprinted (0.500 -> 0.5); text must not change.
+                let same_number = cb
+                    .parse::<f64>()
+                    .ok()
+                    .zip(ca.parse::<f64>().ok())
+                    .is_some_and(|(x, y)| x == y);
+                assert!(
+                    cb == ca || same_number,
+                    "{report}: {cb:?} came back as {ca:?}"
+                );
+            }
+        }
+    }
+    // The hostile cells really were in the file, neutralised.
+    let comments = std::fs::read_to_string(out.join("comments.csv")).unwrap();
+    assert!(comments.contains("\"'=HYPERLINK("), "{comments}");
+    assert!(comments.contains(",'+cmd|"), "{comments}");
+}
