@@ -89,6 +89,10 @@ pub struct Cli {
     /// When to colour terminal output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
     pub color: ColorArg,
+
+    /// Log what the run does to stderr (-v: steps, -vv: details).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
 }
 
 /// Subcommands.

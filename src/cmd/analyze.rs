@@ -66,6 +66,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         );
     }
     let lock_path = args.lock.clone().unwrap_or_else(|| lock::default_path(out));
+    tracing::info!(lock = %lock_path.display(), "taking the run lock");
     let _lock = lock::acquire(&lock_path, Duration::from_secs_f64(args.lock_timeout))?;
     remove_stale_staging(out).context("cannot clean up after an interrupted run")?;
 
@@ -78,6 +79,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         model,
     };
     let pool = worker_pool(args.run.jobs)?;
+    tracing::info!(threads = threads.len(), failed, "analysing comments");
     let analyses = pool.install(|| analyze_threads(threads, scorer));
     let rows = comment_rows(threads, &analyses);
     let who = people(threads, &analyses);
@@ -88,6 +90,11 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     };
     let file = |report: &str| format!("{report}.{}", opts.format.extension());
 
+    tracing::info!(
+        users = who.users.len(),
+        taunts = who.taunts.len(),
+        "writing reports"
+    );
     let staging = Staging::new(out)
         .with_context(|| format!("cannot create a staging folder beside {}", out.display()))?;
     write_report(&staging.path(&file("comments")), &rows, opts)?;
@@ -147,6 +154,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     staging
         .publish(&owned.iter().map(String::as_str).collect::<Vec<_>>())
         .with_context(|| format!("cannot publish the reports into {}", out.display()))?;
+    tracing::info!(out = %out.display(), "reports published");
 
     if !args.run.quiet {
         eprintln!(

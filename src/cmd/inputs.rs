@@ -116,16 +116,24 @@ pub fn read_all(args: &InputArgs, jobs: Option<usize>, quiet: bool) -> anyhow::R
     } else {
         Vec::new()
     };
+    tracing::info!(inputs = inputs.len(), "reading inputs");
+    let progress = progress_bar(inputs.len(), quiet);
     let pool = worker_pool(jobs)?;
     let loaded: Vec<Loaded> = pool.install(|| {
         inputs
             .par_iter()
-            .map(|i| match i {
-                Input::File(p) => load(p),
-                Input::Stdin => load_bytes("-", &stdin_bytes),
+            .map(|i| {
+                let l = match i {
+                    Input::File(p) => load(p),
+                    Input::Stdin => load_bytes("-", &stdin_bytes),
+                };
+                tracing::debug!(input = %sanitize(&l.source), bytes = l.bytes, "read");
+                progress.inc(1);
+                l
             })
             .collect()
     });
+    progress.finish_and_clear();
     let mut run = ReadRun {
         threads: Vec::with_capacity(loaded.len()),
         inputs: Vec::with_capacity(loaded.len()),
@@ -167,6 +175,22 @@ pub fn read_all(args: &InputArgs, jobs: Option<usize>, quiet: bool) -> anyhow::R
         run.inputs.push(record);
     }
     Ok(run)
+}
+
+/// A progress bar on stderr, only when stderr is a terminal and the run is
+/// not `--quiet`: cron logs never get escape codes.
+fn progress_bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() || len < 2 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} inputs {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// A rayon pool with `jobs` threads (one per CPU when `None`).

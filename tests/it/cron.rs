@@ -265,3 +265,28 @@ fn r5_formats_tsv_and_jsonl_replace_the_previous_set() {
     assert!(tsv.starts_with("source\tthread\tcomment_id\t"));
     assert!(!out.join("comments.jsonl").exists());
 }
+
+#[test]
+fn r5_verbose_logs_steps_and_cron_logs_have_no_escape_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let run = Command::new(bin())
+        .args(["-v", "analyze"])
+        .arg(fixture("ok/0003_nesting_and_dedent.thread"))
+        .arg(fixture("ok/0011_article_bullet_list.thread"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let stderr = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("INFO reading inputs inputs=2"), "{stderr}");
+    assert!(stderr.contains("INFO reports published"), "{stderr}");
+    // A warning, a summary and log lines, but no colour or progress codes.
+    assert!(stderr.contains("warning:"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    // Without -v there is no log.
+    analyze(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("INFO").not());
+}
