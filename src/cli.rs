@@ -90,6 +90,11 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
     pub color: ColorArg,
 
+    /// Settings file (default: threadwatch.toml in the working folder, if
+    /// present); flags given on the command line win.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
     /// Log what the run does to stderr (-v: steps, -vv: details).
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
@@ -237,9 +242,10 @@ pub struct InputArgs {
 pub struct AnalyzeArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Folder for the reports (created if missing).
+    /// Folder for the reports (created if missing); required here or in
+    /// the config file.
     #[arg(long, short, value_name = "DIR")]
-    pub out: PathBuf,
+    pub out: Option<PathBuf>,
     #[command(flatten)]
     pub run: RunArgs,
     /// Start each CSV with a UTF-8 byte-order mark, for Excel.

@@ -43,7 +43,10 @@ fn owned_names() -> Vec<String> {
 
 /// Runs `analyze`.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
-    let out = &args.out;
+    let Some(out) = args.out.clone() else {
+        bail!("expected --out DIR (or `out` under [analyze] in the config file)");
+    };
+    let out = &out;
     if out.file_name().is_none() {
         bail!(
             "--out {}: expected a named folder (not . or /)",

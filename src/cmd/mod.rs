@@ -4,6 +4,7 @@
 mod alert;
 mod analyze;
 mod check;
+mod config;
 mod docs;
 mod eval;
 mod explain;
@@ -27,11 +28,18 @@ pub enum Outcome {
     Alert,
 }
 
-/// Runs the subcommand `cli` asks for.
-pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+/// Runs the subcommand `cli` asks for; `matches` tells which flags were
+/// given on the command line (they win over the config file).
+pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<Outcome> {
     let color = cli.color.into();
     match cli.command {
-        Command::Analyze(args) => analyze::run(args),
+        Command::Analyze(mut args) => {
+            if let Some(config) = config::load(cli.config.as_deref())? {
+                let sub = matches.subcommand_matches("analyze").unwrap_or(matches);
+                config::apply(&config.analyze, &mut args, sub)?;
+            }
+            analyze::run(args)
+        }
         Command::Tree(args) => tree::run(args, color),
         Command::Check(args) => check::run(args),
         Command::Score(args) => score::run(args),

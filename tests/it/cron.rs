@@ -290,3 +290,50 @@ fn r5_verbose_logs_steps_and_cron_logs_have_no_escape_codes() {
         .success()
         .stderr(predicate::str::contains("INFO").not());
 }
+
+#[test]
+fn r5_config_file_fills_flags_and_the_command_line_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("threadwatch.toml"),
+        "[analyze]\nout = \"from-config\"\nformat = \"tsv\"\nalerts = [\"comments>=5\"]\nquiet = true\n",
+    )
+    .unwrap();
+    let page = fixture("ok/0003_nesting_and_dedent.thread");
+    // Config supplies --out, --format and an alert (exit 3).
+    Command::new(bin())
+        .current_dir(dir.path())
+        .arg("analyze")
+        .arg(&page)
+        .assert()
+        .code(3);
+    assert!(dir.path().join("from-config/comments.tsv").exists());
+    // Flags win: csv into another folder.
+    Command::new(bin())
+        .current_dir(dir.path())
+        .arg("analyze")
+        .arg(&page)
+        .args(["--format", "csv", "--out", "cli-out"])
+        .assert()
+        .code(3);
+    assert!(dir.path().join("cli-out/comments.csv").exists());
+    // A typo in the file is an error naming it, not a silently ignored key.
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[analyze]\nouts = \"x\"\n").unwrap();
+    Command::new(bin())
+        .current_dir(dir.path())
+        .arg("analyze")
+        .arg(&page)
+        .arg("--config")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml").and(predicate::str::contains("outs")));
+    // Without --out anywhere: a usage error.
+    Command::new(bin())
+        .arg("analyze")
+        .arg(&page)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected --out DIR"));
+}

@@ -1,0 +1,136 @@
+//! `threadwatch.toml`: settings for unattended runs, so a crontab line can
+//! stay short.  Found via `--config FILE` or as `threadwatch.toml` in the
+//! working folder; a flag given on the command line always wins.  Unknown
+//! keys are errors, so a typo never silently drops a setting.
+//!
+//! ```toml
+//! [analyze]
+//! out = "reports"
+//! glob = "*.txt"
+//! lexicon_dir = "lists"
+//! alerts = ["harassment>0", "uncivil_rate>0.3"]
+//! format = "csv"        # csv, tsv or jsonl
+//! delimiter = ";"
+//! bom = true
+//! quiet = true
+//! jobs = 2
+//! lock = "/run/threadwatch.lock"
+//! lock_timeout = 60
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use clap::parser::ValueSource;
+use clap::ArgMatches;
+use serde::Deserialize;
+
+use crate::cli::{AnalyzeArgs, FormatArg};
+
+/// The whole file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Settings for `threadwatch analyze`.
+    #[serde(default)]
+    pub analyze: AnalyzeConfig,
+}
+
+/// `[analyze]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnalyzeConfig {
+    out: Option<PathBuf>,
+    glob: Option<String>,
+    lexicon_dir: Option<PathBuf>,
+    alerts: Option<Vec<String>>,
+    format: Option<String>,
+    delimiter: Option<String>,
+    bom: Option<bool>,
+    quiet: Option<bool>,
+    jobs: Option<usize>,
+    lock: Option<PathBuf>,
+    lock_timeout: Option<f64>,
+}
+
+/// Reads `--config FILE`, or `threadwatch.toml` when present; `None`
+/// when neither exists.
+pub fn load(explicit: Option<&Path>) -> anyhow::Result<Option<Config>> {
+    let path = match explicit {
+        Some(p) => p.to_owned(),
+        None => {
+            let p = PathBuf::from("threadwatch.toml");
+            if !p.exists() {
+                return Ok(None);
+            }
+            p
+        }
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read config {}", path.display()))?;
+    let config: Config = toml::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}; fix the file or pass --config another.toml",
+            path.display(),
+            e.message()
+        )
+        .context(format!("bad config file {}", path.display()))
+    })?;
+    tracing::info!(config = %path.display(), "using config file");
+    Ok(Some(config))
+}
+
+/// Fills the `analyze` flags that were not given on the command line.
+pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> anyhow::Result<()> {
+    let unset = |id: &str| m.value_source(id) != Some(ValueSource::CommandLine);
+    if unset("out") {
+        if let Some(v) = &config.out {
+            args.out = Some(v.clone());
+        }
+    }
+    if unset("glob") && config.glob.is_some() {
+        args.input.glob = config.glob.clone();
+    }
+    if unset("lexicon_dir") && config.lexicon_dir.is_some() {
+        args.lexicon_dir = config.lexicon_dir.clone();
+    }
+    if unset("alert") {
+        if let Some(v) = &config.alerts {
+            args.alert = v.clone();
+        }
+    }
+    if unset("format") {
+        if let Some(v) = &config.format {
+            args.format = match v.as_str() {
+                "csv" => FormatArg::Csv,
+                "tsv" => FormatArg::Tsv,
+                "jsonl" => FormatArg::Jsonl,
+                other => bail!("config: format: expected csv, tsv or jsonl, found {other:?}"),
+            };
+        }
+    }
+    if unset("delimiter") {
+        if let Some(v) = &config.delimiter {
+            match v.as_bytes() {
+                [b] if b.is_ascii() && *b != b'"' => args.delimiter = *b,
+                _ => bail!("config: delimiter: expected one ASCII character, found {v:?}"),
+            }
+        }
+    }
+    if unset("bom") {
+        args.bom = config.bom.unwrap_or(args.bom);
+    }
+    if unset("quiet") {
+        args.run.quiet = config.quiet.unwrap_or(args.run.quiet);
+    }
+    if unset("jobs") && config.jobs.is_some() {
+        args.run.jobs = config.jobs;
+    }
+    if unset("lock") && config.lock.is_some() {
+        args.lock = config.lock.clone();
+    }
+    if unset("lock_timeout") {
+        args.lock_timeout = config.lock_timeout.unwrap_or(args.lock_timeout);
+    }
+    Ok(())
+}
