@@ -10,10 +10,11 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use threadwatch::analyze::comments::analyze_threads;
+use threadwatch::analyze::facts::facts_of;
 use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
-use threadwatch::analyze::people::people;
+use threadwatch::analyze::people::{people, Rules};
 use threadwatch::input::read_thread;
 
 fn main() {
@@ -37,8 +38,10 @@ fn main() {
         println!("comments={comments} (people() skipped)");
         return;
     }
+    let facts = facts_of(&threads, &analyses);
+    drop(analyses);
     let start = Instant::now();
-    let p = people(&threads, &analyses);
+    let p = people(&facts, Rules::default());
     println!(
         "comments={comments} authors={} pairs={} taunts={} threads={} people()={:.2}s",
         p.users.len(),

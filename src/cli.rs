@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use threadwatch::analyze::people::{DOGPILE_MIN, HARASSMENT_MIN};
 use threadwatch::report::csv::Format;
 use threadwatch::term::Color;
 
@@ -277,6 +278,19 @@ pub struct AnalyzeArgs {
     /// decimal separator is a comma.
     #[arg(long, default_value = ",", value_parser = parse_delimiter)]
     pub delimiter: u8,
+    /// Keep what each input gave in STATE and, next time, skip inputs whose
+    /// path and content are unchanged; reports still cover every input
+    /// named.  Created on the first run.
+    #[arg(long, value_name = "STATE")]
+    pub incremental: Option<PathBuf>,
+    /// Uncivil comments aimed at one person that make harassment.
+    #[arg(long, value_name = "N", default_value_t = HARASSMENT_MIN,
+          value_parser = at_least_one)]
+    pub harassment_min: usize,
+    /// Distinct attackers of one person in one thread that make a dogpile.
+    #[arg(long, value_name = "N", default_value_t = DOGPILE_MIN,
+          value_parser = at_least_one)]
+    pub dogpile_min: usize,
 }
 
 /// `threadwatch tree`
@@ -355,6 +369,16 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
         _ if s == "\\t" || s == "tab" => Ok(b'\t'),
         _ => Err(format!(
             "expected one ASCII character other than a quote or line end, found {s:?}"
+        )),
+    }
+}
+
+/// A count of at least 1 (a threshold of 0 would flag everyone).
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!(
+            "expected a whole number of at least 1, found {s:?}"
         )),
     }
 }

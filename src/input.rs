@@ -46,14 +46,25 @@ pub fn load(path: &Path) -> Loaded {
 
 /// Parses bytes read elsewhere (standard input) under the name `name`.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Loaded {
-    let digest = Sha256::digest(bytes);
-    let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
     Loaded {
         source: name.to_owned(),
         bytes: bytes.len() as u64,
-        sha256: Some(sha256),
-        result: parse::parse_bytes(name, bytes)
-            .map(|page| Thread::from_page(name, page))
-            .map_err(Error::from),
+        sha256: Some(sha256_hex(bytes)),
+        result: parse_thread(name, bytes),
     }
+}
+
+/// Hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Parses a page's bytes into its thread, named `name`.
+pub fn parse_thread(name: &str, bytes: &[u8]) -> Result<Thread, Error> {
+    parse::parse_bytes(name, bytes)
+        .map(|page| Thread::from_page(name, page))
+        .map_err(Error::from)
 }

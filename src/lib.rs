@@ -11,6 +11,7 @@ pub mod generate;
 pub mod input;
 pub mod parse;
 pub mod report;
+pub mod state;
 pub mod term;
 pub mod thread;
 pub mod tree;

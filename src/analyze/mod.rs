@@ -2,6 +2,7 @@
 //! flags and evidence.  No IO happens here; word lists arrive as text.
 
 pub mod comments;
+pub mod facts;
 pub mod incivility;
 pub mod matcher;
 pub mod mention;

@@ -22,12 +22,9 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::comments::CommentAnalysis;
-use super::incivility::{blank, FLAG_COLUMNS};
-use super::matcher::Category;
+use super::facts::ThreadFacts;
 use super::target::Target;
 use super::taunts::{find_taunts, CommentFacts, Taunt};
-use crate::thread::Thread;
 
 /// Uncivil comments aimed at one person that make harassment.
 pub const HARASSMENT_MIN: usize = 2;
@@ -120,6 +117,8 @@ pub struct People {
     pub taunts: Vec<Taunt>,
     /// Per thread, in run order.
     pub threads: Vec<ThreadStats>,
+    /// The thresholds used.
+    pub rules: Rules,
 }
 
 impl UserStats {
@@ -167,32 +166,48 @@ pub fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Counts people, pairs, taunts and thread figures over a run.
-pub fn people(threads: &[Thread], analyses: &[Vec<CommentAnalysis>]) -> People {
-    let mut p = People::default();
+/// The thresholds of the people stage (configurable in threadwatch.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    /// Uncivil comments aimed at one person that make harassment.
+    pub harassment_min: usize,
+    /// Distinct attackers of one person in one thread that make a dogpile.
+    pub dogpile_min: usize,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Self {
+            harassment_min: HARASSMENT_MIN,
+            dogpile_min: DOGPILE_MIN,
+        }
+    }
+}
+
+/// Counts people, pairs, taunts and thread figures over a run, from each
+/// thread's facts in run order.
+pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
+    let mut p = People {
+        rules,
+        ..People::default()
+    };
     let mut facts: Vec<CommentFacts<'_>> = Vec::new();
-    let name_calling = FLAG_COLUMNS
-        .iter()
-        .position(|c| *c == "name_calling")
-        .unwrap_or(0);
-    for (ti, (t, analysis)) in threads.iter().zip(analyses).enumerate() {
-        let ids: Vec<_> = t.tree.comments().map(|(id, _)| id).collect();
+    for (ti, t) in threads.iter().enumerate() {
         let mut stats = ThreadStats {
-            comments: ids.len(),
-            max_depth: t.max_depth(),
+            comments: t.comments.len(),
+            max_depth: t.max_depth,
             ..ThreadStats::default()
         };
         let mut participants: BTreeSet<&str> = BTreeSet::new();
         let mut uncivil_by: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut attackers_of: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-        for (position, (id, a)) in ids.iter().zip(analysis).enumerate() {
+        let mut attackers_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for (position, c) in t.comments.iter().enumerate() {
             let key = p.refs.len();
             p.refs.push(CommentRef {
                 thread: u32::try_from(ti).unwrap_or(u32::MAX),
                 position: u32::try_from(position).unwrap_or(u32::MAX),
             });
-            let c = t.tree.comment(*id);
-            let uncivil = a.score.uncivil;
+            let uncivil = c.uncivil;
             stats.uncivil_comments += usize::from(uncivil);
             let Some(author) = c.author.as_deref() else {
                 stats.anonymous_comments += 1;
@@ -202,14 +217,12 @@ pub fn people(threads: &[Thread], analyses: &[Vec<CommentAnalysis>]) -> People {
             if uncivil {
                 *uncivil_by.entry(author).or_default() += 1;
             }
-            let aimed_at = match (&a.target.target, &a.target.author) {
-                (Target::Commenter, Some(x)) if x != author => Some(x.clone()),
+            let target = Target::from(c.target);
+            let aimed_at = match (target, c.target_author.as_deref()) {
+                (Target::Commenter, Some(x)) if x != author => Some(x),
                 _ => None,
             };
-            let answered = a
-                .reply_to
-                .and_then(|r| t.tree.comment(r).author.clone())
-                .filter(|b| b != author);
+            let answered = c.answered.as_deref().filter(|b| *b != author);
 
             let u = p
                 .users
@@ -220,66 +233,52 @@ pub fn people(threads: &[Thread], analyses: &[Vec<CommentAnalysis>]) -> People {
                 });
             u.comments += 1;
             u.uncivil_comments += usize::from(uncivil);
-            u.incivility_milli += (a.score.incivility * 1000.0).round() as u64;
-            u.max_incivility = u.max_incivility.max(a.score.incivility);
-            u.name_calling += usize::from(a.score.flags[name_calling]);
-            if uncivil && a.target.target == Target::Commenter {
+            u.incivility_milli += (c.incivility * 1000.0).round() as u64;
+            u.max_incivility = u.max_incivility.max(c.incivility);
+            u.name_calling += usize::from(c.name_calling);
+            if uncivil && target == Target::Commenter {
                 u.attacks_on_commenters += 1;
             }
-            if let (true, Some(x)) = (uncivil, &aimed_at) {
-                *u.aimed.entry(x.clone()).or_default() += 1;
-                attackers_of.entry(x.clone()).or_default().insert(author);
+            if let (true, Some(x)) = (uncivil, aimed_at) {
+                *u.aimed.entry(x.to_owned()).or_default() += 1;
+                attackers_of.entry(x).or_default().insert(author);
             }
-            if let Some(b) = &answered {
-                let pair = p.pairs.entry((author.to_owned(), b.clone())).or_default();
+            if let Some(b) = answered {
+                let pair = p
+                    .pairs
+                    .entry((author.to_owned(), b.to_owned()))
+                    .or_default();
                 pair.replies += 1;
                 pair.uncivil_replies += usize::from(uncivil);
                 pair.comments.insert(key);
             }
-            if let Some(x) = &aimed_at {
-                let pair = p.pairs.entry((author.to_owned(), x.clone())).or_default();
-                pair.name_calling += usize::from(a.score.flags[name_calling]);
+            if let Some(x) = aimed_at {
+                let pair = p
+                    .pairs
+                    .entry((author.to_owned(), x.to_owned()))
+                    .or_default();
+                pair.name_calling += usize::from(c.name_calling);
                 pair.aimed_uncivil += usize::from(uncivil);
                 pair.comments.insert(key);
             }
             facts.push(CommentFacts {
                 key,
                 author,
-                // Borrow the body unless something must be blanked, so the
-                // taunt finder holds no copy of the run's text.
-                own_text: if a.masked.is_empty() {
-                    Cow::Borrowed(c.body.as_str())
-                } else {
-                    Cow::Owned(blank(&c.body, &a.masked))
-                },
-                aimed: uncivil || a.target.target != Target::None,
-                target: match a.target.target {
-                    Target::Commenter => a.target.author.clone().or(Some("commenter".to_owned())),
+                own_text: Cow::Borrowed(c.own_text.as_str()),
+                aimed: uncivil || target != Target::None,
+                target: match target {
+                    Target::Commenter => c.target_author.clone().or(Some("commenter".to_owned())),
                     Target::None => None,
                     other => Some(other.as_str().to_owned()),
                 },
-                epithets: a
-                    .score
-                    .flagged
-                    .iter()
-                    .filter(|f| !f.quoted)
-                    .filter_map(|f| f.lexicon.as_ref())
-                    .filter(|m| m.category == Category::NameCalling)
-                    .map(|m| (m.range(), m.term.clone()))
-                    .collect(),
-                flagged: a
-                    .score
-                    .flagged
-                    .iter()
-                    .filter(|f| !f.quoted)
-                    .map(|f| f.range.clone())
-                    .collect(),
+                epithets: c.epithets.clone(),
+                flagged: c.flagged.clone(),
             });
         }
         stats.participants = participants.len();
         stats.dogpiles = attackers_of
             .values()
-            .filter(|s| s.len() >= DOGPILE_MIN)
+            .filter(|s| s.len() >= rules.dogpile_min)
             .count();
         stats.top_offender = uncivil_by
             .iter()
@@ -301,7 +300,7 @@ pub fn people(threads: &[Thread], analyses: &[Vec<CommentAnalysis>]) -> People {
         }
     }
     for ((from, _), pair) in &p.pairs {
-        if pair.aimed_uncivil >= HARASSMENT_MIN {
+        if pair.aimed_uncivil >= rules.harassment_min {
             if let Some(u) = p.users.get_mut(from) {
                 u.harassment += 1;
             }

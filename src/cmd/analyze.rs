@@ -1,30 +1,52 @@
 //! `threadwatch analyze`: inputs in, a complete set of reports out.
 //!
-//! Order of work: take the run lock, read and analyse, write every report
-//! into a staging folder, then publish the set in one atomic step
-//! (report/publish.rs).  Alerts are evaluated last and only change the
-//! exit status.
+//! Order of work: take the run lock, then stream the inputs in batches of
+//! about `BATCH_BYTES` (each batch read, parsed and analysed in parallel,
+//! then written in input order), keeping only each thread's facts for the
+//! per-user stage, so memory is bounded by a batch (at least the largest
+//! page) plus the facts, not by the corpus (issue 6).  Every report goes
+//! into a staging folder, and the set is published in one atomic step
+//! (report/publish.rs).  With `--incremental`, inputs whose path and
+//! content are unchanged come from the state file instead of being read
+//! and analysed again (src/state.rs).  Alerts are evaluated last and only
+//! change the exit status.
 
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
+use rayon::prelude::*;
 use serde::Serialize;
 use threadwatch::analyze::comments::analyze_threads;
+use threadwatch::analyze::facts::{thread_facts, ThreadFacts};
 use threadwatch::analyze::incivility::{Scorer, UNCIVIL_THRESHOLD};
+use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
-use threadwatch::analyze::people::{people, HARASSMENT_MIN};
-use threadwatch::report::comment_rows;
-use threadwatch::report::csv::{header_of, write_atomic, CsvOptions};
+use threadwatch::analyze::people::{people, Rules};
+use threadwatch::input::{parse_thread, sha256_hex};
+use threadwatch::report::csv::{header_of, write_atomic, CsvOptions, RowWriter};
 use threadwatch::report::people::{interaction_rows, taunt_rows, thread_rows, user_rows};
 use threadwatch::report::publish::{remove_stale_staging, Staging};
-use threadwatch::report::run::{to_json, RunCounts, RunOptions, RunSummary};
+use threadwatch::report::run::{
+    to_json, IncrementalRecord, InputRecord, RunCounts, RunOptions, RunSummary,
+};
+use threadwatch::report::{comment_rows, CommentRow};
+use threadwatch::state::{Entry, State};
 use threadwatch::term::sanitize;
+use threadwatch::Error;
 
-use super::inputs::{read_all, worker_pool};
+use super::inputs::{describe, expand, progress_bar, read_stdin, worker_pool, Input};
 use super::lexicon::load_lexicon;
 use super::{alert, lock, Outcome};
 use crate::cli::AnalyzeArgs;
+
+/// Input bytes read and analysed together before their rows are written:
+/// enough to keep every worker busy on small pages, small enough that a
+/// corpus of any size streams through.
+const BATCH_BYTES: u64 = 64 << 20;
 
 /// Reports a run writes, without extension.
 const REPORTS: [&str; 5] = ["comments", "users", "interactions", "taunts", "threads"];
@@ -73,34 +95,72 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     let _lock = lock::acquire(&lock_path, Duration::from_secs_f64(args.lock_timeout))?;
     remove_stale_staging(out).context("cannot clean up after an interrupted run")?;
 
-    let read = read_all(&args.input, args.run.jobs, args.run.quiet)?;
-    let (threads, failed) = (&read.threads, read.failed);
     let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
     let model = Model::builtin();
     let scorer = Scorer {
         lexicon: &lexicon,
         model,
     };
-    let pool = worker_pool(args.run.jobs)?;
-    tracing::info!(threads = threads.len(), failed, "analysing comments");
-    let analyses = pool.install(|| analyze_threads(threads, scorer));
-    let rows = comment_rows(threads, &analyses);
-    let who = people(threads, &analyses);
+    let fingerprint = fingerprint(&lexicon, model);
+    let mut cache = match &args.incremental {
+        Some(path) => load_state(path, &fingerprint)?,
+        None => Cache::new(),
+    };
     let opts = CsvOptions {
         delimiter: args.delimiter,
         bom: args.bom,
         format: args.format.into(),
     };
     let file = |report: &str| format!("{report}.{}", opts.format.extension());
+    let staging = Staging::new(out)
+        .with_context(|| format!("cannot create a staging folder beside {}", out.display()))?;
 
+    let inputs = expand(&args.input)?;
+    let stdin = read_stdin(&inputs)?;
+    let pool = worker_pool(args.run.jobs)?;
+    let comments_path = staging.path(&file("comments"));
+    let cannot_write = || format!("cannot write {}", comments_path.display());
+    let mut comments = File::create(&comments_path)
+        .and_then(|f| RowWriter::new(f, &header_of(&CommentRow::default()), opts))
+        .with_context(cannot_write)?;
+    let mut run = Tally {
+        keep_entries: args.incremental.is_some(),
+        quiet: args.run.quiet,
+        ..Tally::default()
+    };
+    tracing::info!(inputs = inputs.len(), "reading and analysing inputs");
+    let progress = progress_bar(inputs.len(), args.run.quiet);
+    for batch in batches(&inputs, &stdin) {
+        let done: Vec<Done> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|input| {
+                    let d = analyse_input(input, &stdin, scorer, &cache);
+                    progress.inc(1);
+                    d
+                })
+                .collect()
+        });
+        for d in done {
+            run.add(d, &mut cache, &mut comments)
+                .with_context(cannot_write)?;
+        }
+    }
+    progress.finish_and_clear();
+    comments.finish().with_context(cannot_write)?;
+
+    let rules = Rules {
+        harassment_min: args.harassment_min,
+        dogpile_min: args.dogpile_min,
+    };
+    let threads = &run.facts;
+    tracing::info!(threads = threads.len(), "counting users, pairs and taunts");
+    let who = people(threads, rules);
     tracing::info!(
         users = who.users.len(),
         taunts = who.taunts.len(),
         "writing reports"
     );
-    let staging = Staging::new(out)
-        .with_context(|| format!("cannot create a staging folder beside {}", out.display()))?;
-    write_report(&staging.path(&file("comments")), &rows, opts)?;
     write_report(&staging.path(&file("users")), &user_rows(&who), opts)?;
     write_report(
         &staging.path(&file("interactions")),
@@ -118,22 +178,24 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         opts,
     )?;
 
+    let failed = run.failed;
     let counts = RunCounts {
-        inputs: read.inputs.len(),
+        inputs: run.records.len(),
         failed,
         threads: threads.len(),
-        comments: rows.len(),
-        uncivil_comments: rows.iter().filter(|r| r.uncivil == 1).count(),
+        comments: run.comments,
+        uncivil_comments: run.uncivil,
         users: who.users.len(),
         pairs: who.pairs.len(),
         harassment: who
             .pairs
             .values()
-            .filter(|p| p.aimed_uncivil >= HARASSMENT_MIN)
+            .filter(|p| p.aimed_uncivil >= rules.harassment_min)
             .count(),
         dogpiles: who.threads.iter().map(|t| t.dogpiles).sum(),
         taunts: who.taunts.len(),
     };
+    drop(who);
     let checked: Vec<_> = alerts.iter().map(|a| a.check(&counts)).collect();
     let summary = RunSummary {
         tool: "threadwatch",
@@ -147,10 +209,17 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             lexicon_dir: args.lexicon_dir.as_ref().map(|d| d.display().to_string()),
             glob: args.input.glob.clone(),
             uncivil_threshold: UNCIVIL_THRESHOLD,
+            harassment_min: rules.harassment_min,
+            dogpile_min: rules.dogpile_min,
         },
-        inputs: read.inputs.clone(),
+        inputs: std::mem::take(&mut run.records),
         counts,
         alerts: checked.clone(),
+        incremental: args.incremental.as_ref().map(|p| IncrementalRecord {
+            state: p.display().to_string(),
+            reused: run.reused,
+            analysed: run.analysed,
+        }),
     };
     std::fs::write(staging.path("run.json"), to_json(&summary)).context("cannot write run.json")?;
     let owned = owned_names();
@@ -158,12 +227,28 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         .publish(&owned.iter().map(String::as_str).collect::<Vec<_>>())
         .with_context(|| format!("cannot publish the reports into {}", out.display()))?;
     tracing::info!(out = %out.display(), "reports published");
+    // The state follows the reports: a run killed in between leaves the
+    // older state, which only means more inputs are analysed next time.
+    if let Some(path) = &args.incremental {
+        let entries = run
+            .entries
+            .into_iter()
+            .zip(run.facts)
+            .map(|(e, facts)| Entry { facts, ..e })
+            .collect();
+        State {
+            fingerprint,
+            entries,
+        }
+        .save(path)?;
+        tracing::info!(state = %path.display(), reused = run.reused, "state saved");
+    }
 
     if !args.run.quiet {
         eprintln!(
             "{} comments from {} threads: reports written to {}{}",
-            rows.len(),
-            threads.len(),
+            summary.counts.comments,
+            summary.counts.threads,
             out.display(),
             if failed > 0 {
                 format!("; {failed} input(s) failed")
@@ -187,6 +272,225 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// Cached entries by (path, sha256).
+type Cache = HashMap<(String, String), Entry>;
+
+/// The state's entries; none when there is no state yet, or when it was
+/// made with other settings (then every input is analysed again, which is
+/// always safe).  A foreign or damaged file is an error that says how to
+/// rebuild it.
+fn load_state(path: &Path, fingerprint: &str) -> anyhow::Result<Cache> {
+    let Some(state) = State::load(path)? else {
+        tracing::info!(state = %path.display(), "no state yet: analysing every input");
+        return Ok(Cache::new());
+    };
+    if state.fingerprint != fingerprint {
+        tracing::info!(
+            state = %path.display(),
+            "state made by another version or with other word lists: analysing every input"
+        );
+        return Ok(Cache::new());
+    }
+    Ok(state
+        .entries
+        .into_iter()
+        .map(|e| ((e.path.clone(), e.sha256.clone()), e))
+        .collect())
+}
+
+/// What cached analyses depend on: the tool, the word lists, the weights
+/// and the uncivil threshold.  The people-stage thresholds are not in it:
+/// that stage always runs over every input's facts.
+fn fingerprint(lexicon: &Lexicon, model: &Model) -> String {
+    format!(
+        "threadwatch {} lexicon {} model {} uncivil>={UNCIVIL_THRESHOLD}",
+        env!("CARGO_PKG_VERSION"),
+        lexicon.version_hash(),
+        model_version(model)
+    )
+}
+
+/// Inputs in order, cut into batches of about `BATCH_BYTES`.
+fn batches<'a>(inputs: &'a [Input], stdin: &[u8]) -> Vec<&'a [Input]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, input) in inputs.iter().enumerate() {
+        bytes += input.size_hint(stdin).max(1);
+        if bytes >= BATCH_BYTES {
+            out.push(&inputs[start..=i]);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < inputs.len() {
+        out.push(&inputs[start..]);
+    }
+    out
+}
+
+/// One input, done.
+struct Done {
+    record: InputRecord,
+    result: Result<Fresh, Error>,
+}
+
+/// What an input gave.
+enum Fresh {
+    /// Read and analysed now.
+    Analysed(Entry),
+    /// Unchanged since the state was written: take its entry.
+    Cached,
+}
+
+/// Reads `input` and, unless the cache holds it, parses and analyses it.
+fn analyse_input(input: &Input, stdin: &[u8], scorer: Scorer<'_>, cache: &Cache) -> Done {
+    let name = input.name();
+    let mut record = InputRecord {
+        path: name.clone(),
+        bytes: 0,
+        sha256: String::new(),
+        comments: 0,
+        error: None,
+    };
+    let read = match input {
+        Input::File(p) => std::fs::read(p).map_err(|source| Error::Io {
+            path: p.clone(),
+            source,
+        }),
+        Input::Stdin => Ok(stdin.to_vec()),
+    };
+    let bytes = match read {
+        Ok(b) => b,
+        Err(e) => {
+            return Done {
+                record,
+                result: Err(e),
+            }
+        }
+    };
+    record.bytes = bytes.len() as u64;
+    record.sha256 = sha256_hex(&bytes);
+    if cache.contains_key(&(name.clone(), record.sha256.clone())) {
+        return Done {
+            record,
+            result: Ok(Fresh::Cached),
+        };
+    }
+    let parsed = parse_thread(&name, &bytes);
+    drop(bytes);
+    let thread = match parsed {
+        Ok(t) => t,
+        Err(e) => {
+            return Done {
+                record,
+                result: Err(e),
+            }
+        }
+    };
+    // Signatures are learnt per input, so an input's analysis depends on
+    // nothing but its own bytes: what lets --incremental reuse it.
+    let threads = std::slice::from_ref(&thread);
+    let analyses = analyze_threads(threads, scorer);
+    let entry = Entry {
+        path: name,
+        sha256: record.sha256.clone(),
+        bytes: record.bytes,
+        warnings: thread
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.column, w.message.clone()))
+            .collect(),
+        rows: comment_rows(threads, &analyses),
+        facts: thread_facts(&thread, &analyses[0]),
+    };
+    Done {
+        record,
+        result: Ok(Fresh::Analysed(entry)),
+    }
+}
+
+/// The run so far, built in input order.
+#[derive(Default)]
+struct Tally {
+    /// Keep entries (rows included) for the state file.
+    keep_entries: bool,
+    /// No warnings on stderr.
+    quiet: bool,
+    /// Every input's record, in input order.
+    records: Vec<InputRecord>,
+    /// Facts of every thread, in input order.
+    facts: Vec<ThreadFacts>,
+    /// With --incremental, the entries (their facts moved into `facts`).
+    entries: Vec<Entry>,
+    failed: usize,
+    comments: usize,
+    uncivil: usize,
+    reused: usize,
+    analysed: usize,
+}
+
+impl Tally {
+    /// Adds one input: prints its warnings or its error, streams its rows.
+    fn add<W: Write>(
+        &mut self,
+        done: Done,
+        cache: &mut Cache,
+        comments: &mut RowWriter<W>,
+    ) -> std::io::Result<()> {
+        let Done { mut record, result } = done;
+        let entry = match result {
+            Ok(Fresh::Analysed(e)) => {
+                self.analysed += 1;
+                Ok(e)
+            }
+            Ok(Fresh::Cached) => {
+                self.reused += 1;
+                // Inputs are distinct, so each key is taken exactly once.
+                cache
+                    .remove(&(record.path.clone(), record.sha256.clone()))
+                    .ok_or_else(|| Error::Io {
+                        path: record.path.clone().into(),
+                        source: std::io::Error::other("state entry missing"),
+                    })
+            }
+            Err(e) => Err(e),
+        };
+        let mut entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                self.failed += 1;
+                eprintln!("{}", describe(&e));
+                record.error = Some(e.to_string());
+                self.records.push(record);
+                return Ok(());
+            }
+        };
+        if !self.quiet {
+            let stderr = std::io::stderr();
+            let mut err = stderr.lock();
+            for (line, column, message) in &entry.warnings {
+                let _ = writeln!(
+                    err,
+                    "{}:{line}:{column}: warning: {}",
+                    sanitize(&entry.path),
+                    sanitize(message)
+                );
+            }
+        }
+        for row in &entry.rows {
+            comments.write(row)?;
+        }
+        record.comments = entry.rows.len();
+        self.comments += entry.rows.len();
+        self.uncivil += entry.rows.iter().filter(|r| r.uncivil == 1).count();
+        self.records.push(record);
+        self.facts.push(std::mem::take(&mut entry.facts));
+        if self.keep_entries {
+            self.entries.push(entry);
+        }
+        Ok(())
+    }
 }
 
 fn write_report<T: Serialize + Default>(

@@ -16,6 +16,9 @@
 //! jobs = 2
 //! lock = "/run/threadwatch.lock"
 //! lock_timeout = 60
+//! incremental = "/var/lib/threadwatch/state"
+//! harassment_min = 2   # uncivil comments at one person that make harassment
+//! dogpile_min = 3      # distinct attackers of one person in a thread
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -51,6 +54,9 @@ pub struct AnalyzeConfig {
     jobs: Option<usize>,
     lock: Option<PathBuf>,
     lock_timeout: Option<f64>,
+    incremental: Option<PathBuf>,
+    harassment_min: Option<usize>,
+    dogpile_min: Option<usize>,
 }
 
 /// Reads `--config FILE`, or `threadwatch.toml` when present; `None`
@@ -131,6 +137,23 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
     }
     if unset("lock_timeout") {
         args.lock_timeout = config.lock_timeout.unwrap_or(args.lock_timeout);
+    }
+    if unset("incremental") && config.incremental.is_some() {
+        args.incremental = config.incremental.clone();
+    }
+    for (key, value, field) in [
+        (
+            "harassment_min",
+            config.harassment_min,
+            &mut args.harassment_min,
+        ),
+        ("dogpile_min", config.dogpile_min, &mut args.dogpile_min),
+    ] {
+        match value {
+            Some(0) => bail!("config: {key}: expected a whole number of at least 1, found 0"),
+            Some(n) if unset(key) => *field = n,
+            _ => {}
+        }
     }
     Ok(())
 }

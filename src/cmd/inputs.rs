@@ -20,7 +20,7 @@ use crate::cli::InputArgs;
 
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Input {
+pub enum Input {
     /// A file path (it may turn out not to exist; that is reported per input).
     File(PathBuf),
     /// Standard input, named `-`.
@@ -32,7 +32,7 @@ enum Input {
 /// directory), `-` for standard input, and the lines of `--files-from`.
 /// Sorted by path and deduplicated, so reports never depend on the order a
 /// shell or file system gives.
-fn expand(args: &InputArgs) -> anyhow::Result<Vec<Input>> {
+pub fn expand(args: &InputArgs) -> anyhow::Result<Vec<Input>> {
     let glob: Option<GlobMatcher> = match &args.glob {
         Some(g) => Some(
             Glob::new(g)
@@ -91,6 +91,38 @@ fn walk(dir: &Path, glob: Option<&GlobMatcher>, out: &mut Vec<Input>) -> anyhow:
     Ok(())
 }
 
+impl Input {
+    /// The input as named (`-` for standard input).
+    pub fn name(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "-".to_owned(),
+        }
+    }
+
+    /// Its size in bytes as the file system says, for batching (0 when
+    /// unknown; reading reports the error).
+    pub fn size_hint(&self, stdin: &[u8]) -> u64 {
+        match self {
+            Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            Input::Stdin => stdin.len() as u64,
+        }
+    }
+}
+
+/// Standard input's bytes when `-` is among `inputs` (read once, up
+/// front), else nothing.
+pub fn read_stdin(inputs: &[Input]) -> anyhow::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    if inputs.contains(&Input::Stdin) {
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+    }
+    Ok(buf)
+}
+
 /// What a run read: the threads that parsed, every input's record (in
 /// input order) and how many failed.
 pub struct ReadRun {
@@ -106,16 +138,7 @@ pub struct ReadRun {
 /// error (and each parser warning unless `quiet`) to stderr in input order.
 pub fn read_all(args: &InputArgs, jobs: Option<usize>, quiet: bool) -> anyhow::Result<ReadRun> {
     let inputs = expand(args)?;
-    let stdin_bytes = if inputs.contains(&Input::Stdin) {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
-        buf
-    } else {
-        Vec::new()
-    };
+    let stdin_bytes = read_stdin(&inputs)?;
     tracing::info!(inputs = inputs.len(), "reading inputs");
     let progress = progress_bar(inputs.len(), quiet);
     let pool = worker_pool(jobs)?;
@@ -179,7 +202,7 @@ pub fn read_all(args: &InputArgs, jobs: Option<usize>, quiet: bool) -> anyhow::R
 
 /// A progress bar on stderr, only when stderr is a terminal and the run is
 /// not `--quiet`: cron logs never get escape codes.
-fn progress_bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
+pub fn progress_bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if quiet || !std::io::stderr().is_terminal() || len < 2 {
         return indicatif::ProgressBar::hidden();

@@ -75,39 +75,86 @@ pub fn write_rows<T: Serialize, W: Write>(
     header: &[&str],
     opts: CsvOptions,
 ) -> io::Result<()> {
-    let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    if opts.format == Format::Jsonl {
-        for row in rows {
-            serde_json::to_writer(&mut out, row)?;
-            out.write_all(b"\n")?;
-        }
-        return out.flush();
-    }
-    if opts.bom {
-        out.write_all("\u{feff}".as_bytes())?;
-    }
-    let delimiter = if opts.format == Format::Tsv {
-        b'\t'
-    } else {
-        opts.delimiter
-    };
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .from_writer(out);
-    w.write_record(header)?;
-    let mut cells = Vec::with_capacity(header.len());
+    let mut w = RowWriter::new(out, header, opts)?;
     for row in rows {
-        cells.clear();
-        row.serialize(Record {
-            names: None,
-            cells: &mut cells,
-        })
-        .map_err(io::Error::other)?;
-        w.write_record(cells.iter().map(|c| neutralize(c).into_owned()))?;
+        w.write(row)?;
     }
-    w.flush()?;
-    Ok(())
+    w.finish().map(drop)
+}
+
+/// Writes rows one at a time, so a run can stream a report of any size
+/// (comments.csv) instead of holding every row.
+pub struct RowWriter<W: Write> {
+    sink: Sink<W>,
+    cells: Vec<String>,
+}
+
+enum Sink<W: Write> {
+    Csv(Box<csv::Writer<io::BufWriter<W>>>),
+    Jsonl(io::BufWriter<W>),
+}
+
+impl<W: Write> RowWriter<W> {
+    /// Starts a report on `out`: byte-order mark and header line as
+    /// `opts` says (JSON lines have neither).
+    pub fn new(out: W, header: &[&str], opts: CsvOptions) -> io::Result<Self> {
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        let sink = if opts.format == Format::Jsonl {
+            Sink::Jsonl(out)
+        } else {
+            if opts.bom {
+                out.write_all("\u{feff}".as_bytes())?;
+            }
+            let delimiter = if opts.format == Format::Tsv {
+                b'\t'
+            } else {
+                opts.delimiter
+            };
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .has_headers(false)
+                .from_writer(out);
+            w.write_record(header)?;
+            Sink::Csv(Box::new(w))
+        };
+        Ok(Self {
+            sink,
+            cells: Vec::with_capacity(header.len()),
+        })
+    }
+
+    /// Writes one row.
+    pub fn write<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, row)?;
+                out.write_all(b"\n")
+            }
+            Sink::Csv(w) => {
+                self.cells.clear();
+                row.serialize(Record {
+                    names: None,
+                    cells: &mut self.cells,
+                })
+                .map_err(io::Error::other)?;
+                for c in &self.cells {
+                    w.write_field(neutralize(c).as_bytes())?;
+                }
+                // An empty record ends the row started by write_field.
+                w.write_record(None::<&[u8]>)?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Flushes everything and gives the output back.
+    pub fn finish(self) -> io::Result<W> {
+        let buffered = match self.sink {
+            Sink::Jsonl(out) => out,
+            Sink::Csv(w) => w.into_inner().map_err(|e| e.into_error())?,
+        };
+        buffered.into_inner().map_err(|e| e.into_error())
+    }
 }
 
 /// Column names of a row type, read off one example row.

@@ -9,7 +9,7 @@ pub mod publish;
 mod record;
 pub mod run;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::analyze::comments::CommentAnalysis;
 use crate::thread::Thread;
@@ -19,7 +19,7 @@ use crate::tree::CommentId;
 pub const EXCERPT_CHARS: usize = 160;
 
 /// One row of `comments.csv`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentRow {
     /// Input the comment came from, as named on the command line.
     pub source: String,

@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::analyze::facts::ThreadFacts;
 use crate::analyze::people::{ratio, People};
-use crate::thread::Thread;
 
 /// One row of users.csv (named authors only).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -160,7 +160,7 @@ pub fn user_rows(p: &People) -> Vec<UserRow> {
 
 /// interactions.csv rows, sorted by harassment, uncivil replies and
 /// replies (descending), then from_author and to_author.
-pub fn interaction_rows(threads: &[Thread], p: &People) -> Vec<InteractionRow> {
+pub fn interaction_rows(threads: &[ThreadFacts], p: &People) -> Vec<InteractionRow> {
     let labels = Labels::new(
         threads,
         p,
@@ -175,7 +175,7 @@ pub fn interaction_rows(threads: &[Thread], p: &People) -> Vec<InteractionRow> {
             replies: s.replies,
             uncivil_replies: s.uncivil_replies,
             name_calling: s.name_calling,
-            harassment: u8::from(s.aimed_uncivil >= crate::analyze::people::HARASSMENT_MIN),
+            harassment: u8::from(s.aimed_uncivil >= p.rules.harassment_min),
             comment_ids: labels.join(s.comments.iter().copied()),
         })
         .collect();
@@ -192,7 +192,7 @@ pub fn interaction_rows(threads: &[Thread], p: &People) -> Vec<InteractionRow> {
 
 /// taunts.csv rows, sorted by occurrences (descending), then author, then
 /// first occurrence.
-pub fn taunt_rows(threads: &[Thread], p: &People) -> Vec<TauntRow> {
+pub fn taunt_rows(threads: &[ThreadFacts], p: &People) -> Vec<TauntRow> {
     let labels = Labels::new(
         threads,
         p,
@@ -223,7 +223,7 @@ pub fn taunt_rows(threads: &[Thread], p: &People) -> Vec<TauntRow> {
 }
 
 /// threads.csv rows, in run order (inputs sorted by path).
-pub fn thread_rows(threads: &[Thread], p: &People) -> Vec<ThreadRow> {
+pub fn thread_rows(threads: &[ThreadFacts], p: &People) -> Vec<ThreadRow> {
     threads
         .iter()
         .zip(&p.threads)
@@ -247,7 +247,7 @@ pub fn thread_rows(threads: &[Thread], p: &People) -> Vec<ThreadRow> {
 struct Labels(BTreeMap<usize, String>);
 
 impl Labels {
-    fn new(threads: &[Thread], p: &People, keys: impl Iterator<Item = usize>) -> Self {
+    fn new(threads: &[ThreadFacts], p: &People, keys: impl Iterator<Item = usize>) -> Self {
         let needed: BTreeSet<usize> = keys.collect();
         let mut by_thread: BTreeMap<u32, BTreeMap<u32, usize>> = BTreeMap::new();
         for &k in &needed {
@@ -257,9 +257,9 @@ impl Labels {
         let mut out = BTreeMap::new();
         for (ti, positions) in by_thread {
             let t = &threads[ti as usize];
-            for (pos, (_, dotted)) in t.tree.with_dotted_ids().enumerate() {
-                if let Some(&k) = positions.get(&(pos as u32)) {
-                    out.insert(k, format!("{}#{dotted}", t.source));
+            for (pos, k) in positions {
+                if let Some(c) = t.comments.get(pos as usize) {
+                    out.insert(k, format!("{}#{}", t.source, c.id));
                 }
             }
         }

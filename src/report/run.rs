@@ -24,6 +24,20 @@ pub struct RunSummary {
     pub counts: RunCounts,
     /// Each `--alert` rule, its value and whether it was crossed.
     pub alerts: Vec<AlertResult>,
+    /// With `--incremental`: what was reused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incremental: Option<IncrementalRecord>,
+}
+
+/// How an `--incremental` run used its state.
+#[derive(Debug, Clone, Serialize)]
+pub struct IncrementalRecord {
+    /// The state file.
+    pub state: String,
+    /// Inputs taken from the state unchanged.
+    pub reused: usize,
+    /// Inputs read and analysed.
+    pub analysed: usize,
 }
 
 /// Options recorded in run.json.
@@ -41,6 +55,10 @@ pub struct RunOptions {
     pub glob: Option<String>,
     /// The `uncivil` threshold.
     pub uncivil_threshold: f64,
+    /// Uncivil comments at one person that make harassment.
+    pub harassment_min: usize,
+    /// Distinct attackers in a thread that make a dogpile.
+    pub dogpile_min: usize,
 }
 
 /// One input's line in run.json.

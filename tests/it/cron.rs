@@ -279,7 +279,10 @@ fn r5_verbose_logs_steps_and_cron_logs_have_no_escape_codes() {
         .assert()
         .success();
     let stderr = String::from_utf8(run.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("INFO reading inputs inputs=2"), "{stderr}");
+    assert!(
+        stderr.contains("INFO reading and analysing inputs inputs=2"),
+        "{stderr}"
+    );
     assert!(stderr.contains("INFO reports published"), "{stderr}");
     // A warning, a summary and log lines, but no colour or progress codes.
     assert!(stderr.contains("warning:"), "{stderr}");

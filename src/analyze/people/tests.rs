@@ -1,5 +1,6 @@
-use super::{people, ratio};
+use super::{people, ratio, Rules};
 use crate::analyze::comments::analyze_threads;
+use crate::analyze::facts::facts_of;
 use crate::analyze::incivility::Scorer;
 use crate::analyze::matcher::Lexicon;
 use crate::analyze::model::Model;
@@ -18,7 +19,7 @@ fn run(pages: &[&str]) -> super::People {
         model: Model::builtin(),
     };
     let analyses = analyze_threads(&threads, scorer);
-    people(&threads, &analyses)
+    people(&facts_of(&threads, &analyses), Rules::default())
 }
 
 const DOGPILE: &str = "Ferry\n\n  • Ann\n\n    I like the new timetable.\n\n    \

@@ -1,0 +1,225 @@
+//! Issue 5: `--incremental STATE` skips unchanged inputs and still writes
+//! the same reports as a full run over the same inputs, per-user and
+//! per-pair figures across inputs included.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("threadwatch")
+}
+
+/// Bob insults Ann once per page, so harassment (2 uncivil comments at
+/// one person) exists only across pages.
+fn page(title: &str, reply: &str) -> String {
+    format!(
+        "{title}\n\nThe council met on Tuesday.\n\n  • Ann\n\n    I like the new timetable.\n\n    \
+         • Bob\n\n      {reply}\n\n  • Cal\n\n    Fares should fall.\n"
+    )
+}
+
+fn run(inputs: &Path, out: &Path, state: Option<&Path>) -> assert_cmd::assert::Assert {
+    let mut c = Command::new(bin());
+    c.arg("analyze").arg(inputs).arg("--out").arg(out);
+    if let Some(s) = state {
+        c.arg("--incremental").arg(s);
+    }
+    c.assert()
+}
+
+fn reports(out: &Path) -> Vec<(String, String)> {
+    ["comments", "users", "interactions", "taunts", "threads"]
+        .iter()
+        .map(|r| {
+            let name = format!("{r}.csv");
+            let text = std::fs::read_to_string(out.join(&name)).unwrap();
+            (name, text)
+        })
+        .collect()
+}
+
+fn run_json(out: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn r5_incremental_runs_match_full_runs_as_inputs_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    let state = dir.path().join("state.bin");
+    let (full, inc) = (dir.path().join("full"), dir.path().join("inc"));
+    std::fs::write(
+        pages.join("a.txt"),
+        page("Ferries", "You idiot, nobody asked you."),
+    )
+    .unwrap();
+    std::fs::write(pages.join("b.txt"), page("Buses", "Quiet, you moron.")).unwrap();
+    std::fs::write(pages.join("c.txt"), page("Trams", "Good point, Ann.")).unwrap();
+
+    // First run: no state yet, everything analysed.
+    run(&pages, &full, None).success();
+    run(&pages, &inc, Some(&state)).success();
+    assert_eq!(reports(&inc), reports(&full));
+    let j = run_json(&inc);
+    assert_eq!(j["incremental"]["reused"], 0);
+    assert_eq!(j["incremental"]["analysed"], 3);
+    assert!(run_json(&full).get("incremental").is_none());
+    // The cross-page figure exists, so the comparison means something.
+    let mut users = csv::Reader::from_path(full.join("users.csv")).unwrap();
+    let col = users
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "harassment");
+    let bob = users
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[0] == "Bob")
+        .unwrap();
+    assert_eq!(&bob[col.unwrap()], "1", "{bob:?}");
+    let pairs = std::fs::read_to_string(full.join("interactions.csv")).unwrap();
+    assert!(
+        pairs
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("Bob,Ann,3,2,2,1,"),
+        "{pairs}"
+    );
+
+    // One page changed, one gone, one new: only two pages are analysed,
+    // and the figures still cover exactly the pages named now.
+    std::fs::write(pages.join("c.txt"), page("Trams", "Liar. You idiot.")).unwrap();
+    std::fs::remove_file(pages.join("b.txt")).unwrap();
+    std::fs::write(pages.join("d.txt"), page("Roads", "What a stupid fool.")).unwrap();
+    run(&pages, &full, None).success();
+    run(&pages, &inc, Some(&state)).success();
+    assert_eq!(reports(&inc), reports(&full));
+    let j = run_json(&inc);
+    assert_eq!(j["incremental"]["reused"], 1);
+    assert_eq!(j["incremental"]["analysed"], 2);
+    let comments = std::fs::read_to_string(inc.join("comments.csv")).unwrap();
+    assert!(!comments.contains("b.txt"), "a removed page left rows");
+
+    // Nothing changed: nothing analysed, same reports.
+    run(&pages, &inc, Some(&state)).success();
+    assert_eq!(reports(&inc), reports(&full));
+    assert_eq!(run_json(&inc)["incremental"]["analysed"], 0);
+    assert_eq!(run_json(&inc)["incremental"]["reused"], 3);
+}
+
+#[test]
+fn r5_incremental_keeps_warnings_and_retries_failed_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    let state = dir.path().join("state.bin");
+    let out = dir.path().join("out");
+    // A bulleted list before the story's last line is kept as article text
+    // with a warning; the warning must be printed on reuse too.
+    std::fs::write(
+        pages.join("a.txt"),
+        "Title\n\n• one\n• two\n\nMore story.\n\n  • Ann\n\n    Hello.\n",
+    )
+    .unwrap();
+    std::fs::write(pages.join("bad.txt"), "Title\n\n  • Ann\n\n\tHello\n").unwrap();
+    let first = run(&pages, &out, Some(&state)).code(1);
+    let first_err = String::from_utf8(first.get_output().stderr.clone()).unwrap();
+    let second = run(&pages, &out, Some(&state)).code(1);
+    let second_err = String::from_utf8(second.get_output().stderr.clone()).unwrap();
+    assert!(first_err.contains("warning:"), "{first_err}");
+    assert_eq!(first_err, second_err);
+    let j = run_json(&out);
+    assert_eq!(j["incremental"]["reused"], 1);
+    assert_eq!(j["incremental"]["analysed"], 0);
+    assert_eq!(j["counts"]["failed"], 1);
+}
+
+#[test]
+fn r5_foreign_or_corrupt_state_is_an_error_that_says_how_to_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    std::fs::write(pages.join("a.txt"), page("Ferries", "You idiot.")).unwrap();
+    let out = dir.path().join("out");
+    let state = dir.path().join("state.bin");
+
+    std::fs::write(&state, "not a state\n").unwrap();
+    run(&pages, &out, Some(&state))
+        .code(2)
+        .stderr(predicate::str::contains("not a threadwatch state file"))
+        .stderr(predicate::str::contains("delete this file to rebuild"));
+    // The foreign file is left alone.
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), "not a state\n");
+
+    std::fs::remove_file(&state).unwrap();
+    run(&pages, &out, Some(&state)).success();
+    let good = std::fs::read(&state).unwrap();
+    std::fs::write(&state, &good[..good.len() / 2]).unwrap();
+    run(&pages, &out, Some(&state))
+        .code(2)
+        .stderr(predicate::str::contains("corrupt state file"))
+        .stderr(predicate::str::contains("delete it to rebuild"));
+
+    // Deleting it, as told, rebuilds it.
+    std::fs::remove_file(&state).unwrap();
+    run(&pages, &out, Some(&state)).success();
+    assert_eq!(std::fs::read(&state).unwrap(), good);
+}
+
+#[test]
+fn r5_people_thresholds_come_from_flags_or_config_and_reuse_the_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    std::fs::write(pages.join("a.txt"), page("Ferries", "You idiot.")).unwrap();
+    std::fs::write(pages.join("b.txt"), page("Buses", "Quiet, you moron.")).unwrap();
+    let (out, state) = (dir.path().join("out"), dir.path().join("state.bin"));
+    let harassment = |out: &Path| run_json(out)["counts"]["harassment"].clone();
+    run(&pages, &out, Some(&state)).success();
+    assert_eq!(harassment(&out), 1);
+
+    // A stricter rule from the command line: the cached analyses stay
+    // valid (the per-user stage is always recomputed).
+    let mut c = Command::new(bin());
+    c.arg("analyze").arg(&pages).arg("--out").arg(&out);
+    c.arg("--incremental")
+        .arg(&state)
+        .args(["--harassment-min", "3"]);
+    c.assert().success();
+    assert_eq!(harassment(&out), 0);
+    assert_eq!(run_json(&out)["incremental"]["reused"], 2);
+    assert_eq!(run_json(&out)["options"]["harassment_min"], 3);
+
+    // The same from threadwatch.toml; a flag still wins over it.
+    let config = dir.path().join("tw.toml");
+    std::fs::write(&config, "[analyze]\nharassment_min = 3\ndogpile_min = 2\n").unwrap();
+    let with_config = |extra: &[&str]| {
+        let mut c = Command::new(bin());
+        c.arg("--config").arg(&config).arg("analyze").arg(&pages);
+        c.arg("--out").arg(&out).args(extra).assert().success();
+        run_json(&out)
+    };
+    let j = with_config(&[]);
+    assert_eq!(j["counts"]["harassment"], 0);
+    assert_eq!(j["options"]["dogpile_min"], 2);
+    assert_eq!(
+        with_config(&["--harassment-min", "2"])["counts"]["harassment"],
+        1
+    );
+
+    std::fs::write(&config, "[analyze]\nharassment_min = 0\n").unwrap();
+    let mut c = Command::new(bin());
+    c.arg("--config")
+        .arg(&config)
+        .arg("analyze")
+        .arg(&pages)
+        .arg("--out")
+        .arg(&out);
+    c.assert().code(2).stderr(predicate::str::contains(
+        "harassment_min: expected a whole number of at least 1",
+    ));
+}
