@@ -33,6 +33,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 /// Words per shingle.
 pub const SHINGLE: usize = 3;
 
@@ -81,57 +83,91 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
     for (i, c) in comments.iter().enumerate() {
         by_author.entry(c.author).or_default().push(i);
     }
+    // Authors in name order, with their comments; only authors with two or
+    // more comments can repeat anything.
+    let repeaters: Vec<(&str, Vec<usize>)> = by_author
+        .into_iter()
+        .filter(|(_, idx)| idx.len() >= 2)
+        .collect();
+    // Each pass works per author or per chunk of comments in parallel; the
+    // results are sets or indexed collects, so the outcome does not depend
+    // on the number of threads.
     // Pass 1: shingles each author repeats in two or more comments.
-    let mut candidates: HashSet<u64> = HashSet::default();
-    for idx in by_author.values().filter(|idx| idx.len() >= 2) {
-        candidates.extend(repeated_shingles(idx, comments));
-    }
+    let candidates: HashSet<u64> = repeaters
+        .par_iter()
+        .map(|(_, idx)| repeated_shingles(idx, comments))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
     // Pass 2: how many authors use each candidate at all (idioms).
-    let mut users: HashMap<u64, Vec<&str>> = HashMap::default();
-    for c in comments {
-        for h in distinct_shingles(&tokenize(&c.own_text)) {
-            if !candidates.contains(&h) {
-                continue;
+    let users = comments
+        .par_chunks(IDIOM_CHUNK)
+        .map(|chunk| {
+            let mut users: HashMap<u64, Vec<&str>> = HashMap::default();
+            for c in chunk {
+                for h in distinct_shingles(&tokenize(&c.own_text)) {
+                    if candidates.contains(&h) {
+                        add_user(users.entry(h).or_default(), c.author);
+                    }
+                }
             }
-            let list = users.entry(h).or_default();
-            if list.len() < IDIOM_AUTHORS && !list.contains(&c.author) {
-                list.push(c.author);
+            users
+        })
+        .reduce(HashMap::default, |mut a, b| {
+            for (h, list) in b {
+                let into = a.entry(h).or_default();
+                for author in list {
+                    add_user(into, author);
+                }
             }
-        }
-    }
+            a
+        });
     let idioms: HashSet<u64> = users
         .into_iter()
         .filter(|(_, a)| a.len() >= IDIOM_AUTHORS)
         .map(|(h, _)| h)
         .collect();
     // Pass 3: per author, phrases and epithets.
-    let mut out = Vec::new();
-    for (author, idx) in by_author {
-        if idx.len() < 2 {
-            continue;
-        }
-        let keep = |h: &u64| candidates.contains(h) && !idioms.contains(h);
-        let mut found = phrase_taunts(author, &idx, comments, keep);
-        for e in epithet_taunts(author, &idx, comments) {
-            let covered = found
-                .iter()
-                .any(|t| t.comments == e.comments && fold(&t.text).contains(&fold(&e.text)));
-            if !covered {
-                found.push(e);
+    let keep = |h: &u64| candidates.contains(h) && !idioms.contains(h);
+    repeaters
+        .par_iter()
+        .map(|(author, idx)| {
+            let mut found = phrase_taunts(author, idx, comments, keep);
+            for e in epithet_taunts(author, idx, comments) {
+                let covered = found
+                    .iter()
+                    .any(|t| t.comments == e.comments && fold(&t.text).contains(&fold(&e.text)));
+                if !covered {
+                    found.push(e);
+                }
             }
-        }
-        found.retain(|t| {
-            t.comments
-                .iter()
-                .filter_map(|k| by_key(comments, *k))
-                .filter(|c| c.aimed)
-                .count()
-                >= 2
-        });
-        found.sort_by_key(|t| t.comments[0]);
-        out.extend(found);
+            found.retain(|t| {
+                t.comments
+                    .iter()
+                    .filter_map(|k| by_key(comments, *k))
+                    .filter(|c| c.aimed)
+                    .count()
+                    >= 2
+            });
+            found.sort_by_key(|t| t.comments[0]);
+            found
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Comments per unit of work in the idiom count.
+const IDIOM_CHUNK: usize = 4096;
+
+/// Adds `author` to a shingle's distinct users; only whether there are
+/// `IDIOM_AUTHORS` of them matters, so the list stops growing there.
+fn add_user<'a>(list: &mut Vec<&'a str>, author: &'a str) {
+    if list.len() < IDIOM_AUTHORS && !list.contains(&author) {
+        list.push(author);
     }
-    out
 }
 
 /// The comment with run key `key`; `comments` come in run order, so keys
@@ -180,24 +216,41 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut start: Option<usize> = None;
     let mut hash = FNV_OFFSET;
-    for (i, ch) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if ch.is_alphanumeric() {
-            start.get_or_insert(i);
-            for lower in ch.to_lowercase() {
-                let mut buf = [0u8; 4];
-                for b in lower.encode_utf8(&mut buf).bytes() {
-                    hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        // ASCII, most text, is folded byte by byte; other characters go
+        // through Unicode's tables.  Both hash the same lower-case UTF-8.
+        let (word, apostrophe, width) = match bytes.get(i) {
+            None => (false, false, 1),
+            Some(&b) if b.is_ascii() => {
+                if b.is_ascii_alphanumeric() {
+                    start.get_or_insert(i);
+                    hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
                 }
+                (b.is_ascii_alphanumeric(), b == b'\'', 1)
             }
-        } else if matches!(ch, '\'' | '\u{2019}') && start.is_some() {
-            // "It’s" and "Its" fold alike.
+            Some(_) => {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                if ch.is_alphanumeric() {
+                    start.get_or_insert(i);
+                    for lower in ch.to_lowercase() {
+                        let mut buf = [0u8; 4];
+                        for b in lower.encode_utf8(&mut buf).bytes() {
+                            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                        }
+                    }
+                }
+                (ch.is_alphanumeric(), ch == '\u{2019}', ch.len_utf8())
+            }
+        };
+        if word || (apostrophe && start.is_some()) {
+            // A word goes on; "It’s" and "Its" fold alike.
         } else if let Some(s) = start.take() {
             out.push(Token { hash, range: s..i });
             hash = FNV_OFFSET;
         }
+        i += width;
     }
     out
 }

@@ -155,7 +155,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     };
     let threads = &run.facts;
     tracing::info!(threads = threads.len(), "counting users, pairs and taunts");
-    let who = people(threads, rules);
+    let who = pool.install(|| people(threads, rules));
     tracing::info!(
         users = who.users.len(),
         taunts = who.taunts.len(),

@@ -1,4 +1,4 @@
-use super::{find_taunts, CommentFacts};
+use super::{find_taunts, tokenize, CommentFacts};
 
 fn with_epithet<'a>(mut f: CommentFacts<'a>, word: &str) -> CommentFacts<'a> {
     let start = f.own_text.find(word).unwrap();
@@ -105,4 +105,24 @@ fn repeated_epithet_is_a_taunt_and_not_listed_twice() {
     let t = find_taunts(&[a, c]);
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(t[0].text, "Il Duce Trump");
+}
+
+#[test]
+fn tokenizing_folds_ascii_and_unicode_alike() {
+    let words = |t: &str| -> Vec<(u64, String)> {
+        tokenize(t)
+            .into_iter()
+            .map(|w| (w.hash, t[w.range].to_owned()))
+            .collect()
+    };
+    let a = words("It’s ÉCOLE, Straße--ok 42x");
+    let b = words("its école straße OK 42X");
+    assert_eq!(a.len(), 5, "{a:?}");
+    let hashes = |w: &[(u64, String)]| w.iter().map(|(h, _)| *h).collect::<Vec<_>>();
+    assert_eq!(hashes(&a), hashes(&b));
+    // Ranges are byte ranges of the original words.
+    assert_eq!(a[0].1, "It’s");
+    assert_eq!(a[2].1, "Straße");
+    // A quote mark that opens a word is not part of it.
+    assert_eq!(words("'quoted' word")[0].1, "quoted'");
 }
