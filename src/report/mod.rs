@@ -72,6 +72,10 @@ pub struct CommentRow {
     pub quoted_from: String,
     /// Matched words per category, e.g. `name_calling: Einstein -> gypsyken`.
     pub evidence: String,
+    /// `source#comment_id`: the comment's key across a run, as cited in
+    /// interactions.csv and taunts.csv.  Spreadsheets read an id such as
+    /// `1.10` in `comment_id` as the number 1.1; this cell always stays text.
+    pub comment_ref: String,
 }
 
 /// Rows for every comment of `threads`, threads in the given order and
@@ -119,6 +123,7 @@ pub fn comment_rows(threads: &[Thread], analyses: &[Vec<CommentAnalysis>]) -> Ve
                 target_author: a.target.author.clone().unwrap_or_default(),
                 quoted_from: dotted(a.quoted_from),
                 evidence: a.evidence.clone(),
+                comment_ref: format!("{}#{comment_id}", t.source),
             });
         }
     }

@@ -5,9 +5,10 @@
 //! notice when LibreOffice (`soffice`) is not installed; `.ci/run`
 //! installs it.
 //!
-//! Known limit (see the session note): a comment id such as `1.10` is
-//! read as the number 1.1 by spreadsheets; this page keeps fewer than ten
-//! siblings so that the comparison tests formulas and shapes only.
+//! A dotted id such as `1.10` is read as the number 1.1 by spreadsheets
+//! (so `comment_id` compares as a number here); `comment_ref`
+//! (`source#comment_id`) is the key that always stays text, and the test
+//! checks that it comes back unchanged.
 
 use std::path::Path;
 use std::process::Command as Process;
@@ -41,6 +42,15 @@ const HOSTILE: &str = concat!(
     "    Second paragraph, with a \"quote\" and a comma.\n\n",
     "    • +cmd|' /C calc'!A0\n\n",
     "      -2+3 you idiot\n\n",
+    "    • Ann\n\n      reply two\n\n",
+    "    • Ann\n\n      reply three\n\n",
+    "    • Ann\n\n      reply four\n\n",
+    "    • Ann\n\n      reply five\n\n",
+    "    • Ann\n\n      reply six\n\n",
+    "    • Ann\n\n      reply seven\n\n",
+    "    • Ann\n\n      reply eight\n\n",
+    "    • Ann\n\n      reply nine\n\n",
+    "    • Ann\n\n      reply ten\n\n",
     "  • @SUM(1,2)\n\n",
     "    @user said hello\n",
     "    second line of the same paragraph\n\n",
@@ -91,6 +101,13 @@ fn r5_libreoffice_opens_every_report_without_formulas_or_shifted_columns() {
         let before = records(&input);
         let after = records(&converted.join(report));
         assert_eq!(before.len(), after.len(), "{report}: rows");
+        if report == "comments.csv" {
+            let col = before[0].iter().position(|c| c == "comment_ref").unwrap();
+            let refs =
+                |rows: &[Vec<String>]| rows.iter().map(|r| r[col].clone()).collect::<Vec<_>>();
+            assert_eq!(refs(&after), refs(&before), "comment_ref must stay text");
+            assert!(before.iter().any(|r| r[col].ends_with("#1.10")));
+        }
         for (b, a) in before.iter().zip(&after) {
             assert_eq!(b.len(), a.len(), "{report}: columns of {b:?}");
             for (cb, ca) in b.iter().zip(a) {
