@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use threadwatch::analyze::incivility::UNCIVIL_THRESHOLD;
 use threadwatch::analyze::people::{DOGPILE_MIN, HARASSMENT_MIN};
 use threadwatch::report::csv::Format;
 use threadwatch::term::Color;
@@ -283,6 +284,11 @@ pub struct AnalyzeArgs {
     /// named.  Created on the first run.
     #[arg(long, value_name = "STATE")]
     pub incremental: Option<PathBuf>,
+    /// Score at or above which a comment is `uncivil` (0 to 1); lower it
+    /// to catch more, raise it to flag fewer.
+    #[arg(long, value_name = "SCORE", default_value_t = UNCIVIL_THRESHOLD,
+          value_parser = unit_interval)]
+    pub uncivil_threshold: f64,
     /// Uncivil comments aimed at one person that make harassment.
     #[arg(long, value_name = "N", default_value_t = HARASSMENT_MIN,
           value_parser = at_least_one)]
@@ -380,5 +386,13 @@ fn at_least_one(s: &str) -> Result<usize, String> {
         _ => Err(format!(
             "expected a whole number of at least 1, found {s:?}"
         )),
+    }
+}
+
+/// A score between 0 and 1.
+pub fn unit_interval(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("expected a number from 0 to 1, found {s:?}")),
     }
 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::incivility::{evidence, hit, Flagged, Scorer, TextScore};
+use super::incivility::{evidence, hit, Flagged, Scorer, TextScore, UNCIVIL_THRESHOLD};
 use super::matcher::Category;
 use super::mention::Participants;
 use super::quote::quote_links;
@@ -38,8 +38,17 @@ pub struct CommentAnalysis {
 }
 
 /// Analyses of every comment of `threads`, one vector per thread in
-/// thread order.
+/// thread order, uncivil at the documented threshold.
 pub fn analyze_threads(threads: &[Thread], scorer: Scorer<'_>) -> Vec<Vec<CommentAnalysis>> {
+    analyze_threads_at(threads, scorer, UNCIVIL_THRESHOLD)
+}
+
+/// [`analyze_threads`] with `uncivil` decided at `threshold`.
+pub fn analyze_threads_at(
+    threads: &[Thread],
+    scorer: Scorer<'_>,
+    threshold: f64,
+) -> Vec<Vec<CommentAnalysis>> {
     let signatures = Signatures::learn(
         threads
             .iter()
@@ -48,7 +57,7 @@ pub fn analyze_threads(threads: &[Thread], scorer: Scorer<'_>) -> Vec<Vec<Commen
     );
     threads
         .par_iter()
-        .map(|t| analyze_thread(t, scorer, &signatures))
+        .map(|t| analyze_thread(t, scorer, &signatures, threshold))
         .collect()
 }
 
@@ -56,6 +65,7 @@ fn analyze_thread(
     thread: &Thread,
     scorer: Scorer<'_>,
     signatures: &Signatures,
+    threshold: f64,
 ) -> Vec<CommentAnalysis> {
     let tree = &thread.tree;
     let ids: Vec<CommentId> = tree.comments().map(|(id, _)| id).collect();
@@ -82,7 +92,10 @@ fn analyze_thread(
                     .and_then(|r| tree.comment(r).author.as_deref()),
                 is_reply: link.reply_to.is_some(),
             };
-            let score = scorer.score(&c.body, &masked, &ctx);
+            let mut score = scorer.score(&c.body, &masked, &ctx);
+            if threshold != UNCIVIL_THRESHOLD {
+                score.rethreshold(threshold, &scorer, &c.body, &masked);
+            }
             let hits: Vec<_> = score
                 .flagged
                 .iter()

@@ -193,6 +193,26 @@ impl Scorer<'_> {
     }
 }
 
+impl TextScore {
+    /// Re-decides `uncivil` at another threshold (`analyze
+    /// --uncivil-threshold`): a comment that becomes uncivil gets the
+    /// learned layer's top words too, as it would at the default.
+    pub fn rethreshold(
+        &mut self,
+        threshold: f64,
+        scorer: &Scorer<'_>,
+        text: &str,
+        masked: &[Range<usize>],
+    ) {
+        self.uncivil = self.incivility >= threshold;
+        if self.uncivil && self.learned.is_empty() {
+            self.learned = scorer.model.explain(&blank(text, masked), LEARNED_WORDS);
+        } else if !self.uncivil {
+            self.learned.clear();
+        }
+    }
+}
+
 /// The target-resolution view of a lexicon match.
 pub fn hit(m: &Match) -> Hit {
     Hit {

@@ -20,9 +20,9 @@ use std::time::Duration;
 use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde::Serialize;
-use threadwatch::analyze::comments::analyze_threads;
+use threadwatch::analyze::comments::analyze_threads_at;
 use threadwatch::analyze::facts::{thread_facts, ThreadFacts};
-use threadwatch::analyze::incivility::{Scorer, UNCIVIL_THRESHOLD};
+use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
 use threadwatch::analyze::people::{people, Rules};
@@ -101,7 +101,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         lexicon: &lexicon,
         model,
     };
-    let fingerprint = fingerprint(&lexicon, model);
+    let threshold = args.uncivil_threshold;
+    let fingerprint = fingerprint(&lexicon, model, threshold);
     let mut cache = match &args.incremental {
         Some(path) => load_state(path, &fingerprint)?,
         None => Cache::new(),
@@ -135,7 +136,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             batch
                 .par_iter()
                 .map(|input| {
-                    let d = analyse_input(input, &stdin, scorer, &cache);
+                    let d = analyse_input(input, &stdin, (scorer, threshold), &cache);
                     progress.inc(1);
                     d
                 })
@@ -208,7 +209,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             bom: args.bom,
             lexicon_dir: args.lexicon_dir.as_ref().map(|d| d.display().to_string()),
             glob: args.input.glob.clone(),
-            uncivil_threshold: UNCIVIL_THRESHOLD,
+            uncivil_threshold: threshold,
             harassment_min: rules.harassment_min,
             dogpile_min: rules.dogpile_min,
         },
@@ -303,9 +304,9 @@ fn load_state(path: &Path, fingerprint: &str) -> anyhow::Result<Cache> {
 /// What cached analyses depend on: the tool, the word lists, the weights
 /// and the uncivil threshold.  The people-stage thresholds are not in it:
 /// that stage always runs over every input's facts.
-fn fingerprint(lexicon: &Lexicon, model: &Model) -> String {
+fn fingerprint(lexicon: &Lexicon, model: &Model, threshold: f64) -> String {
     format!(
-        "threadwatch {} lexicon {} model {} uncivil>={UNCIVIL_THRESHOLD}",
+        "threadwatch {} lexicon {} model {} uncivil>={threshold}",
         env!("CARGO_PKG_VERSION"),
         lexicon.version_hash(),
         model_version(model)
@@ -344,7 +345,12 @@ enum Fresh {
 }
 
 /// Reads `input` and, unless the cache holds it, parses and analyses it.
-fn analyse_input(input: &Input, stdin: &[u8], scorer: Scorer<'_>, cache: &Cache) -> Done {
+fn analyse_input(
+    input: &Input,
+    stdin: &[u8],
+    (scorer, threshold): (Scorer<'_>, f64),
+    cache: &Cache,
+) -> Done {
     let name = input.name();
     let mut record = InputRecord {
         path: name.clone(),
@@ -391,7 +397,7 @@ fn analyse_input(input: &Input, stdin: &[u8], scorer: Scorer<'_>, cache: &Cache)
     // Signatures are learnt per input, so an input's analysis depends on
     // nothing but its own bytes: what lets --incremental reuse it.
     let threads = std::slice::from_ref(&thread);
-    let analyses = analyze_threads(threads, scorer);
+    let analyses = analyze_threads_at(threads, scorer, threshold);
     let entry = Entry {
         path: name,
         sha256: record.sha256.clone(),

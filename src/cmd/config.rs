@@ -17,6 +17,7 @@
 //! lock = "/run/threadwatch.lock"
 //! lock_timeout = 60
 //! incremental = "/var/lib/threadwatch/state"
+//! uncivil_threshold = 0.5
 //! harassment_min = 2   # uncivil comments at one person that make harassment
 //! dogpile_min = 3      # distinct attackers of one person in a thread
 //! ```
@@ -55,6 +56,7 @@ pub struct AnalyzeConfig {
     lock: Option<PathBuf>,
     lock_timeout: Option<f64>,
     incremental: Option<PathBuf>,
+    uncivil_threshold: Option<f64>,
     harassment_min: Option<usize>,
     dogpile_min: Option<usize>,
 }
@@ -140,6 +142,14 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
     }
     if unset("incremental") && config.incremental.is_some() {
         args.incremental = config.incremental.clone();
+    }
+    if let Some(x) = config.uncivil_threshold {
+        if !(0.0..=1.0).contains(&x) {
+            bail!("config: uncivil_threshold: expected a number from 0 to 1, found {x}");
+        }
+        if unset("uncivil_threshold") {
+            args.uncivil_threshold = x;
+        }
     }
     for (key, value, field) in [
         (

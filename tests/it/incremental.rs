@@ -223,3 +223,57 @@ fn r5_people_thresholds_come_from_flags_or_config_and_reuse_the_state() {
         "harassment_min: expected a whole number of at least 1",
     ));
 }
+
+#[test]
+fn r5_uncivil_threshold_from_flag_or_config_and_a_new_threshold_reanalyses() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    std::fs::write(pages.join("a.txt"), page("Ferries", "You idiot.")).unwrap();
+    std::fs::write(
+        pages.join("b.txt"),
+        page("Buses", "Hey, genius, read it again."),
+    )
+    .unwrap();
+    let (out, state) = (dir.path().join("out"), dir.path().join("state.bin"));
+    let analyze = |extra: &[&str]| {
+        let mut c = Command::new(bin());
+        c.arg("analyze").arg(&pages).arg("--out").arg(&out);
+        c.arg("--incremental")
+            .arg(&state)
+            .args(extra)
+            .assert()
+            .success();
+        run_json(&out)
+    };
+    let default = analyze(&[]);
+    let low = analyze(&["--uncivil-threshold", "0.01"]);
+    // Other settings invalidate the cached analyses: all analysed again.
+    assert_eq!(low["incremental"]["analysed"], 2);
+    assert_eq!(low["options"]["uncivil_threshold"], 0.01);
+    let n = |j: &serde_json::Value| j["counts"]["uncivil_comments"].as_u64().unwrap();
+    assert!(n(&low) > n(&default), "{} vs {}", n(&low), n(&default));
+    assert_eq!(n(&low), 6, "every comment scores at least 0.01");
+    // Every uncivil row carries its evidence, learned words included.
+    let comments = std::fs::read_to_string(out.join("comments.csv")).unwrap();
+    assert!(comments.contains("learned: "), "{comments}");
+
+    let config = dir.path().join("tw.toml");
+    std::fs::write(&config, "[analyze]\nuncivil_threshold = 1.5\n").unwrap();
+    let mut c = Command::new(bin());
+    c.arg("--config")
+        .arg(&config)
+        .arg("analyze")
+        .arg(&pages)
+        .arg("--out")
+        .arg(&out);
+    c.assert().code(2).stderr(predicate::str::contains(
+        "uncivil_threshold: expected a number from 0 to 1",
+    ));
+    let mut c = Command::new(bin());
+    c.arg("analyze").arg(&pages).arg("--out").arg(&out);
+    c.args(["--uncivil-threshold", "2"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected a number from 0 to 1"));
+}
