@@ -2,7 +2,7 @@
 //! input, so an unchanged input (same path, same SHA-256) is not read
 //! again while every per-user and per-pair figure still covers all inputs.
 //!
-//! Per input it keeps the comment rows and the comment facts
+//! Per input it keeps the comment rows (serialised) and the comment facts
 //! (analyze/facts.rs), which is everything the reports are built from;
 //! the people stage always runs over the facts of every input, cached or
 //! fresh, so an incremental run writes byte-identical reports to a full
@@ -12,8 +12,9 @@
 //! Layout: the 8-byte magic `TWSTATE\0`, the format version (u32, little
 //! endian), a postcard body, and the SHA-256 of the body, so a truncated
 //! or damaged file is told from a valid one.  Cached analyses are only
-//! reused when the state's fingerprint (tool version, lexicon, model and
-//! thresholds) matches the run's; otherwise every input is analysed again.
+//! reused when the state's fingerprint (tool version, lexicon, model, the
+//! uncivil threshold and the report format) matches the run's; otherwise
+//! every input is analysed again.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,7 +23,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::analyze::facts::ThreadFacts;
-use crate::report::CommentRow;
 
 /// Version of the file layout; bump on any change to the stored types.
 pub const STATE_FORMAT: u32 = 1;
@@ -50,8 +50,14 @@ pub struct Entry {
     /// Parser warnings: line, column, message (printed again on reuse, so
     /// an incremental run's stderr matches a full run's).
     pub warnings: Vec<(u32, u32, String)>,
-    /// Its comments.csv rows.
-    pub rows: Vec<CommentRow>,
+    /// Its comments report rows, serialised in the run's format (no
+    /// byte-order mark, no header): held as bytes, they take a fraction of
+    /// the memory of row structs.
+    pub rows: Vec<u8>,
+    /// Comments (rows) it holds.
+    pub comments: usize,
+    /// Uncivil comments among them.
+    pub uncivil: usize,
     /// Its facts for the people stage.
     pub facts: ThreadFacts,
 }
@@ -206,11 +212,9 @@ mod tests {
                 sha256: "00".into(),
                 bytes: 3,
                 warnings: vec![(2, 1, "kept".into())],
-                rows: vec![CommentRow {
-                    source: "a.txt".into(),
-                    comment_id: "1".into(),
-                    ..CommentRow::default()
-                }],
+                rows: b"a.txt,Title,1\n".to_vec(),
+                comments: 1,
+                uncivil: 0,
                 facts: ThreadFacts::default(),
             }],
         }

@@ -92,6 +92,16 @@ impl ReplyTree {
             .map(move |n| (CommentId(n), self.get(n)))
     }
 
+    /// The comments, by value, in thread order: for a caller that is done
+    /// with the tree and keeps the bodies (a huge page is not copied).
+    pub fn into_comments(self) -> impl Iterator<Item = Comment> {
+        let (nodes, _) = self.graph.into_nodes_edges();
+        nodes.into_iter().filter_map(|n| match n.weight {
+            Node::Comment(c) => Some(c),
+            Node::Article => None,
+        })
+    }
+
     /// The comment behind `id`.
     pub fn comment(&self, id: CommentId) -> &Comment {
         self.get(id.0)

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::incivility::{evidence, hit, Flagged, Scorer, TextScore, UNCIVIL_THRESHOLD};
 use super::matcher::Category;
 use super::mention::Participants;
-use super::quote::quote_links;
+use super::quote::{quote_links, QuoteLinks};
 use super::signature::Signatures;
 use super::target::{resolve, resolve_hit, Context, PublicFigures, Resolved, Target};
 use crate::thread::Thread;
@@ -67,63 +67,169 @@ fn analyze_thread(
     signatures: &Signatures,
     threshold: f64,
 ) -> Vec<CommentAnalysis> {
-    let tree = &thread.tree;
-    let ids: Vec<CommentId> = tree.comments().map(|(id, _)| id).collect();
-    let dotted: Vec<String> = tree.with_dotted_ids().map(|(_, d)| d).collect();
-    let links = quote_links(tree);
-    let participants = Participants::new(tree.comments().filter_map(|(_, c)| c.author.as_deref()));
-    let figures = PublicFigures::from_article(&thread.article);
-    let dotted_of = |id: CommentId| ids.binary_search(&id).ok().map(|i| dotted[i].as_str());
-    ids.par_iter()
-        .zip(links.into_par_iter())
-        .map(|(&id, link)| {
-            let c = tree.comment(id);
-            let me = c.author.as_deref();
-            let mut masked: Vec<Range<usize>> = link.quoted.clone();
-            if let Some(sig) = me.and_then(|a| signatures.find(a, &c.body)) {
-                masked.push(sig);
+    let a = ThreadAnalyzer::with_signatures(thread, scorer, threshold, signatures);
+    a.analyze(0..a.len())
+}
+
+/// One thread made ready for analysis: what every comment's analysis
+/// needs of the others (quote links, participants, public figures, dotted
+/// ids) is computed once, and then comments are analysed in any range, so
+/// a huge page can be analysed a window at a time and each window's
+/// analyses dropped once written (issue 6).
+pub struct ThreadAnalyzer<'t, 's> {
+    thread: &'t Thread,
+    scorer: Scorer<'s>,
+    threshold: f64,
+    signatures: SignatureSource<'t>,
+    ids: Vec<CommentId>,
+    dotted: Vec<String>,
+    links: Vec<QuoteLinks>,
+    participants: Participants,
+    figures: PublicFigures,
+}
+
+/// Signatures learnt from the thread itself, or shared across threads.
+enum SignatureSource<'t> {
+    Own(Signatures),
+    Shared(&'t Signatures),
+}
+
+impl<'t, 's> ThreadAnalyzer<'t, 's> {
+    /// Prepares `thread`, learning signatures from its own comments.
+    pub fn new(thread: &'t Thread, scorer: Scorer<'s>, threshold: f64) -> Self {
+        let own = Signatures::learn(
+            thread
+                .tree
+                .comments()
+                .filter_map(|(_, c)| Some((c.author.as_deref()?, c.body.as_str()))),
+        );
+        Self::prepare(thread, scorer, threshold, SignatureSource::Own(own))
+    }
+
+    fn with_signatures(
+        thread: &'t Thread,
+        scorer: Scorer<'s>,
+        threshold: f64,
+        signatures: &'t Signatures,
+    ) -> Self {
+        Self::prepare(
+            thread,
+            scorer,
+            threshold,
+            SignatureSource::Shared(signatures),
+        )
+    }
+
+    fn prepare(
+        thread: &'t Thread,
+        scorer: Scorer<'s>,
+        threshold: f64,
+        signatures: SignatureSource<'t>,
+    ) -> Self {
+        let tree = &thread.tree;
+        Self {
+            thread,
+            scorer,
+            threshold,
+            signatures,
+            ids: tree.comments().map(|(id, _)| id).collect(),
+            dotted: tree.with_dotted_ids().map(|(_, d)| d).collect(),
+            links: quote_links(tree),
+            participants: Participants::new(
+                tree.comments().filter_map(|(_, c)| c.author.as_deref()),
+            ),
+            figures: PublicFigures::from_article(&thread.article),
+        }
+    }
+
+    /// Comments in the thread.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True when the thread has no comments.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The `i`-th comment's id.
+    pub fn id(&self, i: usize) -> CommentId {
+        self.ids[i]
+    }
+
+    /// The `i`-th comment's dotted id.
+    pub fn dotted(&self, i: usize) -> &str {
+        &self.dotted[i]
+    }
+
+    /// The dotted id of `id`, if it is a comment of this thread.
+    pub fn dotted_of(&self, id: CommentId) -> Option<&str> {
+        self.ids
+            .binary_search(&id)
+            .ok()
+            .map(|i| self.dotted[i].as_str())
+    }
+
+    /// Analyses of the comments at positions `range`, in order, in
+    /// parallel.
+    pub fn analyze(&self, range: std::ops::Range<usize>) -> Vec<CommentAnalysis> {
+        range.into_par_iter().map(|i| self.analyze_one(i)).collect()
+    }
+
+    fn analyze_one(&self, i: usize) -> CommentAnalysis {
+        let tree = &self.thread.tree;
+        let link = &self.links[i];
+        let c = tree.comment(self.ids[i]);
+        let me = c.author.as_deref();
+        let mut masked: Vec<Range<usize>> = link.quoted.clone();
+        let signatures = match &self.signatures {
+            SignatureSource::Own(s) => s,
+            SignatureSource::Shared(s) => s,
+        };
+        if let Some(sig) = me.and_then(|a| signatures.find(a, &c.body)) {
+            masked.push(sig);
+        }
+        let ctx = Context {
+            participants: &self.participants,
+            figures: &self.figures,
+            me,
+            answered: link
+                .reply_to
+                .and_then(|r| tree.comment(r).author.as_deref()),
+            is_reply: link.reply_to.is_some(),
+        };
+        let scorer = self.scorer;
+        let mut score = scorer.score(&c.body, &masked, &ctx);
+        if self.threshold != UNCIVIL_THRESHOLD {
+            score.rethreshold(self.threshold, &scorer, &c.body, &masked);
+        }
+        let hits: Vec<_> = score
+            .flagged
+            .iter()
+            .filter(|f| !f.quoted && aims(f))
+            .filter_map(|f| f.lexicon.as_ref().map(hit))
+            .collect();
+        let target = resolve(&c.body, &hits, &ctx);
+        let target_of = |f: &Flagged| {
+            let m = f.lexicon.as_ref().filter(|_| aims(f))?;
+            let r = resolve_hit(&c.body, &hit(m), &ctx);
+            match r.target {
+                Target::Commenter => Some(r.author.unwrap_or_else(|| "commenter".to_owned())),
+                Target::None => None,
+                t => Some(t.as_str().to_owned()),
             }
-            let ctx = Context {
-                participants: &participants,
-                figures: &figures,
-                me,
-                answered: link
-                    .reply_to
-                    .and_then(|r| tree.comment(r).author.as_deref()),
-                is_reply: link.reply_to.is_some(),
-            };
-            let mut score = scorer.score(&c.body, &masked, &ctx);
-            if threshold != UNCIVIL_THRESHOLD {
-                score.rethreshold(threshold, &scorer, &c.body, &masked);
-            }
-            let hits: Vec<_> = score
-                .flagged
-                .iter()
-                .filter(|f| !f.quoted && aims(f))
-                .filter_map(|f| f.lexicon.as_ref().map(hit))
-                .collect();
-            let target = resolve(&c.body, &hits, &ctx);
-            let target_of = |f: &Flagged| {
-                let m = f.lexicon.as_ref().filter(|_| aims(f))?;
-                let r = resolve_hit(&c.body, &hit(m), &ctx);
-                match r.target {
-                    Target::Commenter => Some(r.author.unwrap_or_else(|| "commenter".to_owned())),
-                    Target::None => None,
-                    t => Some(t.as_str().to_owned()),
-                }
-            };
-            let quoted_from = link.quoted_from.and_then(dotted_of);
-            let evidence = evidence(&c.body, &score, target_of, quoted_from);
-            CommentAnalysis {
-                reply_to: link.reply_to,
-                quoted_from: link.quoted_from,
-                score,
-                target,
-                evidence,
-                masked,
-            }
-        })
-        .collect()
+        };
+        let quoted_from = link.quoted_from.and_then(|q| self.dotted_of(q));
+        let evidence = evidence(&c.body, &score, target_of, quoted_from);
+        CommentAnalysis {
+            reply_to: link.reply_to,
+            quoted_from: link.quoted_from,
+            score,
+            target,
+            evidence,
+            masked,
+        }
+    }
 }
 
 /// Flagged words that are aimed at someone (vulgarity and shouting are

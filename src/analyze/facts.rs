@@ -17,6 +17,7 @@ use super::incivility::{blank, FLAG_COLUMNS};
 use super::matcher::Category;
 use super::target::Target;
 use crate::thread::Thread;
+use crate::tree::{Comment, CommentId};
 
 /// One thread's facts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -99,54 +100,96 @@ impl From<TargetKind> for Target {
 
 /// The facts of `thread`, given its comments' analyses in thread order.
 pub fn thread_facts(thread: &Thread, analyses: &[CommentAnalysis]) -> ThreadFacts {
+    let tree = &thread.tree;
+    ThreadFacts {
+        comments: tree
+            .with_dotted_ids()
+            .zip(analyses)
+            .map(|((cid, id), a)| comment_fact(thread, cid, id, a, BodyCopy::Copy))
+            .collect(),
+        ..empty_facts(thread)
+    }
+}
+
+/// A thread's facts without comments yet.
+pub fn empty_facts(thread: &Thread) -> ThreadFacts {
+    ThreadFacts {
+        source: thread.source.clone(),
+        title: thread.title.clone(),
+        max_depth: thread.max_depth(),
+        comments: Vec::new(),
+    }
+}
+
+/// Whether a fact copies its body now or gets it moved in later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyCopy {
+    /// Copy the body into `own_text`.
+    Copy,
+    /// Leave `own_text` empty where it would equal the body, for
+    /// [`move_bodies`] to fill without a copy.
+    Later,
+}
+
+/// The facts of comment `cid` (dotted id `id`) of `thread`.
+pub fn comment_fact(
+    thread: &Thread,
+    cid: CommentId,
+    id: String,
+    a: &CommentAnalysis,
+    body: BodyCopy,
+) -> CommentFact {
     let name_calling = FLAG_COLUMNS
         .iter()
         .position(|c| *c == "name_calling")
         .unwrap_or(0);
     let tree = &thread.tree;
-    let comments = tree
-        .with_dotted_ids()
-        .zip(analyses)
-        .map(|((cid, id), a)| {
-            let c = tree.comment(cid);
-            let named = c.author.is_some();
-            let own = a.score.flagged.iter().filter(|f| !f.quoted);
-            CommentFact {
-                id,
-                author: c.author.clone(),
-                answered: a.reply_to.and_then(|r| tree.comment(r).author.clone()),
-                incivility: a.score.incivility,
-                uncivil: a.score.uncivil,
-                name_calling: a.score.flags[name_calling],
-                target: a.target.target.into(),
-                target_author: a.target.author.clone(),
-                own_text: match (named, a.masked.is_empty()) {
-                    (false, _) => String::new(),
-                    (true, true) => c.body.clone(),
-                    (true, false) => blank(&c.body, &a.masked),
-                },
-                epithets: if named {
-                    own.clone()
-                        .filter_map(|f| f.lexicon.as_ref())
-                        .filter(|m| m.category == Category::NameCalling)
-                        .map(|m| (m.range(), m.term.clone()))
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-                flagged: if named {
-                    own.map(|f| f.range.clone()).collect()
-                } else {
-                    Vec::new()
-                },
-            }
-        })
-        .collect();
-    ThreadFacts {
-        source: thread.source.clone(),
-        title: thread.title.clone(),
-        max_depth: thread.max_depth(),
-        comments,
+    let c = tree.comment(cid);
+    let named = c.author.is_some();
+    let own = a.score.flagged.iter().filter(|f| !f.quoted);
+    CommentFact {
+        id,
+        author: c.author.clone(),
+        answered: a.reply_to.and_then(|r| tree.comment(r).author.clone()),
+        incivility: a.score.incivility,
+        uncivil: a.score.uncivil,
+        name_calling: a.score.flags[name_calling],
+        target: a.target.target.into(),
+        target_author: a.target.author.clone(),
+        // Blanking keeps the length, so a blanked non-empty body is never
+        // empty: an empty `own_text` of a named non-empty comment means
+        // "the body", which `move_bodies` fills in.
+        own_text: match (named, a.masked.is_empty(), body) {
+            (false, _, _) => String::new(),
+            (true, true, BodyCopy::Copy) => c.body.clone(),
+            (true, true, BodyCopy::Later) => String::new(),
+            (true, false, _) => blank(&c.body, &a.masked),
+        },
+        epithets: if named {
+            own.clone()
+                .filter_map(|f| f.lexicon.as_ref())
+                .filter(|m| m.category == Category::NameCalling)
+                .map(|m| (m.range(), m.term.clone()))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        flagged: if named {
+            own.map(|f| f.range.clone()).collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// Moves each named comment's body into its fact where `comment_fact`
+/// left it for later (`BodyCopy::Later`); `comments` are the thread's
+/// comments in thread order.
+pub fn move_bodies(facts: &mut [CommentFact], comments: impl Iterator<Item = Comment>) {
+    for (f, c) in facts.iter_mut().zip(comments) {
+        if f.author.is_some() && f.own_text.is_empty() {
+            f.own_text = c.body;
+        }
     }
 }
 

@@ -13,30 +13,30 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde::Serialize;
-use threadwatch::analyze::comments::analyze_threads_at;
-use threadwatch::analyze::facts::{thread_facts, ThreadFacts};
+use threadwatch::analyze::comments::ThreadAnalyzer;
+use threadwatch::analyze::facts::{comment_fact, empty_facts, move_bodies, BodyCopy, ThreadFacts};
 use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
 use threadwatch::analyze::people::{people, Rules};
 use threadwatch::input::{parse_thread, sha256_hex};
-use threadwatch::report::csv::{header_of, write_atomic, CsvOptions, RowWriter};
+use threadwatch::report::csv::{header_of, preamble, write_atomic, CsvOptions, RowWriter};
 use threadwatch::report::people::{interaction_rows, taunt_rows, thread_rows, user_rows};
 use threadwatch::report::publish::{remove_stale_staging, Staging};
 use threadwatch::report::run::{
     to_json, IncrementalRecord, InputRecord, RunCounts, RunOptions, RunSummary,
 };
-use threadwatch::report::{comment_rows, CommentRow};
+use threadwatch::report::{comment_row, CommentRow};
 use threadwatch::state::{Entry, State};
 use threadwatch::term::sanitize;
-use threadwatch::Error;
+use threadwatch::{Error, Thread};
 
 use super::inputs::{describe, expand, progress_bar, read_stdin, worker_pool, Input};
 use super::lexicon::load_lexicon;
@@ -47,6 +47,11 @@ use crate::cli::AnalyzeArgs;
 /// enough to keep every worker busy on small pages, small enough that a
 /// corpus of any size streams through.
 const BATCH_BYTES: u64 = 64 << 20;
+
+/// Comments of one page analysed at a time: each window's analyses are
+/// turned into rows and facts and dropped, so a huge page never holds
+/// every comment's full analysis at once.
+const WINDOW: usize = 16 * 1024;
 
 /// Reports a run writes, without extension.
 const REPORTS: [&str; 5] = ["comments", "users", "interactions", "taunts", "threads"];
@@ -102,15 +107,15 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         model,
     };
     let threshold = args.uncivil_threshold;
-    let fingerprint = fingerprint(&lexicon, model, threshold);
-    let mut cache = match &args.incremental {
-        Some(path) => load_state(path, &fingerprint)?,
-        None => Cache::new(),
-    };
     let opts = CsvOptions {
         delimiter: args.delimiter,
         bom: args.bom,
         format: args.format.into(),
+    };
+    let fingerprint = fingerprint(&lexicon, model, threshold, opts);
+    let mut cache = match &args.incremental {
+        Some(path) => load_state(path, &fingerprint)?,
+        None => Cache::new(),
     };
     let file = |report: &str| format!("{report}.{}", opts.format.extension());
     let staging = Staging::new(out)
@@ -122,7 +127,11 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     let comments_path = staging.path(&file("comments"));
     let cannot_write = || format!("cannot write {}", comments_path.display());
     let mut comments = File::create(&comments_path)
-        .and_then(|f| RowWriter::new(f, &header_of(&CommentRow::default()), opts))
+        .map(|f| BufWriter::with_capacity(1 << 20, f))
+        .and_then(|mut f| {
+            f.write_all(&preamble(&header_of(&CommentRow::default()), opts))?;
+            Ok(f)
+        })
         .with_context(cannot_write)?;
     let mut run = Tally {
         keep_entries: args.incremental.is_some(),
@@ -136,7 +145,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             batch
                 .par_iter()
                 .map(|input| {
-                    let d = analyse_input(input, &stdin, (scorer, threshold), &cache);
+                    let d = analyse_input(input, &stdin, (scorer, threshold, opts), &cache);
                     progress.inc(1);
                     d
                 })
@@ -148,7 +157,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         }
     }
     progress.finish_and_clear();
-    comments.finish().with_context(cannot_write)?;
+    comments.flush().with_context(cannot_write)?;
+    drop(comments);
 
     let rules = Rules {
         harassment_min: args.harassment_min,
@@ -301,15 +311,18 @@ fn load_state(path: &Path, fingerprint: &str) -> anyhow::Result<Cache> {
         .collect())
 }
 
-/// What cached analyses depend on: the tool, the word lists, the weights
-/// and the uncivil threshold.  The people-stage thresholds are not in it:
-/// that stage always runs over every input's facts.
-fn fingerprint(lexicon: &Lexicon, model: &Model, threshold: f64) -> String {
+/// What cached analyses depend on: the tool, the word lists, the weights,
+/// the uncivil threshold and the format the rows are kept in.  The
+/// people-stage thresholds are not in it: that stage always runs over
+/// every input's facts.
+fn fingerprint(lexicon: &Lexicon, model: &Model, threshold: f64, opts: CsvOptions) -> String {
     format!(
-        "threadwatch {} lexicon {} model {} uncivil>={threshold}",
+        "threadwatch {} lexicon {} model {} uncivil>={threshold} format {} delimiter {}",
         env!("CARGO_PKG_VERSION"),
         lexicon.version_hash(),
-        model_version(model)
+        model_version(model),
+        opts.format.extension(),
+        opts.delimiter
     )
 }
 
@@ -348,7 +361,7 @@ enum Fresh {
 fn analyse_input(
     input: &Input,
     stdin: &[u8],
-    (scorer, threshold): (Scorer<'_>, f64),
+    (scorer, threshold, opts): (Scorer<'_>, f64, CsvOptions),
     cache: &Cache,
 ) -> Done {
     let name = input.name();
@@ -394,26 +407,65 @@ fn analyse_input(
             }
         }
     };
-    // Signatures are learnt per input, so an input's analysis depends on
-    // nothing but its own bytes: what lets --incremental reuse it.
-    let threads = std::slice::from_ref(&thread);
-    let analyses = analyze_threads_at(threads, scorer, threshold);
-    let entry = Entry {
-        path: name,
-        sha256: record.sha256.clone(),
-        bytes: record.bytes,
-        warnings: thread
-            .warnings
-            .iter()
-            .map(|w| (w.line, w.column, w.message.clone()))
-            .collect(),
-        rows: comment_rows(threads, &analyses),
-        facts: thread_facts(&thread, &analyses[0]),
-    };
-    Done {
-        record,
-        result: Ok(Fresh::Analysed(entry)),
+    let warnings = thread
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.column, w.message.clone()))
+        .collect();
+    match analyse_thread(thread, scorer, threshold, opts) {
+        Ok((rows, comments, uncivil, facts)) => Done {
+            result: Ok(Fresh::Analysed(Entry {
+                path: name,
+                sha256: record.sha256.clone(),
+                bytes: record.bytes,
+                warnings,
+                rows,
+                comments,
+                uncivil,
+                facts,
+            })),
+            record,
+        },
+        Err(source) => Done {
+            record,
+            result: Err(Error::Io {
+                path: name.into(),
+                source,
+            }),
+        },
     }
+}
+
+/// One parsed page's serialised rows, comment count, uncivil count and
+/// facts.  Signatures are learnt per input, so an input's analysis depends
+/// on nothing but its own bytes: what lets --incremental reuse it.
+fn analyse_thread(
+    thread: Thread,
+    scorer: Scorer<'_>,
+    threshold: f64,
+    opts: CsvOptions,
+) -> std::io::Result<(Vec<u8>, usize, usize, ThreadFacts)> {
+    let analyzer = ThreadAnalyzer::new(&thread, scorer, threshold);
+    let n = analyzer.len();
+    let mut rows = RowWriter::body(Vec::new(), opts);
+    let mut facts = empty_facts(&thread);
+    facts.comments.reserve_exact(n);
+    let mut uncivil = 0;
+    for start in (0..n).step_by(WINDOW) {
+        let end = (start + WINDOW).min(n);
+        for (i, a) in (start..end).zip(analyzer.analyze(start..end)) {
+            let (id, dotted) = (analyzer.id(i), analyzer.dotted(i));
+            let row = comment_row(&thread, id, dotted, &a, |q| analyzer.dotted_of(q));
+            uncivil += usize::from(row.uncivil);
+            rows.write(&row)?;
+            let fact = comment_fact(&thread, id, dotted.to_owned(), &a, BodyCopy::Later);
+            facts.comments.push(fact);
+        }
+    }
+    drop(analyzer);
+    // The tree is done with: its bodies move into the facts, uncopied.
+    move_bodies(&mut facts.comments, thread.tree.into_comments());
+    Ok((rows.finish()?, n, uncivil, facts))
 }
 
 /// The run so far, built in input order.
@@ -442,7 +494,7 @@ impl Tally {
         &mut self,
         done: Done,
         cache: &mut Cache,
-        comments: &mut RowWriter<W>,
+        comments: &mut W,
     ) -> std::io::Result<()> {
         let Done { mut record, result } = done;
         let entry = match result {
@@ -484,12 +536,14 @@ impl Tally {
                 );
             }
         }
-        for row in &entry.rows {
-            comments.write(row)?;
+        comments.write_all(&entry.rows)?;
+        record.comments = entry.comments;
+        self.comments += entry.comments;
+        self.uncivil += entry.uncivil;
+        if !self.keep_entries {
+            // Written: only the state file would need them again.
+            entry.rows = Vec::new();
         }
-        record.comments = entry.rows.len();
-        self.comments += entry.rows.len();
-        self.uncivil += entry.rows.iter().filter(|r| r.uncivil == 1).count();
         self.records.push(record);
         self.facts.push(std::mem::take(&mut entry.facts));
         if self.keep_entries {

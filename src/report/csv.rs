@@ -97,30 +97,32 @@ enum Sink<W: Write> {
 impl<W: Write> RowWriter<W> {
     /// Starts a report on `out`: byte-order mark and header line as
     /// `opts` says (JSON lines have neither).
-    pub fn new(out: W, header: &[&str], opts: CsvOptions) -> io::Result<Self> {
-        let mut out = io::BufWriter::with_capacity(1 << 16, out);
-        let sink = if opts.format == Format::Jsonl {
-            Sink::Jsonl(out)
-        } else {
-            if opts.bom {
-                out.write_all("\u{feff}".as_bytes())?;
-            }
-            let delimiter = if opts.format == Format::Tsv {
-                b'\t'
-            } else {
-                opts.delimiter
-            };
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(delimiter)
-                .has_headers(false)
-                .from_writer(out);
-            w.write_record(header)?;
-            Sink::Csv(Box::new(w))
+    pub fn new(mut out: W, header: &[&str], opts: CsvOptions) -> io::Result<Self> {
+        out.write_all(&preamble(header, opts))?;
+        Ok(Self::body(out, opts))
+    }
+
+    /// Rows only, no byte-order mark and no header: a piece of a report
+    /// that is put together later (one input's comments).
+    pub fn body(out: W, opts: CsvOptions) -> Self {
+        let out = io::BufWriter::with_capacity(1 << 16, out);
+        let sink = match opts.format {
+            Format::Jsonl => Sink::Jsonl(out),
+            Format::Csv | Format::Tsv => Sink::Csv(Box::new(
+                csv::WriterBuilder::new()
+                    .delimiter(if opts.format == Format::Tsv {
+                        b'\t'
+                    } else {
+                        opts.delimiter
+                    })
+                    .has_headers(false)
+                    .from_writer(out),
+            )),
         };
-        Ok(Self {
+        Self {
             sink,
-            cells: Vec::with_capacity(header.len()),
-        })
+            cells: Vec::new(),
+        }
     }
 
     /// Writes one row.
@@ -155,6 +157,25 @@ impl<W: Write> RowWriter<W> {
         };
         buffered.into_inner().map_err(|e| e.into_error())
     }
+}
+
+/// What a report starts with: the byte-order mark if asked for, then the
+/// header line (nothing for JSON lines).
+pub fn preamble(header: &[&str], opts: CsvOptions) -> Vec<u8> {
+    if opts.format == Format::Jsonl {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if opts.bom {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let mut w = RowWriter::body(&mut out, opts);
+    if let Sink::Csv(csv) = &mut w.sink {
+        // Writing into a Vec cannot fail.
+        let _ = csv.write_record(header);
+    }
+    let _ = w.finish();
+    out
 }
 
 /// Column names of a row type, read off one example row.

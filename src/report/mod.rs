@@ -85,49 +85,63 @@ pub fn comment_rows(threads: &[Thread], analyses: &[Vec<CommentAnalysis>]) -> Ve
     let mut rows = Vec::with_capacity(threads.iter().map(|t| t.tree.len()).sum());
     for (t, analysis) in threads.iter().zip(analyses) {
         let ids: Vec<(CommentId, String)> = t.tree.with_dotted_ids().collect();
-        let dotted = |id: Option<CommentId>| {
-            id.and_then(|id| ids.binary_search_by(|(i, _)| i.cmp(&id)).ok())
-                .map_or_else(String::new, |i| ids[i].1.clone())
+        let dotted = |id: CommentId| {
+            ids.binary_search_by(|(i, _)| i.cmp(&id))
+                .ok()
+                .map(|i| ids[i].1.as_str())
         };
         for ((id, comment_id), a) in ids.iter().zip(analysis) {
-            let c = t.tree.comment(*id);
-            // A dotted id without its last part is the parent's id.
-            let parent_id = match comment_id.rfind('.') {
-                Some(dot) => comment_id[..dot].to_owned(),
-                None => String::new(),
-            };
-            let f = |i: usize| u8::from(a.score.flags[i]);
-            rows.push(CommentRow {
-                source: t.source.clone(),
-                thread: t.title.clone(),
-                comment_id: comment_id.clone(),
-                parent_id,
-                depth: c.depth,
-                line: c.line,
-                author: c.author.clone().unwrap_or_default(),
-                words: c.body.split_whitespace().count(),
-                excerpt: excerpt(&c.body, EXCERPT_CHARS),
-                reply_to_id: dotted(a.reply_to),
-                incivility: format!("{:.3}", a.score.incivility),
-                uncivil: u8::from(a.score.uncivil),
-                name_calling: f(0),
-                aspersion: f(1),
-                lying_accusation: f(2),
-                vulgarity: f(3),
-                pejorative_speech: f(4),
-                threat: f(5),
-                identity_attack: f(6),
-                shouting: f(7),
-                mockery: f(8),
-                target: a.target.target.as_str().to_owned(),
-                target_author: a.target.author.clone().unwrap_or_default(),
-                quoted_from: dotted(a.quoted_from),
-                evidence: a.evidence.clone(),
-                comment_ref: format!("{}#{comment_id}", t.source),
-            });
+            rows.push(comment_row(t, *id, comment_id, a, dotted));
         }
     }
     rows
+}
+
+/// The row of comment `id` (dotted id `comment_id`) of thread `t`;
+/// `dotted` gives the dotted id of another comment of the thread.
+pub fn comment_row<'d>(
+    t: &Thread,
+    id: CommentId,
+    comment_id: &str,
+    a: &CommentAnalysis,
+    dotted: impl Fn(CommentId) -> Option<&'d str>,
+) -> CommentRow {
+    let c = t.tree.comment(id);
+    let dotted = |id: Option<CommentId>| id.and_then(&dotted).unwrap_or_default().to_owned();
+    // A dotted id without its last part is the parent's id.
+    let parent_id = match comment_id.rfind('.') {
+        Some(dot) => comment_id[..dot].to_owned(),
+        None => String::new(),
+    };
+    let f = |i: usize| u8::from(a.score.flags[i]);
+    CommentRow {
+        source: t.source.clone(),
+        thread: t.title.clone(),
+        comment_id: comment_id.to_owned(),
+        parent_id,
+        depth: c.depth,
+        line: c.line,
+        author: c.author.clone().unwrap_or_default(),
+        words: c.body.split_whitespace().count(),
+        excerpt: excerpt(&c.body, EXCERPT_CHARS),
+        reply_to_id: dotted(a.reply_to),
+        incivility: format!("{:.3}", a.score.incivility),
+        uncivil: u8::from(a.score.uncivil),
+        name_calling: f(0),
+        aspersion: f(1),
+        lying_accusation: f(2),
+        vulgarity: f(3),
+        pejorative_speech: f(4),
+        threat: f(5),
+        identity_attack: f(6),
+        shouting: f(7),
+        mockery: f(8),
+        target: a.target.target.as_str().to_owned(),
+        target_author: a.target.author.clone().unwrap_or_default(),
+        quoted_from: dotted(a.quoted_from),
+        evidence: a.evidence.clone(),
+        comment_ref: format!("{}#{comment_id}", t.source),
+    }
 }
 
 /// The first `max` characters of `body` with every run of whitespace
