@@ -156,13 +156,34 @@ enum Family {
     Char,
 }
 
+/// One word token as the extractor saw it.
+struct Token<'t> {
+    /// Byte offset of the token in the text.
+    start: usize,
+    /// The token as written.
+    raw: &'t str,
+    /// Its normal form.
+    norm: &'t str,
+    /// Letters, and upper-case letters, in the token.
+    letters: u32,
+    upper: u32,
+    /// Counts towards `shouted_words` and `second_person`.
+    shouted: bool,
+    second: bool,
+}
+
 /// Receives what the extractor finds, in text order.
 trait Sink {
-    /// A word token: its index, the text as written and its normal form.
-    fn token(&mut self, _index: usize, _raw: &str, _norm: &str) {}
+    /// A word token, reported before its features.
+    fn token(&mut self, _token: &Token<'_>) {}
     /// A hashed feature of token `index` (a bigram belongs to its second
     /// word).
     fn feature(&mut self, index: usize, family: Family, bucket: u32);
+    /// A word bigram ending at token `index`; a word feature unless the
+    /// sink needs to tell them apart.
+    fn bigram(&mut self, index: usize, bucket: u32) {
+        self.feature(index, Family::Word, bucket);
+    }
 }
 
 /// Totals of one extraction: feature counts per family and the dense
@@ -280,13 +301,16 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
             !c.is_lowercase(),
             u32::from(c.is_alphabetic()),
         );
+        let mut token_upper = u32::from(c.is_alphabetic() && c.is_uppercase());
         while let Some(&(i, d)) = chars.peek() {
             if is_word_char(d) {
                 chars.next();
                 if d.is_alphabetic() {
                     letters += 1;
                     n_letters += 1;
-                    upper += u32::from(d.is_uppercase());
+                    let up = u32::from(d.is_uppercase());
+                    upper += up;
+                    token_upper += up;
                 }
                 has_alnum |= d.is_alphanumeric();
                 all_upper &= !d.is_lowercase();
@@ -309,13 +333,19 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
         }
         let raw = &text[start..end];
         normalize_word(raw, &mut norm);
-        sink.token(index, raw, &norm);
-        if all_upper && n_letters >= 3 {
-            shouted += 1;
-        }
-        if is_second_person(&norm) {
-            second += 1;
-        }
+        let is_shouted = all_upper && n_letters >= 3;
+        let is_second = is_second_person(&norm);
+        sink.token(&Token {
+            start,
+            raw,
+            norm: &norm,
+            letters: n_letters,
+            upper: token_upper,
+            shouted: is_shouted,
+            second: is_second,
+        });
+        shouted += u32::from(is_shouted);
+        second += u32::from(is_second);
 
         // Word unigram and bigram.
         let nb = norm.as_bytes();
@@ -325,7 +355,7 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
         if cfg.word_bigrams {
             if let Some(p) = prev_bigram {
                 let hb = fnv_bytes(p, nb);
-                sink.feature(index, Family::Word, cfg.bucket(hb));
+                sink.bigram(index, cfg.bucket(hb));
                 n_word += 1;
             }
             let p = fnv_bytes(fnv_byte(FNV_OFFSET, NS_BIGRAM), nb);
@@ -364,23 +394,115 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
         index += 1;
     }
 
-    let capitals = if letters >= 4 {
-        upper as f32 / letters as f32
-    } else {
-        0.0
-    };
-    let ln1p = |n: u32| (n as f32).ln_1p();
-    Summary {
+    Counts {
+        letters,
+        upper,
+        shouted,
+        second,
+        exclamations: exclamations as u32,
+        questions: questions as u32,
+        tokens: index as u32,
         n_word,
         n_char,
-        dense: [
-            capitals,
-            ln1p(shouted),
-            ln1p(exclamations as u32),
-            ln1p(questions as u32),
-            ln1p(second),
-            ln1p(index as u32) / 5.0,
-        ],
+    }
+    .summary()
+}
+
+/// The integer totals behind a [`Summary`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    letters: u32,
+    upper: u32,
+    shouted: u32,
+    second: u32,
+    exclamations: u32,
+    questions: u32,
+    tokens: u32,
+    n_word: u32,
+    n_char: u32,
+}
+
+impl Counts {
+    fn summary(&self) -> Summary {
+        let capitals = if self.letters >= 4 {
+            self.upper as f32 / self.letters as f32
+        } else {
+            0.0
+        };
+        let ln1p = |n: u32| (n as f32).ln_1p();
+        Summary {
+            n_word: self.n_word,
+            n_char: self.n_char,
+            dense: [
+                capitals,
+                ln1p(self.shouted),
+                ln1p(self.exclamations),
+                ln1p(self.questions),
+                ln1p(self.second),
+                ln1p(self.tokens) / 5.0,
+            ],
+        }
+    }
+}
+
+/// What one token adds to the totals of the piece of text it is in.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokenSums {
+    start: usize,
+    letters: u32,
+    upper: u32,
+    shouted: bool,
+    second: bool,
+    /// Unigram weight.
+    unigram: i64,
+    /// Weight of the bigram ending here, if the token had one.
+    bigram: Option<i64>,
+    /// Character n-gram weights and their number.
+    char: i64,
+    n_char: u32,
+}
+
+/// Keeps per-token sums, so the score of every sentence can be had from
+/// one extraction of the whole text (issue 6).
+struct Recorder<'a> {
+    weights: &'a [i16],
+    tokens: Vec<TokenSums>,
+}
+
+impl Sink for Recorder<'_> {
+    #[inline]
+    fn token(&mut self, t: &Token<'_>) {
+        self.tokens.push(TokenSums {
+            start: t.start,
+            letters: t.letters,
+            upper: t.upper,
+            shouted: t.shouted,
+            second: t.second,
+            ..TokenSums::default()
+        });
+    }
+
+    #[inline]
+    fn feature(&mut self, _index: usize, family: Family, bucket: u32) {
+        let w = i64::from(self.weights[bucket as usize]);
+        // Features always follow their token, so the last entry is theirs.
+        if let Some(t) = self.tokens.last_mut() {
+            match family {
+                Family::Word => t.unigram += w,
+                Family::Char => {
+                    t.char += w;
+                    t.n_char += 1;
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn bigram(&mut self, _index: usize, bucket: u32) {
+        let w = i64::from(self.weights[bucket as usize]);
+        if let Some(t) = self.tokens.last_mut() {
+            t.bigram = Some(w);
+        }
     }
 }
 
@@ -449,8 +571,8 @@ struct Explainer<'a> {
 }
 
 impl Sink for Explainer<'_> {
-    fn token(&mut self, _index: usize, raw: &str, norm: &str) {
-        self.raw.push((raw.to_string(), norm.to_string()));
+    fn token(&mut self, t: &Token<'_>) {
+        self.raw.push((t.raw.to_string(), t.norm.to_string()));
         self.word.push(0);
         self.char.push(0);
     }
@@ -497,10 +619,15 @@ impl Model {
             char: 0,
         };
         let s = extract(&self.config, text, &mut sum);
+        self.combine(&s, sum.word, sum.char)
+    }
+
+    /// The logit of a text whose features sum to `word` and `char`.
+    fn combine(&self, s: &Summary, word: i64, char: i64) -> f64 {
         let mut z = f64::from(self.bias);
         let scale = f64::from(self.scale);
-        z += scale * f64::from(s.value(Family::Word, &self.config)) * sum.word as f64;
-        z += scale * f64::from(s.value(Family::Char, &self.config)) * sum.char as f64;
+        z += scale * f64::from(s.value(Family::Word, &self.config)) * word as f64;
+        z += scale * f64::from(s.value(Family::Char, &self.config)) * char as f64;
         for (w, x) in self.dense.iter().zip(s.dense) {
             z += f64::from(*w) * f64::from(x);
         }
@@ -521,24 +648,85 @@ impl Model {
     /// (0 when none is left).  When at most one piece holds any token,
     /// that piece has the features of the whole text, so the whole score
     /// is reused and short comments cost one pass.
+    ///
+    /// The text is extracted once (issue 6: extracting every sentence again
+    /// cost as much as the whole text).  A sentence's tokens, unigrams and
+    /// character n-grams are the whole text's tokens inside it, because
+    /// every sentence end is a token break; only a bigram reaching back
+    /// across a line break belongs to the whole text and not to the
+    /// sentence, and is left out.  The integer sums are exact, so scores
+    /// equal those of scoring each sentence on its own.
     pub fn score_with_sentences(&self, text: &str) -> (f64, f64) {
-        let whole = self.score(text);
-        let pieces: Vec<&str> = text
+        let mut rec = Recorder {
+            weights: &self.weights,
+            tokens: Vec::with_capacity(text.len() / 4),
+        };
+        let s = extract(&self.config, text, &mut rec);
+        let (word, char) = rec.tokens.iter().fold((0i64, 0i64), |(w, c), t| {
+            (w + t.unigram + t.bigram.unwrap_or(0), c + t.char)
+        });
+        let whole = sigmoid(self.combine(&s, word, char));
+
+        let pieces: Vec<(usize, &str)> = text
             .split_inclusive(['.', '!', '?', '\n'])
-            .filter(|p| p.split_whitespace().next().is_some())
+            .scan(0, |at, p| {
+                let start = *at;
+                *at += p.len();
+                Some((start, p))
+            })
+            .filter(|(_, p)| p.split_whitespace().next().is_some())
             .collect();
         if pieces.len() <= 1 {
             let long = pieces
                 .first()
-                .is_some_and(|p| p.split_whitespace().nth(1).is_some());
+                .is_some_and(|(_, p)| p.split_whitespace().nth(1).is_some());
             return (whole, if long { whole } else { 0.0 });
         }
-        let best = pieces
-            .iter()
-            .filter(|p| p.split_whitespace().nth(1).is_some())
-            .map(|p| self.score(p))
-            .fold(0.0, f64::max);
+        let mut best = 0.0;
+        let mut next = 0;
+        for (start, p) in pieces {
+            let end = start + p.len();
+            while next < rec.tokens.len() && rec.tokens[next].start < start {
+                next += 1;
+            }
+            let first = next;
+            while next < rec.tokens.len() && rec.tokens[next].start < end {
+                next += 1;
+            }
+            if p.split_whitespace().nth(1).is_none() {
+                continue;
+            }
+            let score = sigmoid(self.piece_logit(p, &rec.tokens[first..next]));
+            best = f64::max(best, score);
+        }
         (whole, best)
+    }
+
+    /// The logit of piece `p` of a text, from the sums of its tokens.
+    fn piece_logit(&self, p: &str, tokens: &[TokenSums]) -> f64 {
+        let mut c = Counts {
+            exclamations: p.bytes().filter(|&b| b == b'!').count() as u32,
+            questions: p.bytes().filter(|&b| b == b'?').count() as u32,
+            tokens: tokens.len() as u32,
+            ..Counts::default()
+        };
+        let (mut word, mut char) = (0i64, 0i64);
+        for (k, t) in tokens.iter().enumerate() {
+            c.letters += t.letters;
+            c.upper += t.upper;
+            c.shouted += u32::from(t.shouted);
+            c.second += u32::from(t.second);
+            c.n_char += t.n_char;
+            c.n_word += 1;
+            word += t.unigram;
+            char += t.char;
+            // A piece starts with no previous word.
+            if let (Some(b), true) = (t.bigram, k > 0) {
+                word += b;
+                c.n_word += 1;
+            }
+        }
+        self.combine(&c.summary(), word, char)
     }
 
     /// The `k` words that raised the score most, as they appear in `text`
