@@ -17,6 +17,8 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
@@ -251,8 +253,18 @@ fn normalize_word(raw: &str, out: &mut String) {
         out.push(c);
     };
     if raw.is_ascii() {
+        // The same rules on bytes: `out` stays ASCII, so its last two
+        // bytes are its last two characters.
         for b in raw.bytes() {
-            push(char::from(b.to_ascii_lowercase()), out);
+            let b = match b.to_ascii_lowercase() {
+                b'`' => b'\'',
+                b => b,
+            };
+            let tail = out.as_bytes();
+            if b.is_ascii_alphabetic() && tail.ends_with(&[b, b]) {
+                continue;
+            }
+            out.push(char::from(b));
         }
     } else {
         for c in raw.nfkc() {
@@ -363,6 +375,28 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
         }
 
         // Character n-grams of " word ", hashed incrementally per start.
+        let (lo, hi) = (usize::from(cfg.char_min), usize::from(cfg.char_max));
+        if nb.is_ascii() {
+            // Most words: one byte per character, so the padded word is a
+            // byte string and each unit one FNV step (issue 6; the hashes
+            // are those of the general path below).
+            let m = nb.len().min(MAX_GRAM_WORD);
+            let mut padded = [b' '; MAX_GRAM_WORD + 2];
+            padded[1..=m].copy_from_slice(&nb[..m]);
+            let units = m + 2;
+            for i in 0..units {
+                let mut g = fnv_byte(FNV_OFFSET, NS_CHAR);
+                for (len, &b) in padded[i..units.min(i + hi)].iter().enumerate() {
+                    g = fnv_byte(g, b);
+                    if len + 1 >= lo {
+                        sink.feature(index, Family::Char, cfg.bucket(g));
+                        n_char += 1;
+                    }
+                }
+            }
+            index += 1;
+            continue;
+        }
         // Units: 0 = leading space, 1..=m = characters, m + 1 = space.
         bounds.clear();
         bounds.extend(norm.char_indices().take(MAX_GRAM_WORD).map(|(i, _)| i));
@@ -380,7 +414,6 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
             }
         };
         let units = m + 2;
-        let (lo, hi) = (usize::from(cfg.char_min), usize::from(cfg.char_max));
         for i in 0..units {
             let mut g = fnv_byte(FNV_OFFSET, NS_CHAR);
             for (len, u) in (i..units.min(i + hi)).enumerate() {
@@ -464,12 +497,12 @@ struct TokenSums {
 
 /// Keeps per-token sums, so the score of every sentence can be had from
 /// one extraction of the whole text (issue 6).
-struct Recorder<'a> {
-    weights: &'a [i16],
+struct Recorder<'a, W> {
+    weights: &'a [W],
     tokens: Vec<TokenSums>,
 }
 
-impl Sink for Recorder<'_> {
+impl<W: Copy + Into<i64>> Sink for Recorder<'_, W> {
     #[inline]
     fn token(&mut self, t: &Token<'_>) {
         self.tokens.push(TokenSums {
@@ -484,7 +517,7 @@ impl Sink for Recorder<'_> {
 
     #[inline]
     fn feature(&mut self, _index: usize, family: Family, bucket: u32) {
-        let w = i64::from(self.weights[bucket as usize]);
+        let w: i64 = self.weights[bucket as usize].into();
         // Features always follow their token, so the last entry is theirs.
         if let Some(t) = self.tokens.last_mut() {
             match family {
@@ -499,7 +532,7 @@ impl Sink for Recorder<'_> {
 
     #[inline]
     fn bigram(&mut self, _index: usize, bucket: u32) {
-        let w = i64::from(self.weights[bucket as usize]);
+        let w: i64 = self.weights[bucket as usize].into();
         if let Some(t) = self.tokens.last_mut() {
             t.bigram = Some(w);
         }
@@ -521,6 +554,18 @@ pub struct Model {
     threshold: f32,
     dense: [f32; N_DENSE],
     weights: Vec<i16>,
+    /// `weights` as bytes when they all fit (8-bit files): half the cache
+    /// footprint for the random lookups that dominate scoring (issue 6).
+    narrow: Vec<i8>,
+}
+
+/// The weights as `i8` when every one fits, else empty.
+fn narrow(weights: &[i16]) -> Vec<i8> {
+    weights
+        .iter()
+        .map(|&w| i8::try_from(w).ok())
+        .collect::<Option<Vec<i8>>>()
+        .unwrap_or_default()
 }
 
 impl std::fmt::Debug for Model {
@@ -657,12 +702,12 @@ impl Model {
     /// sentence, and is left out.  The integer sums are exact, so scores
     /// equal those of scoring each sentence on its own.
     pub fn score_with_sentences(&self, text: &str) -> (f64, f64) {
-        let mut rec = Recorder {
-            weights: &self.weights,
-            tokens: Vec::with_capacity(text.len() / 4),
+        let (s, tokens) = if self.narrow.is_empty() {
+            self.record(text, &self.weights)
+        } else {
+            self.record(text, &self.narrow)
         };
-        let s = extract(&self.config, text, &mut rec);
-        let (word, char) = rec.tokens.iter().fold((0i64, 0i64), |(w, c), t| {
+        let (word, char) = tokens.iter().fold((0i64, 0i64), |(w, c), t| {
             (w + t.unigram + t.bigram.unwrap_or(0), c + t.char)
         });
         let whole = sigmoid(self.combine(&s, word, char));
@@ -686,20 +731,30 @@ impl Model {
         let mut next = 0;
         for (start, p) in pieces {
             let end = start + p.len();
-            while next < rec.tokens.len() && rec.tokens[next].start < start {
+            while next < tokens.len() && tokens[next].start < start {
                 next += 1;
             }
             let first = next;
-            while next < rec.tokens.len() && rec.tokens[next].start < end {
+            while next < tokens.len() && tokens[next].start < end {
                 next += 1;
             }
             if p.split_whitespace().nth(1).is_none() {
                 continue;
             }
-            let score = sigmoid(self.piece_logit(p, &rec.tokens[first..next]));
+            let score = sigmoid(self.piece_logit(p, &tokens[first..next]));
             best = f64::max(best, score);
         }
         (whole, best)
+    }
+
+    /// Extracts `text` once, keeping the sums of every token.
+    fn record<W: Copy + Into<i64>>(&self, text: &str, weights: &[W]) -> (Summary, Vec<TokenSums>) {
+        let mut rec = Recorder {
+            weights,
+            tokens: Vec::with_capacity(text.len() / 4),
+        };
+        let s = extract(&self.config, text, &mut rec);
+        (s, rec.tokens)
     }
 
     /// The logit of piece `p` of a text, from the sums of its tokens.
@@ -784,15 +839,22 @@ impl Model {
             }
         }
 
-        // One entry per normal form, first spelling, summed contribution.
-        let mut items: Vec<(String, String, f64)> = Vec::new();
+        // One entry per normal form, first spelling, summed contribution,
+        // in order of first appearance.  The map only finds an entry (a
+        // linear search made long comments quadratic, issue 6); its order
+        // never reaches the output.
+        let mut items: Vec<(String, f64)> = Vec::new();
+        let mut slot: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, (raw, norm)) in ex.raw.iter().enumerate() {
-            match items.iter_mut().find(|e| &e.1 == norm) {
-                Some(e) => e.2 += contrib[i],
-                None => items.push((raw.clone(), norm.clone(), contrib[i])),
+            match slot.get(norm.as_str()) {
+                Some(&k) => items[k].1 += contrib[i],
+                None => {
+                    slot.insert(norm, items.len());
+                    items.push((raw.clone(), contrib[i]));
+                }
             }
         }
-        let mut out: Vec<(String, f64)> = items.into_iter().map(|(r, _, c)| (r, c)).collect();
+        let mut out = items;
         for (name, d) in [("!", 2usize), ("?", 3), ("[capitals]", 0)] {
             out.push((
                 name.to_string(),
@@ -904,6 +966,7 @@ impl Model {
                 .collect()
         };
         Ok(Model {
+            narrow: narrow(&weights),
             config,
             quant_bits,
             scale: f32_at(16),
@@ -1068,11 +1131,12 @@ pub fn train(examples: &[TrainExample<'_>], groups: usize, opts: &TrainOptions) 
     let qmax: f32 = if opts.quant_bits == 8 { 127.0 } else { 32767.0 };
     let max_abs = w.iter().fold(0f32, |m, x| m.max(x.abs()));
     let scale = if max_abs > 0.0 { max_abs / qmax } else { 1.0 };
-    let weights = w
+    let weights: Vec<i16> = w
         .iter()
         .map(|x| (x / scale).round().clamp(-qmax, qmax) as i16)
         .collect();
     Model {
+        narrow: narrow(&weights),
         config: cfg,
         quant_bits: if opts.quant_bits == 8 { 8 } else { 16 },
         scale,
