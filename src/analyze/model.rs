@@ -606,28 +606,42 @@ impl Sink for Summer<'_> {
     }
 }
 
-/// Per-token sums of quantised weights, for explanations.
+/// Per-token sums of quantised weights, for explanations.  Tokens are
+/// kept as ranges (of the text, and of one buffer of normal forms), not
+/// as two strings each: explaining every uncivil comment allocated more
+/// than it computed (issue 6).
 #[derive(Default)]
 struct Explainer<'a> {
     weights: &'a [i16],
-    raw: Vec<(String, String)>,
-    word: Vec<i64>,
+    raw: Vec<std::ops::Range<usize>>,
+    norms: String,
+    norm: Vec<std::ops::Range<usize>>,
+    unigram: Vec<i64>,
+    bigram: Vec<i64>,
     char: Vec<i64>,
 }
 
 impl Sink for Explainer<'_> {
     fn token(&mut self, t: &Token<'_>) {
-        self.raw.push((t.raw.to_string(), t.norm.to_string()));
-        self.word.push(0);
+        self.raw.push(t.start..t.start + t.raw.len());
+        let at = self.norms.len();
+        self.norms.push_str(t.norm);
+        self.norm.push(at..self.norms.len());
+        self.unigram.push(0);
+        self.bigram.push(0);
         self.char.push(0);
     }
 
     fn feature(&mut self, index: usize, family: Family, bucket: u32) {
         let w = i64::from(self.weights[bucket as usize]);
         match family {
-            Family::Word => self.word[index] += w,
+            Family::Word => self.unigram[index] += w,
             Family::Char => self.char[index] += w,
         }
+    }
+
+    fn bigram(&mut self, index: usize, bucket: u32) {
+        self.bigram[index] += i64::from(self.weights[bucket as usize]);
     }
 }
 
@@ -805,13 +819,13 @@ impl Model {
         let vw = scale * f64::from(s.value(Family::Word, &self.config));
         let vc = scale * f64::from(s.value(Family::Char, &self.config));
 
-        // Bigram weights were added to their second word; recompute the
-        // unigram part so half the bigram can move to the first word.
-        let mut contrib: Vec<f64> = vec![0.0; ex.raw.len()];
-        for (i, (_, norm)) in ex.raw.iter().enumerate() {
-            let h = fnv_bytes(fnv_byte(FNV_OFFSET, NS_WORD), norm.as_bytes());
-            let uni = i64::from(self.weights[self.config.bucket(h) as usize]);
-            let bigram = ex.word[i] - uni;
+        // Half of each bigram's weight goes to its first word.
+        let n = ex.raw.len();
+        let raw = |i: usize| &text[ex.raw[i].clone()];
+        let norm = |i: usize| &ex.norms[ex.norm[i].clone()];
+        let mut contrib: Vec<f64> = vec![0.0; n];
+        for i in 0..n {
+            let (uni, bigram) = (ex.unigram[i], ex.bigram[i]);
             contrib[i] += vw * uni as f64 + vc * ex.char[i] as f64;
             if bigram != 0 && i > 0 {
                 contrib[i] += vw * bigram as f64 / 2.0;
@@ -820,12 +834,10 @@ impl Model {
                 contrib[i] += vw * bigram as f64;
             }
         }
-        let second: Vec<usize> = (0..ex.raw.len())
-            .filter(|&i| is_second_person(&ex.raw[i].1))
-            .collect();
-        let shouted: Vec<usize> = (0..ex.raw.len())
+        let second: Vec<usize> = (0..n).filter(|&i| is_second_person(norm(i))).collect();
+        let shouted: Vec<usize> = (0..n)
             .filter(|&i| {
-                let raw = &ex.raw[i].0;
+                let raw = raw(i);
                 raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
                     && !raw.chars().any(char::is_lowercase)
             })
@@ -843,28 +855,24 @@ impl Model {
         // in order of first appearance.  The map only finds an entry (a
         // linear search made long comments quadratic, issue 6); its order
         // never reaches the output.
-        let mut items: Vec<(String, f64)> = Vec::new();
+        let mut out: Vec<(&str, f64)> = Vec::new();
         let mut slot: FxHashMap<&str, usize> = FxHashMap::default();
-        for (i, (raw, norm)) in ex.raw.iter().enumerate() {
-            match slot.get(norm.as_str()) {
-                Some(&k) => items[k].1 += contrib[i],
+        for (i, &c) in contrib.iter().enumerate() {
+            match slot.get(norm(i)) {
+                Some(&k) => out[k].1 += c,
                 None => {
-                    slot.insert(norm, items.len());
-                    items.push((raw.clone(), contrib[i]));
+                    slot.insert(norm(i), out.len());
+                    out.push((raw(i), c));
                 }
             }
         }
-        let mut out = items;
         for (name, d) in [("!", 2usize), ("?", 3), ("[capitals]", 0)] {
-            out.push((
-                name.to_string(),
-                f64::from(self.dense[d]) * f64::from(s.dense[d]),
-            ));
+            out.push((name, f64::from(self.dense[d]) * f64::from(s.dense[d])));
         }
         out.retain(|e| e.1 > 0.0);
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         out.truncate(k);
-        out
+        out.into_iter().map(|(w, c)| (w.to_owned(), c)).collect()
     }
 
     /// Serialises the model (little-endian throughout):
