@@ -131,6 +131,11 @@ impl Normalized {
     /// contain a masked letter, in text order.
     pub fn masked_words(&self) -> Vec<Range<usize>> {
         let mask = Rule::Mask.bit();
+        // Almost no comment masks a letter; a scan of the flags is cheaper
+        // than decoding every character (issue 6).
+        if self.flags.iter().all(|&f| f & mask == 0) {
+            return Vec::new();
+        }
         let mut words = Vec::new();
         let mut start = None;
         let mut masked = false;
