@@ -68,13 +68,13 @@ row() { # name wall rss
 
 bench() { # NAME CORPUS_DIR
   local name=$1 corpus=$2
+  local reports=$dir/reports-$(basename "$corpus")
   local files
   files=$(find "$corpus" -name '*.txt' | wc -l)
   mb_total=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }')
   # Warm the page cache so every tool reads from memory.
   find "$corpus" -name '*.txt' -print0 | xargs -0 cat >/dev/null
 
-  local reports=$dir/reports-$name
   timed j1 "$tw" analyze "$corpus" --glob '*.txt' --out "$reports" --jobs 1 --quiet
   local j1_wall=$wall j1_rss=$rss
   # gen wrote one line per comment.
