@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fmt doc bench bench-people demo eval ci install clean
+.PHONY: build test lint fmt doc bench bench-run bench-people demo eval ci install clean
 
 build:
 	$(CARGO) build --release --locked
@@ -22,9 +22,13 @@ fmt:
 doc:
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --locked --no-deps
 
-## criterion benches (parse throughput on a generated multi-MB page).
+## criterion benches: parse (bytes/s) and analyze (comments/s per stage, 1 and 2 threads).
 bench:
 	$(CARGO) bench --locked
+
+## Whole run (issue 6): 500 MB of pages and one 1 GB page vs rg and cat; MANY_MB, SINGLE_MB set sizes.
+bench-run:
+	benches/run.sh
 
 ## Whole run: ~1,000,000 generated comments by 50,000 authors; time and peak memory.
 bench-people:

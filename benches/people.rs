@@ -36,6 +36,7 @@ fn per_user_stage(c: &mut Criterion) {
                 target_bytes: PAGE_BYTES,
                 max_depth: 6,
                 authors: 2_000,
+                ..GenOptions::default()
             });
             let name = format!("page_{i:03}.txt");
             let thread = Thread::from_page(&name, parse_str(&name, &text).expect("parses"));

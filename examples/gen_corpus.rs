@@ -27,6 +27,7 @@ fn main() {
             target_bytes: bytes,
             max_depth: 6,
             authors,
+            ..GenOptions::default()
         });
         total += text.len();
         std::fs::write(format!("{dir}/page_{i:05}.txt"), text).expect("page can be written");

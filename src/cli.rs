@@ -79,6 +79,18 @@ Examples:
   threadwatch analyze pages/*.txt --out reports --lexicon-dir my-lists
   threadwatch analyze pages/ --glob '*.txt' --out reports --quiet --alert 'harassment>0'";
 
+const GEN_HELP: &str = "\
+The same arguments always give the same bytes.  Pages are written as
+DIR/page_000000.txt, DIR/page_000001.txt, ... with sizes drawn from a long
+tail (most a few kilobytes, a few hundred kilobytes), or as one file
+DIR/page.txt with --single-page.  A megabyte is 1,000,000 bytes; the
+corpus ends at most a few kilobytes past the size asked for.
+
+Examples:
+  threadwatch gen --out /tmp/corpus --megabytes 50
+  threadwatch gen --out /tmp/big --megabytes 1000 --single-page
+  threadwatch gen --out /tmp/corpus --megabytes 5 --texts /tmp/texts.txt";
+
 /// Read news comment sections, rebuild each thread as a reply tree and
 /// write reports a spreadsheet opens cleanly.
 #[derive(Debug, Parser)]
@@ -137,6 +149,11 @@ pub enum Command {
         threadwatch eval --gold ../shared/corpora/reddit_incivility/dev.csv --label uncivil"
     )]
     Eval(EvalArgs),
+    /// Write a folder of made-up comment pages for benchmarks: Zipf-like
+    /// authors, long-tailed comment lengths, insults from the built-in word
+    /// lists, quotes of earlier comments, anonymous comments.
+    #[command(after_long_help = GEN_HELP)]
+    Gen(GenArgs),
     /// Print a shell completion script, e.g.
     /// `threadwatch completions bash > ~/.local/share/bash-completion/completions/threadwatch`.
     Completions(CompletionsArgs),
@@ -299,6 +316,53 @@ pub struct AnalyzeArgs {
     pub dogpile_min: usize,
 }
 
+/// `threadwatch gen`
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// Folder for the pages; created if missing, and must be empty.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Size of the corpus in megabytes (10^6 bytes); fractions allowed.
+    #[arg(long, value_name = "N")]
+    pub megabytes: f64,
+    /// Seed of the random stream.
+    #[arg(long, value_name = "S", default_value_t = 0x5EED)]
+    pub seed: u64,
+    /// Write one page of the whole size instead of many pages.
+    #[arg(long)]
+    pub single_page: bool,
+    /// Distinct commenters across the corpus (Zipf-like: the k-th writes
+    /// about 1/k as much as the first).
+    #[arg(long, value_name = "N", default_value_t = 20_000)]
+    pub authors: usize,
+    /// Deepest reply level; replies past it become later siblings, as on
+    /// sites that cap nesting.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub max_depth: usize,
+    /// Comment lengths: news (three in five one sentence, about 180 bytes
+    /// on average) or long (about 350 bytes on average); both have a tail
+    /// past 5,000 bytes.
+    #[arg(long, value_enum, default_value_t = LengthsArg::News)]
+    pub lengths: LengthsArg,
+    /// Percent of comments that carry an insult from the word lists (with
+    /// the generated words that lean uncivil, "ridiculous" or "rubbish",
+    /// about a fifth of the comments score as uncivil at 15).
+    #[arg(long, value_name = "PCT", default_value_t = 15.0)]
+    pub uncivil: f64,
+    /// Percent of comments that open by quoting an earlier comment.
+    #[arg(long, value_name = "PCT", default_value_t = 6.0)]
+    pub quotes: f64,
+    /// Also write every comment body to this file, one per line (line
+    /// breaks and indentation folded to single spaces), for scoring the
+    /// same texts with other tools.
+    #[arg(long, value_name = "FILE")]
+    pub texts: Option<PathBuf>,
+    /// Folder of word lists replacing or extending the built-in ones
+    /// (insults are drawn from the result).
+    #[arg(long, value_name = "DIR")]
+    pub lexicon_dir: Option<PathBuf>,
+}
+
 /// `threadwatch tree`
 #[derive(Debug, Args)]
 pub struct TreeArgs {
@@ -325,6 +389,15 @@ pub struct RunArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// `gen --lengths`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LengthsArg {
+    /// Mostly one-sentence comments.
+    News,
+    /// Longer comments.
+    Long,
 }
 
 /// `--format`

@@ -250,7 +250,13 @@ pub fn blank(text: &str, masked: &[Range<usize>]) -> String {
 
 /// "anti-Nazi", "non-idiot": a prefix that negates the label.
 fn negated(text: &str, start: usize) -> bool {
-    let before = text[..start].to_lowercase();
+    // Only the last five characters can end in one of the prefixes, and
+    // each lower-cases to at least one byte, so lower-casing them alone
+    // decides it; lower-casing the whole text before every match was
+    // quadratic in long comments (issue 6).
+    let head = &text[..start];
+    let from = head.char_indices().rev().nth(4).map_or(0, |(i, _)| i);
+    let before = head[from..].to_lowercase();
     before.ends_with("anti-") || before.ends_with("anti ") || before.ends_with("non-")
 }
 

@@ -278,6 +278,16 @@ impl Lexicon {
         Lexicon::compile(loaded)
     }
 
+    /// Every term with a positive weight, as `(category, term as listed,
+    /// weight, tags)`, in category order and then list order.  The corpus
+    /// generator draws its uncivil phrases from here, so generated pages
+    /// exercise the lists that are actually matched.
+    pub fn entries(&self) -> impl Iterator<Item = (Category, &str, f32, Tags)> + '_ {
+        self.terms
+            .iter()
+            .map(|t| (t.category, t.display.as_str(), t.weight, t.tags))
+    }
+
     /// Number of terms in `category` (plural and other forms not counted).
     pub fn term_count(&self, category: Category) -> usize {
         self.counts[category.index()]

@@ -17,6 +17,8 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
@@ -156,13 +158,34 @@ enum Family {
     Char,
 }
 
+/// One word token as the extractor saw it.
+struct Token<'t> {
+    /// Byte offset of the token in the text.
+    start: usize,
+    /// The token as written.
+    raw: &'t str,
+    /// Its normal form.
+    norm: &'t str,
+    /// Letters, and upper-case letters, in the token.
+    letters: u32,
+    upper: u32,
+    /// Counts towards `shouted_words` and `second_person`.
+    shouted: bool,
+    second: bool,
+}
+
 /// Receives what the extractor finds, in text order.
 trait Sink {
-    /// A word token: its index, the text as written and its normal form.
-    fn token(&mut self, _index: usize, _raw: &str, _norm: &str) {}
+    /// A word token, reported before its features.
+    fn token(&mut self, _token: &Token<'_>) {}
     /// A hashed feature of token `index` (a bigram belongs to its second
     /// word).
     fn feature(&mut self, index: usize, family: Family, bucket: u32);
+    /// A word bigram ending at token `index`; a word feature unless the
+    /// sink needs to tell them apart.
+    fn bigram(&mut self, index: usize, bucket: u32) {
+        self.feature(index, Family::Word, bucket);
+    }
 }
 
 /// Totals of one extraction: feature counts per family and the dense
@@ -230,8 +253,18 @@ fn normalize_word(raw: &str, out: &mut String) {
         out.push(c);
     };
     if raw.is_ascii() {
+        // The same rules on bytes: `out` stays ASCII, so its last two
+        // bytes are its last two characters.
         for b in raw.bytes() {
-            push(char::from(b.to_ascii_lowercase()), out);
+            let b = match b.to_ascii_lowercase() {
+                b'`' => b'\'',
+                b => b,
+            };
+            let tail = out.as_bytes();
+            if b.is_ascii_alphabetic() && tail.ends_with(&[b, b]) {
+                continue;
+            }
+            out.push(char::from(b));
         }
     } else {
         for c in raw.nfkc() {
@@ -280,13 +313,16 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
             !c.is_lowercase(),
             u32::from(c.is_alphabetic()),
         );
+        let mut token_upper = u32::from(c.is_alphabetic() && c.is_uppercase());
         while let Some(&(i, d)) = chars.peek() {
             if is_word_char(d) {
                 chars.next();
                 if d.is_alphabetic() {
                     letters += 1;
                     n_letters += 1;
-                    upper += u32::from(d.is_uppercase());
+                    let up = u32::from(d.is_uppercase());
+                    upper += up;
+                    token_upper += up;
                 }
                 has_alnum |= d.is_alphanumeric();
                 all_upper &= !d.is_lowercase();
@@ -309,13 +345,19 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
         }
         let raw = &text[start..end];
         normalize_word(raw, &mut norm);
-        sink.token(index, raw, &norm);
-        if all_upper && n_letters >= 3 {
-            shouted += 1;
-        }
-        if is_second_person(&norm) {
-            second += 1;
-        }
+        let is_shouted = all_upper && n_letters >= 3;
+        let is_second = is_second_person(&norm);
+        sink.token(&Token {
+            start,
+            raw,
+            norm: &norm,
+            letters: n_letters,
+            upper: token_upper,
+            shouted: is_shouted,
+            second: is_second,
+        });
+        shouted += u32::from(is_shouted);
+        second += u32::from(is_second);
 
         // Word unigram and bigram.
         let nb = norm.as_bytes();
@@ -325,7 +367,7 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
         if cfg.word_bigrams {
             if let Some(p) = prev_bigram {
                 let hb = fnv_bytes(p, nb);
-                sink.feature(index, Family::Word, cfg.bucket(hb));
+                sink.bigram(index, cfg.bucket(hb));
                 n_word += 1;
             }
             let p = fnv_bytes(fnv_byte(FNV_OFFSET, NS_BIGRAM), nb);
@@ -333,6 +375,28 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
         }
 
         // Character n-grams of " word ", hashed incrementally per start.
+        let (lo, hi) = (usize::from(cfg.char_min), usize::from(cfg.char_max));
+        if nb.is_ascii() {
+            // Most words: one byte per character, so the padded word is a
+            // byte string and each unit one FNV step (issue 6; the hashes
+            // are those of the general path below).
+            let m = nb.len().min(MAX_GRAM_WORD);
+            let mut padded = [b' '; MAX_GRAM_WORD + 2];
+            padded[1..=m].copy_from_slice(&nb[..m]);
+            let units = m + 2;
+            for i in 0..units {
+                let mut g = fnv_byte(FNV_OFFSET, NS_CHAR);
+                for (len, &b) in padded[i..units.min(i + hi)].iter().enumerate() {
+                    g = fnv_byte(g, b);
+                    if len + 1 >= lo {
+                        sink.feature(index, Family::Char, cfg.bucket(g));
+                        n_char += 1;
+                    }
+                }
+            }
+            index += 1;
+            continue;
+        }
         // Units: 0 = leading space, 1..=m = characters, m + 1 = space.
         bounds.clear();
         bounds.extend(norm.char_indices().take(MAX_GRAM_WORD).map(|(i, _)| i));
@@ -350,7 +414,6 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
             }
         };
         let units = m + 2;
-        let (lo, hi) = (usize::from(cfg.char_min), usize::from(cfg.char_max));
         for i in 0..units {
             let mut g = fnv_byte(FNV_OFFSET, NS_CHAR);
             for (len, u) in (i..units.min(i + hi)).enumerate() {
@@ -364,23 +427,115 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
         index += 1;
     }
 
-    let capitals = if letters >= 4 {
-        upper as f32 / letters as f32
-    } else {
-        0.0
-    };
-    let ln1p = |n: u32| (n as f32).ln_1p();
-    Summary {
+    Counts {
+        letters,
+        upper,
+        shouted,
+        second,
+        exclamations: exclamations as u32,
+        questions: questions as u32,
+        tokens: index as u32,
         n_word,
         n_char,
-        dense: [
-            capitals,
-            ln1p(shouted),
-            ln1p(exclamations as u32),
-            ln1p(questions as u32),
-            ln1p(second),
-            ln1p(index as u32) / 5.0,
-        ],
+    }
+    .summary()
+}
+
+/// The integer totals behind a [`Summary`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    letters: u32,
+    upper: u32,
+    shouted: u32,
+    second: u32,
+    exclamations: u32,
+    questions: u32,
+    tokens: u32,
+    n_word: u32,
+    n_char: u32,
+}
+
+impl Counts {
+    fn summary(&self) -> Summary {
+        let capitals = if self.letters >= 4 {
+            self.upper as f32 / self.letters as f32
+        } else {
+            0.0
+        };
+        let ln1p = |n: u32| (n as f32).ln_1p();
+        Summary {
+            n_word: self.n_word,
+            n_char: self.n_char,
+            dense: [
+                capitals,
+                ln1p(self.shouted),
+                ln1p(self.exclamations),
+                ln1p(self.questions),
+                ln1p(self.second),
+                ln1p(self.tokens) / 5.0,
+            ],
+        }
+    }
+}
+
+/// What one token adds to the totals of the piece of text it is in.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokenSums {
+    start: usize,
+    letters: u32,
+    upper: u32,
+    shouted: bool,
+    second: bool,
+    /// Unigram weight.
+    unigram: i64,
+    /// Weight of the bigram ending here, if the token had one.
+    bigram: Option<i64>,
+    /// Character n-gram weights and their number.
+    char: i64,
+    n_char: u32,
+}
+
+/// Keeps per-token sums, so the score of every sentence can be had from
+/// one extraction of the whole text (issue 6).
+struct Recorder<'a, W> {
+    weights: &'a [W],
+    tokens: Vec<TokenSums>,
+}
+
+impl<W: Copy + Into<i64>> Sink for Recorder<'_, W> {
+    #[inline]
+    fn token(&mut self, t: &Token<'_>) {
+        self.tokens.push(TokenSums {
+            start: t.start,
+            letters: t.letters,
+            upper: t.upper,
+            shouted: t.shouted,
+            second: t.second,
+            ..TokenSums::default()
+        });
+    }
+
+    #[inline]
+    fn feature(&mut self, _index: usize, family: Family, bucket: u32) {
+        let w: i64 = self.weights[bucket as usize].into();
+        // Features always follow their token, so the last entry is theirs.
+        if let Some(t) = self.tokens.last_mut() {
+            match family {
+                Family::Word => t.unigram += w,
+                Family::Char => {
+                    t.char += w;
+                    t.n_char += 1;
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn bigram(&mut self, _index: usize, bucket: u32) {
+        let w: i64 = self.weights[bucket as usize].into();
+        if let Some(t) = self.tokens.last_mut() {
+            t.bigram = Some(w);
+        }
     }
 }
 
@@ -399,6 +554,18 @@ pub struct Model {
     threshold: f32,
     dense: [f32; N_DENSE],
     weights: Vec<i16>,
+    /// `weights` as bytes when they all fit (8-bit files): half the cache
+    /// footprint for the random lookups that dominate scoring (issue 6).
+    narrow: Vec<i8>,
+}
+
+/// The weights as `i8` when every one fits, else empty.
+fn narrow(weights: &[i16]) -> Vec<i8> {
+    weights
+        .iter()
+        .map(|&w| i8::try_from(w).ok())
+        .collect::<Option<Vec<i8>>>()
+        .unwrap_or_default()
 }
 
 impl std::fmt::Debug for Model {
@@ -439,28 +606,42 @@ impl Sink for Summer<'_> {
     }
 }
 
-/// Per-token sums of quantised weights, for explanations.
+/// Per-token sums of quantised weights, for explanations.  Tokens are
+/// kept as ranges (of the text, and of one buffer of normal forms), not
+/// as two strings each: explaining every uncivil comment allocated more
+/// than it computed (issue 6).
 #[derive(Default)]
 struct Explainer<'a> {
     weights: &'a [i16],
-    raw: Vec<(String, String)>,
-    word: Vec<i64>,
+    raw: Vec<std::ops::Range<usize>>,
+    norms: String,
+    norm: Vec<std::ops::Range<usize>>,
+    unigram: Vec<i64>,
+    bigram: Vec<i64>,
     char: Vec<i64>,
 }
 
 impl Sink for Explainer<'_> {
-    fn token(&mut self, _index: usize, raw: &str, norm: &str) {
-        self.raw.push((raw.to_string(), norm.to_string()));
-        self.word.push(0);
+    fn token(&mut self, t: &Token<'_>) {
+        self.raw.push(t.start..t.start + t.raw.len());
+        let at = self.norms.len();
+        self.norms.push_str(t.norm);
+        self.norm.push(at..self.norms.len());
+        self.unigram.push(0);
+        self.bigram.push(0);
         self.char.push(0);
     }
 
     fn feature(&mut self, index: usize, family: Family, bucket: u32) {
         let w = i64::from(self.weights[bucket as usize]);
         match family {
-            Family::Word => self.word[index] += w,
+            Family::Word => self.unigram[index] += w,
             Family::Char => self.char[index] += w,
         }
+    }
+
+    fn bigram(&mut self, index: usize, bucket: u32) {
+        self.bigram[index] += i64::from(self.weights[bucket as usize]);
     }
 }
 
@@ -497,10 +678,15 @@ impl Model {
             char: 0,
         };
         let s = extract(&self.config, text, &mut sum);
+        self.combine(&s, sum.word, sum.char)
+    }
+
+    /// The logit of a text whose features sum to `word` and `char`.
+    fn combine(&self, s: &Summary, word: i64, char: i64) -> f64 {
         let mut z = f64::from(self.bias);
         let scale = f64::from(self.scale);
-        z += scale * f64::from(s.value(Family::Word, &self.config)) * sum.word as f64;
-        z += scale * f64::from(s.value(Family::Char, &self.config)) * sum.char as f64;
+        z += scale * f64::from(s.value(Family::Word, &self.config)) * word as f64;
+        z += scale * f64::from(s.value(Family::Char, &self.config)) * char as f64;
         for (w, x) in self.dense.iter().zip(s.dense) {
             z += f64::from(*w) * f64::from(x);
         }
@@ -521,24 +707,95 @@ impl Model {
     /// (0 when none is left).  When at most one piece holds any token,
     /// that piece has the features of the whole text, so the whole score
     /// is reused and short comments cost one pass.
+    ///
+    /// The text is extracted once (issue 6: extracting every sentence again
+    /// cost as much as the whole text).  A sentence's tokens, unigrams and
+    /// character n-grams are the whole text's tokens inside it, because
+    /// every sentence end is a token break; only a bigram reaching back
+    /// across a line break belongs to the whole text and not to the
+    /// sentence, and is left out.  The integer sums are exact, so scores
+    /// equal those of scoring each sentence on its own.
     pub fn score_with_sentences(&self, text: &str) -> (f64, f64) {
-        let whole = self.score(text);
-        let pieces: Vec<&str> = text
+        let (s, tokens) = if self.narrow.is_empty() {
+            self.record(text, &self.weights)
+        } else {
+            self.record(text, &self.narrow)
+        };
+        let (word, char) = tokens.iter().fold((0i64, 0i64), |(w, c), t| {
+            (w + t.unigram + t.bigram.unwrap_or(0), c + t.char)
+        });
+        let whole = sigmoid(self.combine(&s, word, char));
+
+        let pieces: Vec<(usize, &str)> = text
             .split_inclusive(['.', '!', '?', '\n'])
-            .filter(|p| p.split_whitespace().next().is_some())
+            .scan(0, |at, p| {
+                let start = *at;
+                *at += p.len();
+                Some((start, p))
+            })
+            .filter(|(_, p)| p.split_whitespace().next().is_some())
             .collect();
         if pieces.len() <= 1 {
             let long = pieces
                 .first()
-                .is_some_and(|p| p.split_whitespace().nth(1).is_some());
+                .is_some_and(|(_, p)| p.split_whitespace().nth(1).is_some());
             return (whole, if long { whole } else { 0.0 });
         }
-        let best = pieces
-            .iter()
-            .filter(|p| p.split_whitespace().nth(1).is_some())
-            .map(|p| self.score(p))
-            .fold(0.0, f64::max);
+        let mut best = 0.0;
+        let mut next = 0;
+        for (start, p) in pieces {
+            let end = start + p.len();
+            while next < tokens.len() && tokens[next].start < start {
+                next += 1;
+            }
+            let first = next;
+            while next < tokens.len() && tokens[next].start < end {
+                next += 1;
+            }
+            if p.split_whitespace().nth(1).is_none() {
+                continue;
+            }
+            let score = sigmoid(self.piece_logit(p, &tokens[first..next]));
+            best = f64::max(best, score);
+        }
         (whole, best)
+    }
+
+    /// Extracts `text` once, keeping the sums of every token.
+    fn record<W: Copy + Into<i64>>(&self, text: &str, weights: &[W]) -> (Summary, Vec<TokenSums>) {
+        let mut rec = Recorder {
+            weights,
+            tokens: Vec::with_capacity(text.len() / 4),
+        };
+        let s = extract(&self.config, text, &mut rec);
+        (s, rec.tokens)
+    }
+
+    /// The logit of piece `p` of a text, from the sums of its tokens.
+    fn piece_logit(&self, p: &str, tokens: &[TokenSums]) -> f64 {
+        let mut c = Counts {
+            exclamations: p.bytes().filter(|&b| b == b'!').count() as u32,
+            questions: p.bytes().filter(|&b| b == b'?').count() as u32,
+            tokens: tokens.len() as u32,
+            ..Counts::default()
+        };
+        let (mut word, mut char) = (0i64, 0i64);
+        for (k, t) in tokens.iter().enumerate() {
+            c.letters += t.letters;
+            c.upper += t.upper;
+            c.shouted += u32::from(t.shouted);
+            c.second += u32::from(t.second);
+            c.n_char += t.n_char;
+            c.n_word += 1;
+            word += t.unigram;
+            char += t.char;
+            // A piece starts with no previous word.
+            if let (Some(b), true) = (t.bigram, k > 0) {
+                word += b;
+                c.n_word += 1;
+            }
+        }
+        self.combine(&c.summary(), word, char)
     }
 
     /// The `k` words that raised the score most, as they appear in `text`
@@ -562,13 +819,13 @@ impl Model {
         let vw = scale * f64::from(s.value(Family::Word, &self.config));
         let vc = scale * f64::from(s.value(Family::Char, &self.config));
 
-        // Bigram weights were added to their second word; recompute the
-        // unigram part so half the bigram can move to the first word.
-        let mut contrib: Vec<f64> = vec![0.0; ex.raw.len()];
-        for (i, (_, norm)) in ex.raw.iter().enumerate() {
-            let h = fnv_bytes(fnv_byte(FNV_OFFSET, NS_WORD), norm.as_bytes());
-            let uni = i64::from(self.weights[self.config.bucket(h) as usize]);
-            let bigram = ex.word[i] - uni;
+        // Half of each bigram's weight goes to its first word.
+        let n = ex.raw.len();
+        let raw = |i: usize| &text[ex.raw[i].clone()];
+        let norm = |i: usize| &ex.norms[ex.norm[i].clone()];
+        let mut contrib: Vec<f64> = vec![0.0; n];
+        for i in 0..n {
+            let (uni, bigram) = (ex.unigram[i], ex.bigram[i]);
             contrib[i] += vw * uni as f64 + vc * ex.char[i] as f64;
             if bigram != 0 && i > 0 {
                 contrib[i] += vw * bigram as f64 / 2.0;
@@ -577,12 +834,10 @@ impl Model {
                 contrib[i] += vw * bigram as f64;
             }
         }
-        let second: Vec<usize> = (0..ex.raw.len())
-            .filter(|&i| is_second_person(&ex.raw[i].1))
-            .collect();
-        let shouted: Vec<usize> = (0..ex.raw.len())
+        let second: Vec<usize> = (0..n).filter(|&i| is_second_person(norm(i))).collect();
+        let shouted: Vec<usize> = (0..n)
             .filter(|&i| {
-                let raw = &ex.raw[i].0;
+                let raw = raw(i);
                 raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
                     && !raw.chars().any(char::is_lowercase)
             })
@@ -596,25 +851,28 @@ impl Model {
             }
         }
 
-        // One entry per normal form, first spelling, summed contribution.
-        let mut items: Vec<(String, String, f64)> = Vec::new();
-        for (i, (raw, norm)) in ex.raw.iter().enumerate() {
-            match items.iter_mut().find(|e| &e.1 == norm) {
-                Some(e) => e.2 += contrib[i],
-                None => items.push((raw.clone(), norm.clone(), contrib[i])),
+        // One entry per normal form, first spelling, summed contribution,
+        // in order of first appearance.  The map only finds an entry (a
+        // linear search made long comments quadratic, issue 6); its order
+        // never reaches the output.
+        let mut out: Vec<(&str, f64)> = Vec::new();
+        let mut slot: FxHashMap<&str, usize> = FxHashMap::default();
+        for (i, &c) in contrib.iter().enumerate() {
+            match slot.get(norm(i)) {
+                Some(&k) => out[k].1 += c,
+                None => {
+                    slot.insert(norm(i), out.len());
+                    out.push((raw(i), c));
+                }
             }
         }
-        let mut out: Vec<(String, f64)> = items.into_iter().map(|(r, _, c)| (r, c)).collect();
         for (name, d) in [("!", 2usize), ("?", 3), ("[capitals]", 0)] {
-            out.push((
-                name.to_string(),
-                f64::from(self.dense[d]) * f64::from(s.dense[d]),
-            ));
+            out.push((name, f64::from(self.dense[d]) * f64::from(s.dense[d])));
         }
         out.retain(|e| e.1 > 0.0);
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         out.truncate(k);
-        out
+        out.into_iter().map(|(w, c)| (w.to_owned(), c)).collect()
     }
 
     /// Serialises the model (little-endian throughout):
@@ -716,6 +974,7 @@ impl Model {
                 .collect()
         };
         Ok(Model {
+            narrow: narrow(&weights),
             config,
             quant_bits,
             scale: f32_at(16),
@@ -880,11 +1139,12 @@ pub fn train(examples: &[TrainExample<'_>], groups: usize, opts: &TrainOptions) 
     let qmax: f32 = if opts.quant_bits == 8 { 127.0 } else { 32767.0 };
     let max_abs = w.iter().fold(0f32, |m, x| m.max(x.abs()));
     let scale = if max_abs > 0.0 { max_abs / qmax } else { 1.0 };
-    let weights = w
+    let weights: Vec<i16> = w
         .iter()
         .map(|x| (x / scale).round().clamp(-qmax, qmax) as i16)
         .collect();
     Model {
+        narrow: narrow(&weights),
         config: cfg,
         quant_bits: if opts.quant_bits == 8 { 8 } else { 16 },
         scale,

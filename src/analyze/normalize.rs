@@ -131,6 +131,11 @@ impl Normalized {
     /// contain a masked letter, in text order.
     pub fn masked_words(&self) -> Vec<Range<usize>> {
         let mask = Rule::Mask.bit();
+        // Almost no comment masks a letter; a scan of the flags is cheaper
+        // than decoding every character (issue 6).
+        if self.flags.iter().all(|&f| f & mask == 0) {
+            return Vec::new();
+        }
         let mut words = Vec::new();
         let mut start = None;
         let mut masked = false;
@@ -188,6 +193,24 @@ fn fold(text: &str) -> Vec<Unit> {
     let mut out = Vec::with_capacity(text.len());
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
+        // Most text is ASCII, and an ASCII character followed by another
+        // is never extended by a combining mark, never invisible, and only
+        // needs case and white space folded (issue 6: the general path
+        // below cost a Unicode table lookup per character).
+        if c.is_ascii() && chars.peek().is_none_or(|&(_, m)| m.is_ascii()) {
+            let c = match c.to_ascii_lowercase() {
+                '`' => '\'',
+                c if c.is_ascii_whitespace() || c == '\x0b' => ' ',
+                c => c,
+            };
+            out.push(Unit {
+                c,
+                start,
+                end: start + 1,
+                flags: 0,
+            });
+            continue;
+        }
         let mut end = start + c.len_utf8();
         while let Some(&(i, m)) = chars.peek() {
             if !is_combining_mark(m) {

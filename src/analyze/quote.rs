@@ -13,6 +13,10 @@
 //! only trace left of the real reply, which `reply_to` recovers.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::tree::{CommentId, ReplyTree};
 
@@ -41,58 +45,76 @@ pub struct QuoteLinks {
 pub fn quote_links(tree: &ReplyTree) -> Vec<QuoteLinks> {
     let ids: Vec<CommentId> = tree.comments().map(|(id, _)| id).collect();
     let shape = Shape::of(tree, &ids);
-    let normalized: Vec<String> = tree.comments().map(|(_, c)| fold(&c.body)).collect();
-    let mut seen = vec![usize::MAX; ids.len()];
-    let mut out = Vec::with_capacity(ids.len());
-    for (i, &id) in ids.iter().enumerate() {
-        let body = &tree.comment(id).body;
-        let parent = shape.parent[i];
-        let mut links = QuoteLinks {
-            reply_to: parent.map(|p| ids[p]),
-            ..QuoteLinks::default()
-        };
-        let spans = quote_spans(body);
-        if spans.is_empty() {
-            out.push(links);
-            continue;
-        }
-        let candidates = shape.candidates(i, &mut seen);
-        // (candidate rank, quoted bytes, source index) per source.
-        let mut credit: Vec<(usize, usize, usize)> = Vec::new();
-        for span in spans {
-            let mut hit = false;
-            for fragment in fragments(&body[span.inner.clone()]) {
-                let f = fold(fragment);
-                if f.split(' ').filter(|w| !w.is_empty()).count() < MIN_FRAGMENT_WORDS {
-                    continue;
-                }
-                let found = candidates
-                    .iter()
-                    .enumerate()
-                    .find(|(_, &j)| normalized[j].contains(f.as_str()));
-                if let Some((rank, &j)) = found {
-                    hit = true;
-                    match credit.iter_mut().find(|c| c.2 == j) {
-                        Some(c) => c.1 += fragment.len(),
-                        None => credit.push((rank, fragment.len(), j)),
-                    }
-                }
-            }
-            if hit {
-                links.quoted.push(span.outer);
-            }
-        }
-        // Most quoted bytes wins; ties go to the likelier addressee.
-        credit.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        if let Some(&(_, _, src)) = credit.first() {
-            links.quoted_from = Some(ids[src]);
-            if shape.parent[src] == parent {
-                links.reply_to = Some(ids[src]);
-            }
-        }
-        out.push(links);
+    // Bodies are folded when first searched: most comments quote nothing,
+    // and on a one-page run this stage ran on one thread over every body
+    // while the other workers waited (issue 6).  Each comment's links
+    // depend only on earlier bodies, so comments are linked in parallel.
+    let folded: Vec<OnceLock<String>> = ids.iter().map(|_| OnceLock::new()).collect();
+    let normalized = |j: usize| {
+        folded[j]
+            .get_or_init(|| fold(&tree.comment(ids[j]).body))
+            .as_str()
+    };
+    ids.par_iter()
+        .enumerate()
+        .map(|(i, &id)| links_of(tree, &ids, &shape, &normalized, i, id))
+        .collect()
+}
+
+/// The links of comment `i` (thread-order index) with id `id`.
+fn links_of<'f>(
+    tree: &ReplyTree,
+    ids: &[CommentId],
+    shape: &Shape,
+    normalized: &impl Fn(usize) -> &'f str,
+    i: usize,
+    id: CommentId,
+) -> QuoteLinks {
+    let body = &tree.comment(id).body;
+    let parent = shape.parent[i];
+    let mut links = QuoteLinks {
+        reply_to: parent.map(|p| ids[p]),
+        ..QuoteLinks::default()
+    };
+    let spans = quote_spans(body);
+    if spans.is_empty() {
+        return links;
     }
-    out
+    let candidates = shape.candidates(i);
+    // (candidate rank, quoted bytes, source index) per source.
+    let mut credit: Vec<(usize, usize, usize)> = Vec::new();
+    for span in spans {
+        let mut hit = false;
+        for fragment in fragments(&body[span.inner.clone()]) {
+            let f = fold(fragment);
+            if f.split(' ').filter(|w| !w.is_empty()).count() < MIN_FRAGMENT_WORDS {
+                continue;
+            }
+            let found = candidates
+                .iter()
+                .enumerate()
+                .find(|(_, &j)| normalized(j).contains(f.as_str()));
+            if let Some((rank, &j)) = found {
+                hit = true;
+                match credit.iter_mut().find(|c| c.2 == j) {
+                    Some(c) => c.1 += fragment.len(),
+                    None => credit.push((rank, fragment.len(), j)),
+                }
+            }
+        }
+        if hit {
+            links.quoted.push(span.outer);
+        }
+    }
+    // Most quoted bytes wins; ties go to the likelier addressee.
+    credit.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if let Some(&(_, _, src)) = credit.first() {
+        links.quoted_from = Some(ids[src]);
+        if shape.parent[src] == parent {
+            links.reply_to = Some(ids[src]);
+        }
+    }
+    links
 }
 
 /// Parent and previous-sibling links by thread-order index, computed once
@@ -125,13 +147,12 @@ impl Shape {
 
     /// Earlier comments a quote in comment `i` may come from, likeliest
     /// first: the parent, preceding siblings (nearest first), other
-    /// ancestors (nearest first), then the most recent comments.  `seen`
-    /// dedups in O(1) by stamping entries with `i`.
-    fn candidates(&self, i: usize, seen: &mut [usize]) -> Vec<usize> {
+    /// ancestors (nearest first), then the most recent comments, each once.
+    fn candidates(&self, i: usize) -> Vec<usize> {
         let mut out = Vec::new();
+        let mut seen: FxHashSet<usize> = FxHashSet::default();
         let mut push = |j: usize, out: &mut Vec<usize>| {
-            if j < i && seen[j] != i {
-                seen[j] = i;
+            if j < i && seen.insert(j) {
                 out.push(j);
             }
         };

@@ -55,6 +55,9 @@ pub fn shouting(text: &str) -> Vec<Range<usize>> {
 
 /// Words with at least two letters, all of them upper case.
 fn caps_words(text: &str) -> Vec<Range<usize>> {
+    if text.is_ascii() {
+        return ascii_caps_words(text.as_bytes());
+    }
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text
@@ -73,6 +76,38 @@ fn caps_words(text: &str) -> Vec<Range<usize>> {
                 start = None;
             }
             _ => {}
+        }
+    }
+    out
+}
+
+/// `caps_words` for ASCII text, a byte at a time: every comment passes
+/// through here, and decoding characters cost more than the rest of the
+/// shouting check (issue 6).  In ASCII a word character is a letter, a
+/// digit or `'`, and a letter is upper case or lower case.
+fn ascii_caps_words(text: &[u8]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let (mut letters, mut lower) = (0usize, false);
+    for (i, &b) in text.iter().chain(std::iter::once(&b' ')).enumerate() {
+        let in_word = b.is_ascii_alphanumeric() || b == b'\'';
+        match (start, in_word) {
+            (None, true) => {
+                start = Some(i);
+                letters = usize::from(b.is_ascii_alphabetic());
+                lower = b.is_ascii_lowercase();
+            }
+            (Some(_), true) => {
+                letters += usize::from(b.is_ascii_alphabetic());
+                lower |= b.is_ascii_lowercase();
+            }
+            (Some(s), false) => {
+                if letters >= 2 && !lower {
+                    out.push(s..i);
+                }
+                start = None;
+            }
+            (None, false) => {}
         }
     }
     out

@@ -8,6 +8,7 @@ mod config;
 mod docs;
 mod eval;
 mod explain;
+mod gen;
 mod inputs;
 mod lexicon;
 mod lock;
@@ -45,6 +46,7 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<Outcome> {
         Command::Score(args) => score::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Gen(args) => gen::run(args),
         Command::Completions(args) => docs::completions(args.shell),
         Command::Man => docs::man(),
     }

@@ -5,6 +5,7 @@ mod analyze;
 mod cli;
 mod cron;
 mod fixtures;
+mod gen;
 mod incremental;
 mod people;
 mod quotes;

@@ -83,3 +83,31 @@ fn blank_keeps_offsets() {
         "ab        ef"
     );
 }
+
+#[test]
+fn r6_negation_looks_at_the_last_characters_only() {
+    let reference = |text: &str, start: usize| {
+        let before = text[..start].to_lowercase();
+        before.ends_with("anti-") || before.ends_with("anti ") || before.ends_with("non-")
+    };
+    for text in [
+        "ANTI-idiot",
+        "an anti idiot",
+        "NON-idiot",
+        "ΣΣanti-x",
+        "İİİİİanti-x",
+        "antİ-x",
+        "a-x",
+        "x",
+        "é non-x",
+        "Kelvin \u{212a}non-x",
+    ] {
+        for (start, _) in text.char_indices() {
+            assert_eq!(
+                super::negated(text, start),
+                reference(text, start),
+                "{text:?} {start}"
+            );
+        }
+    }
+}

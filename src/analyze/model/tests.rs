@@ -5,8 +5,8 @@ use super::*;
 struct Tokens(Vec<(String, String)>);
 
 impl Sink for Tokens {
-    fn token(&mut self, _index: usize, raw: &str, norm: &str) {
-        self.0.push((raw.to_string(), norm.to_string()));
+    fn token(&mut self, t: &Token<'_>) {
+        self.0.push((t.raw.to_string(), t.norm.to_string()));
     }
     fn feature(&mut self, _index: usize, _family: Family, _bucket: u32) {}
 }
@@ -172,4 +172,59 @@ fn sentences_are_scored_alone() {
     assert_eq!(whole, m.score(long));
     assert_eq!(best, m.score("\nYou are a pathetic idiot!"));
     assert!(best > whole, "best {best} whole {whole}");
+}
+
+/// The score of the best sentence as it was computed before issue 6: each
+/// sentence extracted on its own.
+fn best_sentence_one_by_one(m: &Model, text: &str) -> f64 {
+    let pieces: Vec<&str> = text
+        .split_inclusive(['.', '!', '?', '\n'])
+        .filter(|p| p.split_whitespace().next().is_some())
+        .collect();
+    if pieces.len() <= 1 {
+        let long = pieces
+            .first()
+            .is_some_and(|p| p.split_whitespace().nth(1).is_some());
+        return if long { m.score(text) } else { 0.0 };
+    }
+    pieces
+        .iter()
+        .filter(|p| p.split_whitespace().nth(1).is_some())
+        .map(|p| m.score(p))
+        .fold(0.0, f64::max)
+}
+
+#[test]
+fn r6_one_pass_sentences_equal_sentences_scored_alone() {
+    let m = Model::builtin();
+    let texts = [
+        "",
+        "idiot",
+        "You are an idiot",
+        "Fine.  You are an IDIOT!\nand a liar\nreally",
+        "line one has words\nline two, too; and you're a moron?? yes!!",
+        "What?! No... it's \u{2019}fine\u{2019} isn't it. STOP THE LIES. ok",
+        "- -\n. .\nword word\n",
+        "Caf\u{e9} na\u{ef}ve f**k you\u{ff01} \u{ff26}\u{ff35}\u{ff23}\u{ff2b} off.\n\nNew para here",
+    ];
+    for t in texts {
+        let (whole, best) = m.score_with_sentences(t);
+        assert_eq!(whole.to_bits(), m.score(t).to_bits(), "{t:?}");
+        assert_eq!(
+            best.to_bits(),
+            best_sentence_one_by_one(m, t).to_bits(),
+            "{t:?}"
+        );
+    }
+    let page = crate::generate::page(&crate::generate::GenOptions {
+        target_bytes: 200_000,
+        insults: crate::generate::insults(&crate::analyze::matcher::Lexicon::builtin()),
+        uncivil_per_mille: 300,
+        quote_per_mille: 100,
+        ..Default::default()
+    });
+    for body in page.split("\n\n") {
+        let (_, best) = m.score_with_sentences(body);
+        assert_eq!(best.to_bits(), best_sentence_one_by_one(m, body).to_bits());
+    }
 }

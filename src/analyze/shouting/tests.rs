@@ -21,3 +21,24 @@ fn acronyms_do_not_shout() {
     );
     assert!(spans("I'm fine. OK? A B").is_empty());
 }
+
+#[test]
+fn r6_ascii_words_equal_the_general_path() {
+    for text in [
+        "STOP THE LIES now",
+        "I'M DONE WITH THIS, OK? A1B2 C3 'QUOTED' x'Y",
+        "mixed CASE wORDS and 123 456 ALL-CAPS-WITH-HYPHENS!",
+        "",
+        "A",
+        "AB",
+        "tail CAPS",
+    ] {
+        let general = {
+            // The same text with one non-ASCII character at the end takes
+            // the general path; the space keeps the words apart.
+            let t = format!("{text} \u{e9}");
+            super::caps_words(&t)
+        };
+        assert_eq!(super::caps_words(text), general, "{text:?}");
+    }
+}
