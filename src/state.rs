@@ -179,7 +179,7 @@ impl State {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let mut tmp = tempfile::Builder::new()
+        let mut tmp = crate::report::publish::plain_tempfile()
             .prefix(".threadwatch-state-")
             .suffix(".tmp")
             .tempfile_in(dir)

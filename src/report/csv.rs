@@ -204,7 +204,7 @@ pub fn write_atomic<T: Serialize>(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
+    let mut tmp = crate::report::publish::plain_tempfile()
         .prefix(".threadwatch-")
         .suffix(".tmp")
         .tempfile_in(dir)?;

@@ -16,6 +16,20 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// A temporary-file builder whose files get the permissions a plain
+/// `File::create` gives (0666 less the umask, applied by the kernel at
+/// creation) instead of tempfile's private 0600, so every report of a set
+/// has the same mode and whoever the umask allows can read it.
+pub fn plain_tempfile<'a, 'b>() -> tempfile::Builder<'a, 'b> {
+    let mut b = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    b
+}
+
 /// Prefix of staging folders, after `.<output folder name>`.
 const STAGING_TAG: &str = ".threadwatch-staging-";
 

@@ -340,3 +340,29 @@ fn r5_config_file_fills_flags_and_the_command_line_wins() {
         .code(2)
         .stderr(predicate::str::contains("expected --out DIR"));
 }
+
+#[test]
+#[cfg(unix)]
+fn r5_every_report_gets_the_mode_a_plain_file_gets() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let state = dir.path().join("state.bin");
+    analyze(&out)
+        .arg("--incremental")
+        .arg(&state)
+        .assert()
+        .success();
+    let plain = dir.path().join("plain");
+    std::fs::File::create(&plain).unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.push(state);
+    assert_eq!(files.len(), 7, "{files:?}");
+    for f in files {
+        assert_eq!(mode(&f), mode(&plain), "{}", f.display());
+    }
+}
