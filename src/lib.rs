@@ -10,11 +10,12 @@ pub mod error;
 pub mod generate;
 pub mod input;
 pub mod parse;
+pub mod render;
 pub mod report;
 pub mod term;
 pub mod thread;
 pub mod tree;
 
-pub use error::{Error, ParseError, ParseErrorKind};
+pub use error::{Error, ParseError, ParseErrorKind, RenderError};
 pub use thread::Thread;
 pub use tree::{Comment, CommentId, ReplyTree};
