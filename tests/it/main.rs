@@ -3,6 +3,7 @@
 
 mod analyze;
 mod cli;
+mod conservation;
 mod cron;
 mod fixtures;
 mod oracle;
