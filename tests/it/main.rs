@@ -2,6 +2,7 @@
 //! fixtures, the seed pages, and the command-line interface.
 
 mod analyze;
+mod battery;
 mod cli;
 mod conservation;
 mod cron;
