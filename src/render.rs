@@ -16,6 +16,7 @@
 //! - a body line that starts with a bullet, starts with a tab, or ends in
 //!   blanks, or two blank lines in a row (bullets start comments, tabs in
 //!   the indent are errors, blanks are trimmed and blank runs collapse);
+//! - a NUL anywhere (a page with one is an error);
 //! - an anonymous body over several lines whose first line starts with a
 //!   space or a bullet: below an empty bullet that line would be indented
 //!   deeper than the page's step or read as a reply, and on the bullet line
@@ -99,7 +100,10 @@ pub fn page(
         push_spaces(&mut out, bullet);
         match &c.author {
             Some(author) => {
-                if author.is_empty() || author.trim() != author || author.contains(['\n', '\r']) {
+                if author.is_empty()
+                    || author.trim() != author
+                    || author.contains(['\n', '\r', '\0'])
+                {
                     return Err(RenderError::Author { index });
                 }
                 if c.body.is_empty() {
@@ -116,7 +120,7 @@ pub fn page(
                 out.push('•');
                 out.push_str(le);
             }
-            None if !c.body.contains('\n') && c.body.trim() == c.body && !c.body.contains('\r') => {
+            None if !c.body.contains(['\n', '\r', '\0']) && c.body.trim() == c.body => {
                 out.push_str("• ");
                 out.push_str(&c.body);
                 out.push_str(le);
@@ -176,6 +180,9 @@ fn check_body(index: usize, body: &str) -> Result<(), RenderError> {
         }
         if l.contains('\r') {
             return Err(bad(i + 1, "a carriage return"));
+        }
+        if l.contains('\0') {
+            return Err(bad(i + 1, "a NUL"));
         }
         if l.trim_end() != l {
             return Err(bad(i + 1, "blanks at the end of the line"));

@@ -98,6 +98,14 @@ fn what_the_format_cannot_say_is_refused() {
         RenderError::Author { index: 0 }
     );
     assert_eq!(
+        refuse(vec![c(1, Some("a\0b"), "x")]),
+        RenderError::Author { index: 0 }
+    );
+    assert!(matches!(
+        refuse(vec![c(1, None, "a\0b")]),
+        RenderError::Body { .. }
+    ));
+    assert_eq!(
         refuse(vec![c(1, Some("Ada"), "")]),
         RenderError::EmptyBody { index: 0 }
     );
@@ -117,6 +125,7 @@ fn what_the_format_cannot_say_is_refused() {
         ("a\n•", "a bullet at the start of the line"),
         (" a", "a space at the start of the first line"),
         ("a\rb", "a carriage return"),
+        ("a\0b", "a NUL"),
     ] {
         let err = refuse(vec![c(1, Some("Ada"), body)]);
         assert!(

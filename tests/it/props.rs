@@ -354,7 +354,7 @@ proptest! {
     }
 
     #[test]
-    fn no_text_list_or_csv_makes_explain_score_or_a_word_list_panic(
+    fn no_text_list_or_csv_makes_explain_score_eval_or_a_word_list_panic(
         text in proptest::collection::vec(any_char(), 0..80),
         list in proptest::collection::vec(any::<u8>(), 0..120),
         csv in proptest::collection::vec(
@@ -367,12 +367,13 @@ proptest! {
 
         let dir = tempfile::tempdir().unwrap();
         let csv: String = csv.into_iter().collect();
-        let input = write(dir.path(), "in.csv", format!("id,text\n{csv}").as_bytes());
+        let input = write(dir.path(), "in.csv", format!("id,text,label\n{csv}").as_bytes());
         // 2: a CSV the tool cannot read is a usage error, reported.
         no_panic(
             tw().args(["score", "--input"]).arg(&input).arg("--out").arg(dir.path().join("o.csv")),
             &[0, 2],
         )?;
+        no_panic(tw().args(["eval", "--label", "label", "--gold"]).arg(&input), &[0, 2])?;
 
         let lists = dir.path().join("lists");
         std::fs::create_dir(&lists).unwrap();
