@@ -198,7 +198,10 @@ pub enum LexiconErrorKind {
         found: String,
     },
     /// The same term twice in one list.
-    #[error("duplicate term '{term}', first listed at line {first_line}")]
+    #[error(
+        "expected each term once, found '{term}' again (first listed at line \
+         {first_line}); remove one of the two entries"
+    )]
     Duplicate {
         /// The term as written the second time.
         term: String,
