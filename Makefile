@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fmt doc bench bench-run bench-people demo eval ci install clean
+.PHONY: build test lint fmt doc bench bench-run bench-people demo eval fuzz ci install clean
 
 build:
 	$(CARGO) build --release --locked
@@ -42,6 +42,17 @@ demo: build
 ## Accuracy on every dev split in ../shared/corpora -> docs/ACCURACY.md.
 eval:
 	$(CARGO) run --release --locked --example accuracy
+
+## Fuzz each parser for FUZZ_SECONDS (cargo-fuzz, nightly), one after the
+## other on one core; seeds are the golden fixtures and the word lists, and
+## crashes land in fuzz/artifacts/ (turn each into a fixture).  With -jobs=1
+## libFuzzer writes its progress to fuzz-0.log.
+FUZZ_TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),target)/fuzz
+FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -jobs=1 -workers=1 -max_len=65536 -timeout=10 -rss_limit_mb=4096
+fuzz:
+	mkdir -p fuzz/corpus/parse_thread fuzz/corpus/parse_lexicon
+	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) parse_thread fuzz/corpus/parse_thread tests/fixtures/ok tests/fixtures/err -- $(FUZZ_FLAGS)
+	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) parse_lexicon fuzz/corpus/parse_lexicon data/lexicons -- $(FUZZ_FLAGS)
 
 ci: test doc
 

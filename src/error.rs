@@ -56,6 +56,18 @@ pub enum ParseErrorKind {
         /// 0-based byte offset of the first invalid byte in the file.
         offset: usize,
     },
+    /// A UTF-16 byte-order mark at the start of the file.
+    #[error(
+        "expected UTF-8 text, found a UTF-16 byte-order mark; \
+         convert the file to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)"
+    )]
+    Utf16,
+    /// A NUL character: a binary file, or UTF-16 without a byte-order mark.
+    #[error(
+        "expected text, found a NUL byte; the file is binary or UTF-16: \
+         convert UTF-16 to UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8)"
+    )]
+    Nul,
     /// A tab inside the indentation of the comment section.
     #[error(
         "expected spaces in the indentation, found a tab; \
@@ -81,7 +93,8 @@ pub enum ParseErrorKind {
     /// A bullet less indented than the first comment of the page.
     #[error(
         "expected a comment bullet indented at least {base} spaces like the \
-         first comment (line {first_line}), found {found}"
+         first comment (line {first_line}), found {found}; indent every \
+         comment at least as deep as the first one"
     )]
     BelowBase {
         /// Indent of the first comment bullet.
@@ -108,7 +121,8 @@ pub enum ParseErrorKind {
     /// A text line that belongs to no comment: not deeper than its bullet.
     #[error(
         "expected a reply bullet ('• ') or body text indented {body} spaces, \
-         found text indented {found} spaces"
+         found text indented {found} spaces; indent the comment's text \
+         {body} spaces, or start a new comment with '• '"
     )]
     Dedent {
         /// Indent of the current comment's body.
@@ -117,7 +131,10 @@ pub enum ParseErrorKind {
         found: usize,
     },
     /// Nesting deeper than the parser's safety cap.
-    #[error("expected at most {max} reply levels, found deeper nesting")]
+    #[error(
+        "expected at most {max} reply levels, found deeper nesting; \
+         split the thread"
+    )]
     DepthLimit {
         /// The cap.
         max: usize,
@@ -181,11 +198,71 @@ pub enum LexiconErrorKind {
         found: String,
     },
     /// The same term twice in one list.
-    #[error("duplicate term '{term}', first listed at line {first_line}")]
+    #[error(
+        "expected each term once, found '{term}' again (first listed at line \
+         {first_line}); remove one of the two entries"
+    )]
     Duplicate {
         /// The term as written the second time.
         term: String,
         /// Line of the first entry.
         first_line: u32,
+    },
+}
+
+/// Comments that `render::page` cannot write so that they read back
+/// unchanged (see `src/render.rs` for why each is refused).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RenderError {
+    /// The indent step is zero.
+    #[error("expected an indent step of at least 1 space, found 0")]
+    Unit,
+    /// The article would not read back as itself.
+    #[error(
+        "expected an article without line ends, trailing blanks or a \
+         bullet line after its last unindented text line"
+    )]
+    Article,
+    /// A comment more than one level deeper than the one before it.
+    #[error("comment {index}: expected depth 1 to {max}, found {depth}")]
+    Depth {
+        /// 0-based position of the comment.
+        index: usize,
+        /// Its depth.
+        depth: usize,
+        /// Deepest depth allowed there.
+        max: usize,
+    },
+    /// An author's name that is empty, padded or spans lines.
+    #[error("comment {index}: expected a non-empty one-line author name without outer blanks")]
+    Author {
+        /// 0-based position of the comment.
+        index: usize,
+    },
+    /// An authored comment without a body.
+    #[error("comment {index}: expected a body for an authored comment")]
+    EmptyBody {
+        /// 0-based position of the comment.
+        index: usize,
+    },
+    /// A body line the format cannot hold.
+    #[error("comment {index}: body line {line} has {reason}")]
+    Body {
+        /// 0-based position of the comment.
+        index: usize,
+        /// 1-based line within the body.
+        line: usize,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// An anonymous body whose first line starts with a space or a bullet.
+    #[error(
+        "comment {index}: an anonymous body whose first line starts with a \
+         space or a bullet cannot be written without changing the page's \
+         indent step"
+    )]
+    Ambiguous {
+        /// 0-based position of the comment.
+        index: usize,
     },
 }

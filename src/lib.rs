@@ -10,12 +10,13 @@ pub mod error;
 pub mod generate;
 pub mod input;
 pub mod parse;
+pub mod render;
 pub mod report;
 pub mod state;
 pub mod term;
 pub mod thread;
 pub mod tree;
 
-pub use error::{Error, ParseError, ParseErrorKind};
+pub use error::{Error, ParseError, ParseErrorKind, RenderError};
 pub use thread::Thread;
 pub use tree::{Comment, CommentId, ReplyTree};

@@ -7,7 +7,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_till1, take_while};
-use nom::combinator::{eof, opt, peek};
+use nom::combinator::{eof, opt, peek, recognize};
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
@@ -104,9 +104,19 @@ pub fn bullet_line(input: Span<'_>) -> IResult<Span<'_>, LineKind<'_>> {
     ))
 }
 
-/// `bullet ::= #x2022 ( ' ' | &line_end )`
+/// `bullet ::= #x2022 ( ' ' | &( blank* line_end ) )`
+///
+/// A bullet followed only by blanks (a tab, a no-break space) is an empty
+/// bullet: trailing blanks are never kept, so "•\t" and "•" must mean the
+/// same, or a page written back from its parsed text would read
+/// differently (found by fuzzing, issue 7).
 pub fn bullet(input: Span<'_>) -> IResult<Span<'_>, Span<'_>> {
-    terminated(tag("\u{2022}"), alt((tag(" "), peek(line_end)))).parse(input)
+    let blanks = take_while(|c: char| c.is_whitespace() && !is_line_end(c));
+    terminated(
+        tag("\u{2022}"),
+        alt((tag(" "), peek(recognize((blanks, line_end))))),
+    )
+    .parse(input)
 }
 
 /// `text_line ::= text`, without trailing blanks; blank if nothing is left.

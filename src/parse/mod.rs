@@ -46,6 +46,21 @@ pub struct Warning {
 /// Parses a page from raw bytes: checks UTF-8 first, so the error can name
 /// the line and byte offset of the first bad byte.
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Page, Box<ParseError>> {
+    // A UTF-16 byte-order mark is invalid UTF-8 at byte 0; saying which
+    // encoding it is gives the right iconv command (issue 7).
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        let line_end = bytes
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .unwrap_or(bytes.len());
+        return Err(Box::new(ParseError {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            kind: ParseErrorKind::Utf16,
+            source_line: String::from_utf8_lossy(&bytes[..line_end]).into_owned(),
+        }));
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_str(path, text),
         Err(e) => Err(Box::new(invalid_utf8(path, bytes, e.valid_up_to()))),
@@ -55,6 +70,7 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Page, Box<ParseError>> {
 /// Parses a page that is already text.
 pub fn parse_str(path: &str, text: &str) -> Result<Page, Box<ParseError>> {
     let lines = line::page(text);
+    nul(path, text, &lines)?;
     let sections = section::split(&lines);
     let comments = nest::nest(path, sections.comments)?;
     let fallback = file_stem(path);
@@ -67,6 +83,28 @@ pub fn parse_str(path: &str, text: &str) -> Result<Page, Box<ParseError>> {
         comments,
         warnings,
     })
+}
+
+/// A NUL character is never part of a comment page: it means a binary
+/// file or UTF-16 without a byte-order mark, whose every other byte is NUL
+/// and whose bullets would not be recognised, so its comments would be
+/// silently lost (issue 7).  It is an error at the first NUL.
+fn nul(path: &str, text: &str, lines: &[line::Line<'_>]) -> Result<(), Box<ParseError>> {
+    if !text.contains('\0') {
+        return Ok(());
+    }
+    for l in lines {
+        if let Some(byte) = l.raw.find('\0') {
+            return Err(Box::new(ParseError {
+                path: path.to_owned(),
+                line: l.number,
+                column: span::column_of(l.raw, byte),
+                kind: ParseErrorKind::Nul,
+                source_line: l.raw.to_owned(),
+            }));
+        }
+    }
+    Ok(())
 }
 
 fn join_article(lines: &[line::Line<'_>]) -> String {
@@ -148,6 +186,14 @@ fn invalid_utf8(path: &str, bytes: &[u8], valid_up_to: usize) -> ParseError {
         .iter()
         .position(|&b| b == b'\n' || b == b'\r')
         .map_or(bytes.len(), |p| valid_up_to + p);
+    // The quoted line is what the column counts in: without the BOM.
+    let line_bytes = &bytes[line_start..line_end];
+    let line_bytes = match line_start {
+        0 => line_bytes
+            .strip_prefix("\u{feff}".as_bytes())
+            .unwrap_or(line_bytes),
+        _ => line_bytes,
+    };
     ParseError {
         path: path.to_owned(),
         line,
@@ -155,6 +201,6 @@ fn invalid_utf8(path: &str, bytes: &[u8], valid_up_to: usize) -> ParseError {
         kind: ParseErrorKind::InvalidUtf8 {
             offset: valid_up_to,
         },
-        source_line: String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned(),
+        source_line: String::from_utf8_lossy(line_bytes).into_owned(),
     }
 }

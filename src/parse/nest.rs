@@ -197,7 +197,9 @@ fn infer_unit(lines: &[Line<'_>]) -> usize {
             LineKind::Blank => {}
             LineKind::Bullet(_) | LineKind::Text(_) => {
                 if let Some(b) = bullet.take() {
-                    if line.indent > b {
+                    // A tab's width is unknown (that line is an error), so
+                    // it must not set the step the error message suggests.
+                    if line.indent > b && line.tab.is_none() {
                         *steps.entry(line.indent - b).or_default() += 1;
                     }
                 }

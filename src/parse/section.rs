@@ -44,11 +44,20 @@ pub fn headline(article: &[Line<'_>], fallback: &str) -> String {
             LineKind::Blank => None,
         })
     };
-    texts()
-        .find(|t| !is_chrome(t))
-        .or_else(|| texts().next())
-        .unwrap_or(fallback)
-        .to_owned()
+    match texts().find(|t| !is_chrome(t)).or_else(|| texts().next()) {
+        Some(t) => cut(t),
+        None => cut(fallback),
+    }
+}
+
+/// The title is repeated on every report row of the thread, so a page
+/// whose only text is one 10 MB line must not make a 10 MB title (issue
+/// 7): a title longer than a headline can be is cut, with an ellipsis.
+fn cut(title: &str) -> String {
+    match title.char_indices().nth(MAX_HEADLINE_CHARS) {
+        Some((end, _)) => format!("{}…", &title[..end]),
+        None => title.to_owned(),
+    }
 }
 
 fn is_chrome(text: &str) -> bool {

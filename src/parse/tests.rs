@@ -42,6 +42,15 @@ fn depth_beyond_the_cap_is_an_error() {
     let err = nest("deep", &lines).unwrap_err();
     assert_eq!(err.kind, ParseErrorKind::DepthLimit { max: MAX_DEPTH });
     assert_eq!(err.line as usize, MAX_DEPTH + 1);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "deep:{}:{}: expected at most 1048576 reply levels, found deeper nesting; \
+             split the thread",
+            MAX_DEPTH + 1,
+            1
+        )
+    );
 }
 
 #[test]
@@ -139,4 +148,70 @@ fn bullet_needs_a_space_or_line_end() {
             LineKind::Bullet("")
         ]
     );
+}
+
+#[test]
+fn r7_a_bullet_followed_only_by_blanks_is_an_empty_bullet() {
+    // Trailing blanks are not kept, so "•\t" must read like "•".
+    let kinds: Vec<_> = super::line::page("•\t\n•\u{a0}\n•\tx\n")
+        .into_iter()
+        .map(|l| l.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            LineKind::Bullet(""),
+            LineKind::Bullet(""),
+            LineKind::Text("•\tx")
+        ]
+    );
+}
+
+#[test]
+fn r7_nul_and_utf16_are_errors_not_lost_comments() {
+    // UTF-16LE without a BOM is valid UTF-8 full of NULs; read as text its
+    // bullets would vanish and every comment with them.
+    let utf16: Vec<u8> = "T\n\n  \u{2022} Ada\n\n    hi\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let err = parse_bytes("p", &utf16).unwrap_err();
+    assert_eq!(
+        (err.line, err.column, &err.kind),
+        (1, 2, &ParseErrorKind::Nul)
+    );
+    let with_bom = [&[0xff, 0xfe][..], &utf16].concat();
+    let err = parse_bytes("p", &with_bom).unwrap_err();
+    assert_eq!(
+        (err.line, err.column, &err.kind),
+        (1, 1, &ParseErrorKind::Utf16)
+    );
+    let err = parse_str("p", "T\n\n  \u{2022} Ada\n\n    a\0b\n").unwrap_err();
+    assert_eq!(
+        (err.line, err.column, &err.kind),
+        (5, 6, &ParseErrorKind::Nul)
+    );
+}
+
+#[test]
+fn r7_a_title_longer_than_a_headline_is_cut() {
+    let long = "x".repeat(300);
+    let title = parse_str("p", &long).unwrap().title;
+    assert_eq!(title, format!("{}…", "x".repeat(200)));
+    assert_eq!(parse_str("p", "close\n").unwrap().title, "close");
+}
+
+#[test]
+fn r7_tab_indented_lines_do_not_set_the_indent_step() {
+    // The tab line is the error; the step in its message is the page's.
+    let page = "T\n\n  \u{2022} Ada\n\n  \t  body\n";
+    let err = parse_str("p", page).unwrap_err();
+    assert_eq!(err.kind, ParseErrorKind::TabIndent { unit: 2 });
+}
+
+#[test]
+fn r7_invalid_utf8_on_the_first_line_quotes_it_without_the_bom() {
+    let err = parse_bytes("p", b"\xef\xbb\xbfab\xffc\n").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 3));
+    assert_eq!(err.source_line, "ab\u{fffd}c");
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use threadwatch::input::read_thread;
 use threadwatch::Error;
 
+use crate::oracle;
 use crate::support::{check_golden, dump, root};
 
 fn cases(dir: &str) -> Vec<PathBuf> {
@@ -46,6 +47,19 @@ fn err_fixtures_fail_with_their_message() {
                 assert!(e.to_string().starts_with(&format!("{}:", case.display())));
             }
             Err(e) => panic!("{}: expected a parse error, got {e}", case.display()),
+        }
+    }
+}
+
+/// Every fixture, good or bad, meets what the fuzz targets check (errors
+/// point inside the input and quote its line; pages survive being written
+/// and read again); fixtures named `r7_*` are crashes the fuzzer found.
+#[test]
+fn every_fixture_meets_the_fuzz_properties() {
+    for case in cases("ok").into_iter().chain(cases("err")) {
+        let bytes = std::fs::read(&case).unwrap();
+        if let Err(why) = oracle::check_page(&bytes) {
+            panic!("{}: {why}", case.display());
         }
     }
 }

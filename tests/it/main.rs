@@ -2,12 +2,16 @@
 //! fixtures, the seed pages, and the command-line interface.
 
 mod analyze;
+mod battery;
 mod cli;
+mod conservation;
 mod cron;
 mod fixtures;
 mod gen;
 mod incremental;
+mod oracle;
 mod people;
+mod props;
 mod quotes;
 mod seeds;
 mod spreadsheet;

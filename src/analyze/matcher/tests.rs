@@ -307,7 +307,8 @@ fn duplicate_and_invalid_terms_are_errors_with_positions() {
     let e = Lexicon::from_texts(&[(Category::Threat, "kill you\n# x\nKill  You\n")]).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "threat.txt:3:1: duplicate term 'Kill You', first listed at line 1"
+        "threat.txt:3:1: expected each term once, found 'Kill You' again (first listed at \
+         line 1); remove one of the two entries"
     );
     let e = Lexicon::from_texts(&[(Category::Vulgarity, "ok\n  f*ck\n")]).unwrap_err();
     assert_eq!((e.line, e.column), (2, 3));
