@@ -28,8 +28,18 @@ pub struct ThreadFacts {
     pub title: String,
     /// The deepest comment's depth.
     pub max_depth: u32,
+    /// Names of the thread's authors, each once; comments refer to them by
+    /// index, so a million comments do not hold three name strings each.
+    pub authors: Vec<String>,
     /// Every comment, in thread order.
     pub comments: Vec<CommentFact>,
+}
+
+impl ThreadFacts {
+    /// The name behind an author index.
+    pub fn name(&self, author: Option<u32>) -> Option<&str> {
+        self.authors.get(author? as usize).map(String::as_str)
+    }
 }
 
 /// One comment's facts.
@@ -37,10 +47,11 @@ pub struct ThreadFacts {
 pub struct CommentFact {
     /// Dotted comment id, for `source#comment_id` labels.
     pub id: String,
-    /// The author; `None` for anonymous comments.
-    pub author: Option<String>,
+    /// The author (an index into `ThreadFacts::authors`); `None` for
+    /// anonymous comments.
+    pub author: Option<u32>,
     /// Author of the comment answered (`reply_to_id`), when named.
-    pub answered: Option<String>,
+    pub answered: Option<u32>,
     /// The comment's incivility score.
     pub incivility: f64,
     /// At or above the uncivil threshold.
@@ -50,7 +61,7 @@ pub struct CommentFact {
     /// The kind of target.
     pub target: TargetKind,
     /// The commenter aimed at, when known.
-    pub target_author: Option<String>,
+    pub target_author: Option<u32>,
     /// The author's own words: the body with quotations and signature
     /// blanked out (same byte offsets as the body).  Empty for anonymous
     /// comments, which belong to nobody's taunts.
@@ -100,25 +111,11 @@ impl From<TargetKind> for Target {
 
 /// The facts of `thread`, given its comments' analyses in thread order.
 pub fn thread_facts(thread: &Thread, analyses: &[CommentAnalysis]) -> ThreadFacts {
-    let tree = &thread.tree;
-    ThreadFacts {
-        comments: tree
-            .with_dotted_ids()
-            .zip(analyses)
-            .map(|((cid, id), a)| comment_fact(thread, cid, id, a, BodyCopy::Copy))
-            .collect(),
-        ..empty_facts(thread)
+    let mut b = FactsBuilder::new(thread);
+    for ((cid, id), a) in thread.tree.with_dotted_ids().zip(analyses) {
+        b.push(cid, id, a, BodyCopy::Copy);
     }
-}
-
-/// A thread's facts without comments yet.
-pub fn empty_facts(thread: &Thread) -> ThreadFacts {
-    ThreadFacts {
-        source: thread.source.clone(),
-        title: thread.title.clone(),
-        max_depth: thread.max_depth(),
-        comments: Vec::new(),
-    }
+    b.finish()
 }
 
 /// Whether a fact copies its body now or gets it moved in later.
@@ -131,54 +128,91 @@ pub enum BodyCopy {
     Later,
 }
 
-/// The facts of comment `cid` (dotted id `id`) of `thread`.
-pub fn comment_fact(
-    thread: &Thread,
-    cid: CommentId,
-    id: String,
-    a: &CommentAnalysis,
-    body: BodyCopy,
-) -> CommentFact {
-    let name_calling = FLAG_COLUMNS
-        .iter()
-        .position(|c| *c == "name_calling")
-        .unwrap_or(0);
-    let tree = &thread.tree;
-    let c = tree.comment(cid);
-    let named = c.author.is_some();
-    let own = a.score.flagged.iter().filter(|f| !f.quoted);
-    CommentFact {
-        id,
-        author: c.author.clone(),
-        answered: a.reply_to.and_then(|r| tree.comment(r).author.clone()),
-        incivility: a.score.incivility,
-        uncivil: a.score.uncivil,
-        name_calling: a.score.flags[name_calling],
-        target: a.target.target.into(),
-        target_author: a.target.author.clone(),
-        // Blanking keeps the length, so a blanked non-empty body is never
-        // empty: an empty `own_text` of a named non-empty comment means
-        // "the body", which `move_bodies` fills in.
-        own_text: match (named, a.masked.is_empty(), body) {
-            (false, _, _) => String::new(),
-            (true, true, BodyCopy::Copy) => c.body.clone(),
-            (true, true, BodyCopy::Later) => String::new(),
-            (true, false, _) => blank(&c.body, &a.masked),
-        },
-        epithets: if named {
-            own.clone()
-                .filter_map(|f| f.lexicon.as_ref())
-                .filter(|m| m.category == Category::NameCalling)
-                .map(|m| (m.range(), m.term.clone()))
-                .collect()
-        } else {
-            Vec::new()
-        },
-        flagged: if named {
-            own.map(|f| f.range.clone()).collect()
-        } else {
-            Vec::new()
-        },
+/// Builds one thread's facts a comment at a time.
+pub struct FactsBuilder<'t> {
+    thread: &'t Thread,
+    facts: ThreadFacts,
+    index: std::collections::HashMap<String, u32>,
+}
+
+impl<'t> FactsBuilder<'t> {
+    /// Starts the facts of `thread`.
+    pub fn new(thread: &'t Thread) -> Self {
+        Self {
+            thread,
+            facts: ThreadFacts {
+                source: thread.source.clone(),
+                title: thread.title.clone(),
+                max_depth: thread.max_depth(),
+                authors: Vec::new(),
+                comments: Vec::with_capacity(thread.tree.len()),
+            },
+            index: std::collections::HashMap::new(),
+        }
+    }
+
+    fn intern(&mut self, name: Option<&str>) -> Option<u32> {
+        let name = name?;
+        if let Some(&i) = self.index.get(name) {
+            return Some(i);
+        }
+        let i = u32::try_from(self.facts.authors.len()).ok()?;
+        self.facts.authors.push(name.to_owned());
+        self.index.insert(name.to_owned(), i);
+        Some(i)
+    }
+
+    /// Adds comment `cid` (dotted id `id`) with its analysis.
+    pub fn push(&mut self, cid: CommentId, id: String, a: &CommentAnalysis, body: BodyCopy) {
+        let name_calling = FLAG_COLUMNS
+            .iter()
+            .position(|c| *c == "name_calling")
+            .unwrap_or(0);
+        let tree = &self.thread.tree;
+        let c = tree.comment(cid);
+        let named = c.author.is_some();
+        let own = a.score.flagged.iter().filter(|f| !f.quoted);
+        let author = self.intern(c.author.as_deref());
+        let answered = self.intern(a.reply_to.and_then(|r| tree.comment(r).author.as_deref()));
+        let target_author = self.intern(a.target.author.as_deref());
+        self.facts.comments.push(CommentFact {
+            id,
+            author,
+            answered,
+            incivility: a.score.incivility,
+            uncivil: a.score.uncivil,
+            name_calling: a.score.flags[name_calling],
+            target: a.target.target.into(),
+            target_author,
+            // Blanking keeps the length, so a blanked non-empty body is
+            // never empty: an empty `own_text` of a named non-empty comment
+            // means "the body", which `move_bodies` fills in.
+            own_text: match (named, a.masked.is_empty(), body) {
+                (false, _, _) => String::new(),
+                (true, true, BodyCopy::Copy) => c.body.clone(),
+                (true, true, BodyCopy::Later) => String::new(),
+                (true, false, _) => blank(&c.body, &a.masked),
+            },
+            epithets: if named {
+                own.clone()
+                    .filter_map(|f| f.lexicon.as_ref())
+                    .filter(|m| m.category == Category::NameCalling)
+                    .map(|m| (m.range(), m.term.clone()))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            flagged: if named {
+                own.map(|f| f.range.clone()).collect()
+            } else {
+                Vec::new()
+            },
+        });
+    }
+
+    /// The facts.
+    pub fn finish(self) -> ThreadFacts {
+        self.facts
     }
 }
 

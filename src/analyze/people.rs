@@ -209,7 +209,7 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
             });
             let uncivil = c.uncivil;
             stats.uncivil_comments += usize::from(uncivil);
-            let Some(author) = c.author.as_deref() else {
+            let Some(author) = t.name(c.author) else {
                 stats.anonymous_comments += 1;
                 continue;
             };
@@ -218,11 +218,11 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
                 *uncivil_by.entry(author).or_default() += 1;
             }
             let target = Target::from(c.target);
-            let aimed_at = match (target, c.target_author.as_deref()) {
+            let aimed_at = match (target, t.name(c.target_author)) {
                 (Target::Commenter, Some(x)) if x != author => Some(x),
                 _ => None,
             };
-            let answered = c.answered.as_deref().filter(|b| *b != author);
+            let answered = t.name(c.answered).filter(|b| *b != author);
 
             let u = p
                 .users
@@ -267,12 +267,12 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
                 own_text: Cow::Borrowed(c.own_text.as_str()),
                 aimed: uncivil || target != Target::None,
                 target: match target {
-                    Target::Commenter => c.target_author.clone().or(Some("commenter".to_owned())),
+                    Target::Commenter => Some(t.name(c.target_author).unwrap_or("commenter")),
                     Target::None => None,
-                    other => Some(other.as_str().to_owned()),
+                    other => Some(other.as_str()),
                 },
-                epithets: c.epithets.clone(),
-                flagged: c.flagged.clone(),
+                epithets: Cow::Borrowed(&c.epithets),
+                flagged: Cow::Borrowed(&c.flagged),
             });
         }
         stats.participants = participants.len();

@@ -55,12 +55,12 @@ pub struct CommentFacts<'a> {
     /// The comment is uncivil or aimed at someone.
     pub aimed: bool,
     /// Whom it is aimed at, for the `targets` column.
-    pub target: Option<String>,
+    pub target: Option<&'a str>,
     /// Name-calling words in the author's own text: byte range and term.
-    pub epithets: Vec<(Range<usize>, String)>,
+    pub epithets: Cow<'a, [(Range<usize>, String)]>,
     /// Every flagged word of the author's own text (lexicon matches and
     /// shouting), as byte ranges.
-    pub flagged: Vec<Range<usize>>,
+    pub flagged: Cow<'a, [Range<usize>]>,
 }
 
 /// One repeated taunt.
@@ -104,7 +104,7 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
     let users = comments
         .par_chunks(IDIOM_CHUNK)
         .map(|chunk| {
-            let mut users: HashMap<u64, Vec<&str>> = HashMap::default();
+            let mut users: HashMap<u64, Users<'_>> = HashMap::default();
             for c in chunk {
                 for h in distinct_shingles(&tokenize(&c.own_text)) {
                     if candidates.contains(&h) {
@@ -117,7 +117,7 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
         .reduce(HashMap::default, |mut a, b| {
             for (h, list) in b {
                 let into = a.entry(h).or_default();
-                for author in list {
+                for author in list.names() {
                     add_user(into, author);
                 }
             }
@@ -125,7 +125,7 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
         });
     let idioms: HashSet<u64> = users
         .into_iter()
-        .filter(|(_, a)| a.len() >= IDIOM_AUTHORS)
+        .filter(|(_, a)| a.len >= IDIOM_AUTHORS)
         .map(|(h, _)| h)
         .collect();
     // Pass 3: per author, phrases and epithets.
@@ -162,11 +162,27 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
 /// Comments per unit of work in the idiom count.
 const IDIOM_CHUNK: usize = 4096;
 
+/// Up to `IDIOM_AUTHORS` distinct users of a shingle, inline: there are
+/// millions of candidate shingles in a large run, and a heap list each
+/// would cost more than the text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Users<'a> {
+    names: [&'a str; IDIOM_AUTHORS],
+    len: usize,
+}
+
+impl<'a> Users<'a> {
+    fn names(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.names[..self.len].iter().copied()
+    }
+}
+
 /// Adds `author` to a shingle's distinct users; only whether there are
 /// `IDIOM_AUTHORS` of them matters, so the list stops growing there.
-fn add_user<'a>(list: &mut Vec<&'a str>, author: &'a str) {
-    if list.len() < IDIOM_AUTHORS && !list.contains(&author) {
-        list.push(author);
+fn add_user<'a>(users: &mut Users<'a>, author: &'a str) {
+    if users.len < IDIOM_AUTHORS && !users.names().any(|a| a == author) {
+        users.names[users.len] = author;
+        users.len += 1;
     }
 }
 
@@ -356,7 +372,7 @@ fn epithet_taunts(author: &str, idx: &[usize], comments: &[CommentFacts<'_>]) ->
     let mut by_term: BTreeMap<&str, (BTreeSet<usize>, String)> = BTreeMap::new();
     for &i in idx {
         let c = &comments[i];
-        for (range, term) in &c.epithets {
+        for (range, term) in c.epithets.iter() {
             let entry = by_term
                 .entry(term.as_str())
                 .or_insert_with(|| (BTreeSet::new(), c.own_text[range.clone()].to_owned()));
@@ -379,7 +395,7 @@ fn taunt(
     let targets: BTreeSet<String> = keys
         .iter()
         .filter_map(|k| by_key(comments, *k))
-        .filter_map(|c| c.target.clone())
+        .filter_map(|c| c.target.map(str::to_owned))
         .collect();
     Taunt {
         author: author.to_owned(),

@@ -21,7 +21,7 @@ use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde::Serialize;
 use threadwatch::analyze::comments::ThreadAnalyzer;
-use threadwatch::analyze::facts::{comment_fact, empty_facts, move_bodies, BodyCopy, ThreadFacts};
+use threadwatch::analyze::facts::{move_bodies, BodyCopy, FactsBuilder, ThreadFacts};
 use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
@@ -352,7 +352,7 @@ struct Done {
 /// What an input gave.
 enum Fresh {
     /// Read and analysed now.
-    Analysed(Entry),
+    Analysed(Box<Entry>),
     /// Unchanged since the state was written: take its entry.
     Cached,
 }
@@ -414,7 +414,7 @@ fn analyse_input(
         .collect();
     match analyse_thread(thread, scorer, threshold, opts) {
         Ok((rows, comments, uncivil, facts)) => Done {
-            result: Ok(Fresh::Analysed(Entry {
+            result: Ok(Fresh::Analysed(Box::new(Entry {
                 path: name,
                 sha256: record.sha256.clone(),
                 bytes: record.bytes,
@@ -423,7 +423,7 @@ fn analyse_input(
                 comments,
                 uncivil,
                 facts,
-            })),
+            }))),
             record,
         },
         Err(source) => Done {
@@ -448,8 +448,7 @@ fn analyse_thread(
     let analyzer = ThreadAnalyzer::new(&thread, scorer, threshold);
     let n = analyzer.len();
     let mut rows = RowWriter::body(Vec::new(), opts);
-    let mut facts = empty_facts(&thread);
-    facts.comments.reserve_exact(n);
+    let mut facts = FactsBuilder::new(&thread);
     let mut uncivil = 0;
     for start in (0..n).step_by(WINDOW) {
         let end = (start + WINDOW).min(n);
@@ -458,11 +457,11 @@ fn analyse_thread(
             let row = comment_row(&thread, id, dotted, &a, |q| analyzer.dotted_of(q));
             uncivil += usize::from(row.uncivil);
             rows.write(&row)?;
-            let fact = comment_fact(&thread, id, dotted.to_owned(), &a, BodyCopy::Later);
-            facts.comments.push(fact);
+            facts.push(id, dotted.to_owned(), &a, BodyCopy::Later);
         }
     }
     drop(analyzer);
+    let mut facts = facts.finish();
     // The tree is done with: its bodies move into the facts, uncopied.
     move_bodies(&mut facts.comments, thread.tree.into_comments());
     Ok((rows.finish()?, n, uncivil, facts))
@@ -500,7 +499,7 @@ impl Tally {
         let entry = match result {
             Ok(Fresh::Analysed(e)) => {
                 self.analysed += 1;
-                Ok(e)
+                Ok(*e)
             }
             Ok(Fresh::Cached) => {
                 self.reused += 1;

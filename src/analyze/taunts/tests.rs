@@ -3,8 +3,9 @@ use super::{find_taunts, tokenize, CommentFacts};
 fn with_epithet<'a>(mut f: CommentFacts<'a>, word: &str) -> CommentFacts<'a> {
     let start = f.own_text.find(word).unwrap();
     f.epithets
+        .to_mut()
         .push((start..start + word.len(), word.to_lowercase()));
-    f.flagged.push(start..start + word.len());
+    f.flagged.to_mut().push(start..start + word.len());
     f
 }
 
@@ -14,13 +15,14 @@ fn facts<'a>(key: usize, author: &'a str, text: &str, aimed: bool) -> CommentFac
         author,
         own_text: text.to_owned().into(),
         aimed,
-        target: aimed.then(|| "gypsyken".to_owned()),
-        epithets: Vec::new(),
+        target: aimed.then_some("gypsyken"),
+        epithets: Vec::new().into(),
         // Shouting and mockery words, as the analyzers would flag them.
         flagged: ["TRUMP", "enjoy your day", "Enjoy your day", "you are wrong"]
             .iter()
             .filter_map(|w| text.find(w).map(|s| s..s + w.len()))
-            .collect(),
+            .collect::<Vec<_>>()
+            .into(),
     }
 }
 
