@@ -114,7 +114,18 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     };
     let fingerprint = fingerprint(&lexicon, model, threshold, opts);
     let mut cache = match &args.incremental {
-        Some(path) => load_state(path, &fingerprint)?,
+        Some(path) => {
+            // Fail now, not after the whole run, if the state cannot be kept.
+            if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).with_context(|| {
+                    format!(
+                        "cannot create the folder of --incremental {}",
+                        path.display()
+                    )
+                })?;
+            }
+            load_state(path, &fingerprint)?
+        }
         None => Cache::new(),
     };
     let file = |report: &str| format!("{report}.{}", opts.format.extension());

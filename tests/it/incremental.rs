@@ -49,7 +49,8 @@ fn r5_incremental_runs_match_full_runs_as_inputs_change() {
     let dir = tempfile::tempdir().unwrap();
     let pages = dir.path().join("pages");
     std::fs::create_dir(&pages).unwrap();
-    let state = dir.path().join("state.bin");
+    // The state's folder is created on the first run, as cron users expect.
+    let state = dir.path().join("state").join("threadwatch.state");
     let (full, inc) = (dir.path().join("full"), dir.path().join("inc"));
     std::fs::write(
         pages.join("a.txt"),
