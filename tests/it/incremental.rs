@@ -40,6 +40,17 @@ fn reports(out: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A full run into `full` and an incremental one into `inc`: their reports
+/// must be byte-identical; gives (reused, analysed) of the incremental run.
+fn full_and_incremental(pages: &Path, full: &Path, inc: &Path, state: &Path) -> (u64, u64) {
+    run(pages, full, None).success();
+    run(pages, inc, Some(state)).success();
+    assert_eq!(reports(inc), reports(full));
+    let j = run_json(inc);
+    let n = |k: &str| j["incremental"][k].as_u64().unwrap();
+    (n("reused"), n("analysed"))
+}
+
 fn run_json(out: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap()
 }
@@ -61,12 +72,7 @@ fn r5_incremental_runs_match_full_runs_as_inputs_change() {
     std::fs::write(pages.join("c.txt"), page("Trams", "Good point, Ann.")).unwrap();
 
     // First run: no state yet, everything analysed.
-    run(&pages, &full, None).success();
-    run(&pages, &inc, Some(&state)).success();
-    assert_eq!(reports(&inc), reports(&full));
-    let j = run_json(&inc);
-    assert_eq!(j["incremental"]["reused"], 0);
-    assert_eq!(j["incremental"]["analysed"], 3);
+    assert_eq!(full_and_incremental(&pages, &full, &inc, &state), (0, 3));
     assert!(run_json(&full).get("incremental").is_none());
     // The cross-page figure exists, so the comparison means something.
     let mut users = csv::Reader::from_path(full.join("users.csv")).unwrap();
@@ -96,20 +102,12 @@ fn r5_incremental_runs_match_full_runs_as_inputs_change() {
     std::fs::write(pages.join("c.txt"), page("Trams", "Liar. You idiot.")).unwrap();
     std::fs::remove_file(pages.join("b.txt")).unwrap();
     std::fs::write(pages.join("d.txt"), page("Roads", "What a stupid fool.")).unwrap();
-    run(&pages, &full, None).success();
-    run(&pages, &inc, Some(&state)).success();
-    assert_eq!(reports(&inc), reports(&full));
-    let j = run_json(&inc);
-    assert_eq!(j["incremental"]["reused"], 1);
-    assert_eq!(j["incremental"]["analysed"], 2);
+    assert_eq!(full_and_incremental(&pages, &full, &inc, &state), (1, 2));
     let comments = std::fs::read_to_string(inc.join("comments.csv")).unwrap();
     assert!(!comments.contains("b.txt"), "a removed page left rows");
 
     // Nothing changed: nothing analysed, same reports.
-    run(&pages, &inc, Some(&state)).success();
-    assert_eq!(reports(&inc), reports(&full));
-    assert_eq!(run_json(&inc)["incremental"]["analysed"], 0);
-    assert_eq!(run_json(&inc)["incremental"]["reused"], 3);
+    assert_eq!(full_and_incremental(&pages, &full, &inc, &state), (3, 0));
 }
 
 #[test]
