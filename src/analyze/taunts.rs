@@ -83,6 +83,9 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
     for (i, c) in comments.iter().enumerate() {
         by_author.entry(c.author).or_default().push(i);
     }
+    // Small numbers for authors, so the idiom count below holds no names.
+    let author_id: HashMap<&str, u32> =
+        by_author.keys().zip(0u32..).map(|(a, i)| (*a, i)).collect();
     // Authors in name order, with their comments; only authors with two or
     // more comments can repeat anything.
     let repeaters: Vec<(&str, Vec<usize>)> = by_author
@@ -104,11 +107,12 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
     let users = comments
         .par_chunks(IDIOM_CHUNK)
         .map(|chunk| {
-            let mut users: HashMap<u64, Users<'_>> = HashMap::default();
+            let mut users: HashMap<u64, Users> = HashMap::default();
             for c in chunk {
+                let id = author_id.get(c.author).copied().unwrap_or(u32::MAX);
                 for h in distinct_shingles(&tokenize(&c.own_text)) {
                     if candidates.contains(&h) {
-                        add_user(users.entry(h).or_default(), c.author);
+                        add_user(users.entry(h).or_default(), id);
                     }
                 }
             }
@@ -117,7 +121,7 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
         .reduce(HashMap::default, |mut a, b| {
             for (h, list) in b {
                 let into = a.entry(h).or_default();
-                for author in list.names() {
+                for &author in list.ids() {
                     add_user(into, author);
                 }
             }
@@ -125,7 +129,7 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
         });
     let idioms: HashSet<u64> = users
         .into_iter()
-        .filter(|(_, a)| a.len >= IDIOM_AUTHORS)
+        .filter(|(_, a)| usize::from(a.len) >= IDIOM_AUTHORS)
         .map(|(h, _)| h)
         .collect();
     // Pass 3: per author, phrases and epithets.
@@ -162,26 +166,26 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
 /// Comments per unit of work in the idiom count.
 const IDIOM_CHUNK: usize = 4096;
 
-/// Up to `IDIOM_AUTHORS` distinct users of a shingle, inline: there are
-/// millions of candidate shingles in a large run, and a heap list each
-/// would cost more than the text.
+/// Up to `IDIOM_AUTHORS` distinct users of a shingle, inline and by
+/// number: there are millions of candidate shingles in a large run, and a
+/// list of names each would cost more than the text.
 #[derive(Debug, Clone, Copy, Default)]
-struct Users<'a> {
-    names: [&'a str; IDIOM_AUTHORS],
-    len: usize,
+struct Users {
+    ids: [u32; IDIOM_AUTHORS],
+    len: u8,
 }
 
-impl<'a> Users<'a> {
-    fn names(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.names[..self.len].iter().copied()
+impl Users {
+    fn ids(&self) -> &[u32] {
+        &self.ids[..usize::from(self.len)]
     }
 }
 
 /// Adds `author` to a shingle's distinct users; only whether there are
 /// `IDIOM_AUTHORS` of them matters, so the list stops growing there.
-fn add_user<'a>(users: &mut Users<'a>, author: &'a str) {
-    if users.len < IDIOM_AUTHORS && !users.names().any(|a| a == author) {
-        users.names[users.len] = author;
+fn add_user(users: &mut Users, author: u32) {
+    if usize::from(users.len) < IDIOM_AUTHORS && !users.ids().contains(&author) {
+        users.ids[usize::from(users.len)] = author;
         users.len += 1;
     }
 }

@@ -53,6 +53,10 @@ const BATCH_BYTES: u64 = 64 << 20;
 /// every comment's full analysis at once.
 const WINDOW: usize = 16 * 1024;
 
+/// Inputs at least this big are analysed alone, their rows written
+/// straight into comments.csv instead of being buffered.
+const DIRECT_BYTES: u64 = BATCH_BYTES / 4;
+
 /// Reports a run writes, without extension.
 const REPORTS: [&str; 5] = ["comments", "users", "interactions", "taunts", "threads"];
 
@@ -151,17 +155,39 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     };
     tracing::info!(inputs = inputs.len(), "reading and analysing inputs");
     let progress = progress_bar(inputs.len(), args.run.quiet);
+    let params = (scorer, threshold, opts);
     for batch in batches(&inputs, &stdin) {
-        let done: Vec<Done> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|input| {
-                    let d = analyse_input(input, &stdin, (scorer, threshold, opts), &cache);
-                    progress.inc(1);
-                    d
-                })
-                .collect()
-        });
+        // A big page is a batch of its own; unless its rows must be kept
+        // for the state file, they go straight into the report.
+        let direct = match batch {
+            [one] if !run.keep_entries && one.size_hint(&stdin) >= DIRECT_BYTES => Some(one),
+            _ => None,
+        };
+        let done: Vec<Done> = match direct {
+            Some(input) => {
+                let out: &mut (dyn Write + Send) = &mut comments;
+                let d = pool.install(|| analyse_input(input, &stdin, params, &cache, Some(out)));
+                progress.inc(1);
+                // An input that was read and hashed fails with an IO error
+                // only when writing its rows failed: the report is broken.
+                if let (Err(Error::Io { source, .. }), false) =
+                    (&d.result, d.record.sha256.is_empty())
+                {
+                    bail!("{}: {source}", cannot_write());
+                }
+                vec![d]
+            }
+            None => pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|input| {
+                        let d = analyse_input(input, &stdin, params, &cache, None);
+                        progress.inc(1);
+                        d
+                    })
+                    .collect()
+            }),
+        };
         for d in done {
             run.add(d, &mut cache, &mut comments)
                 .with_context(cannot_write)?;
@@ -337,13 +363,19 @@ fn fingerprint(lexicon: &Lexicon, model: &Model, threshold: f64, opts: CsvOption
     )
 }
 
-/// Inputs in order, cut into batches of about `BATCH_BYTES`.
+/// Inputs in order, cut into batches of about `BATCH_BYTES`; an input of
+/// `DIRECT_BYTES` or more is a batch of its own.
 fn batches<'a>(inputs: &'a [Input], stdin: &[u8]) -> Vec<&'a [Input]> {
     let mut out = Vec::new();
     let (mut start, mut bytes) = (0, 0u64);
     for (i, input) in inputs.iter().enumerate() {
-        bytes += input.size_hint(stdin).max(1);
-        if bytes >= BATCH_BYTES {
+        let size = input.size_hint(stdin).max(1);
+        if size >= DIRECT_BYTES && start < i {
+            out.push(&inputs[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+        if bytes >= BATCH_BYTES || size >= DIRECT_BYTES {
             out.push(&inputs[start..=i]);
             (start, bytes) = (i + 1, 0);
         }
@@ -369,11 +401,13 @@ enum Fresh {
 }
 
 /// Reads `input` and, unless the cache holds it, parses and analyses it.
+/// With `direct`, the rows are written there and the entry keeps none.
 fn analyse_input(
     input: &Input,
     stdin: &[u8],
     (scorer, threshold, opts): (Scorer<'_>, f64, CsvOptions),
     cache: &Cache,
+    direct: Option<&mut (dyn Write + Send)>,
 ) -> Done {
     let name = input.name();
     let mut record = InputRecord {
@@ -423,7 +457,12 @@ fn analyse_input(
         .iter()
         .map(|w| (w.line, w.column, w.message.clone()))
         .collect();
-    match analyse_thread(thread, scorer, threshold, opts) {
+    let analysed = match direct {
+        Some(out) => analyse_thread(thread, scorer, threshold, opts, out)
+            .map(|(_, n, uncivil, facts)| (Vec::new(), n, uncivil, facts)),
+        None => analyse_thread(thread, scorer, threshold, opts, Vec::new()),
+    };
+    match analysed {
         Ok((rows, comments, uncivil, facts)) => Done {
             result: Ok(Fresh::Analysed(Box::new(Entry {
                 path: name,
@@ -450,15 +489,16 @@ fn analyse_input(
 /// One parsed page's serialised rows, comment count, uncivil count and
 /// facts.  Signatures are learnt per input, so an input's analysis depends
 /// on nothing but its own bytes: what lets --incremental reuse it.
-fn analyse_thread(
+fn analyse_thread<W: Write>(
     thread: Thread,
     scorer: Scorer<'_>,
     threshold: f64,
     opts: CsvOptions,
-) -> std::io::Result<(Vec<u8>, usize, usize, ThreadFacts)> {
+    out: W,
+) -> std::io::Result<(W, usize, usize, ThreadFacts)> {
     let analyzer = ThreadAnalyzer::new(&thread, scorer, threshold);
     let n = analyzer.len();
-    let mut rows = RowWriter::body(Vec::new(), opts);
+    let mut rows = RowWriter::body(out, opts);
     let mut facts = FactsBuilder::new(&thread);
     let mut uncivil = 0;
     for start in (0..n).step_by(WINDOW) {
@@ -581,4 +621,30 @@ fn model_version(model: &Model) -> String {
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{batches, Input, DIRECT_BYTES};
+
+    #[test]
+    fn big_inputs_are_batches_of_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let sizes = [1_000, DIRECT_BYTES, 1_000, 1_000, DIRECT_BYTES * 5, 1_000];
+        let inputs: Vec<Input> = sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &size)| {
+                let p = dir.path().join(format!("{i}.txt"));
+                // Sparse files: the size is all that is read.
+                std::fs::File::create(&p).unwrap().set_len(size).unwrap();
+                Input::File(p)
+            })
+            .collect();
+        let lens: Vec<usize> = batches(&inputs, &[]).iter().map(|b| b.len()).collect();
+        assert_eq!(lens, [1, 1, 2, 1, 1]);
+        // Nothing is lost or reordered.
+        let flat: Vec<&Input> = batches(&inputs, &[]).into_iter().flatten().collect();
+        assert_eq!(flat, inputs.iter().collect::<Vec<_>>());
+    }
 }
