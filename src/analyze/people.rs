@@ -192,6 +192,11 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
         ..People::default()
     };
     let mut facts: Vec<CommentFacts<'_>> = Vec::new();
+    // Keyed by names borrowed from the facts while counting, so a comment
+    // costs no allocation; owned keys are made once per user and pair at
+    // the end.
+    let mut users: BTreeMap<&str, UserStats> = BTreeMap::new();
+    let mut pairs: BTreeMap<(&str, &str), PairStats> = BTreeMap::new();
     for (ti, t) in threads.iter().enumerate() {
         let mut stats = ThreadStats {
             comments: t.comments.len(),
@@ -224,10 +229,7 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
             };
             let answered = t.name(c.answered).filter(|b| *b != author);
 
-            let u = p
-                .users
-                .entry(author.to_owned())
-                .or_insert_with(|| UserStats {
+            let u = users.entry(author).or_insert_with(|| UserStats {
                     author: author.to_owned(),
                     ..UserStats::default()
                 });
@@ -244,19 +246,13 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
                 attackers_of.entry(x).or_default().insert(author);
             }
             if let Some(b) = answered {
-                let pair = p
-                    .pairs
-                    .entry((author.to_owned(), b.to_owned()))
-                    .or_default();
+                let pair = pairs.entry((author, b)).or_default();
                 pair.replies += 1;
                 pair.uncivil_replies += usize::from(uncivil);
                 pair.comments.insert(key);
             }
             if let Some(x) = aimed_at {
-                let pair = p
-                    .pairs
-                    .entry((author.to_owned(), x.to_owned()))
-                    .or_default();
+                let pair = pairs.entry((author, x)).or_default();
                 pair.name_calling += usize::from(c.name_calling);
                 pair.aimed_uncivil += usize::from(uncivil);
                 pair.comments.insert(key);
@@ -295,23 +291,28 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
             .insert(p.refs[f.key].thread as usize);
     }
     for (author, ts) in seen {
-        if let Some(u) = p.users.get_mut(author) {
+        if let Some(u) = users.get_mut(author) {
             u.threads = ts.len();
         }
     }
-    for ((from, _), pair) in &p.pairs {
+    for ((from, _), pair) in &pairs {
         if pair.aimed_uncivil >= rules.harassment_min {
-            if let Some(u) = p.users.get_mut(from) {
+            if let Some(u) = users.get_mut(from) {
                 u.harassment += 1;
             }
         }
     }
     p.taunts = find_taunts(&facts);
     for (i, t) in p.taunts.iter().enumerate() {
-        if let Some(u) = p.users.get_mut(&t.author) {
+        if let Some(u) = users.get_mut(t.author.as_str()) {
             u.taunts.push(i);
         }
     }
+    p.users = users.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    p.pairs = pairs
+        .into_iter()
+        .map(|((a, b), v)| ((a.to_owned(), b.to_owned()), v))
+        .collect();
     p
 }
 
