@@ -230,9 +230,9 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
             let answered = t.name(c.answered).filter(|b| *b != author);
 
             let u = users.entry(author).or_insert_with(|| UserStats {
-                    author: author.to_owned(),
-                    ..UserStats::default()
-                });
+                author: author.to_owned(),
+                ..UserStats::default()
+            });
             u.comments += 1;
             u.uncivil_comments += usize::from(uncivil);
             u.incivility_milli += (c.incivility * 1000.0).round() as u64;
