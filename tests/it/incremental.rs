@@ -20,13 +20,29 @@ fn page(title: &str, reply: &str) -> String {
     )
 }
 
-fn run(inputs: &Path, out: &Path, state: Option<&Path>) -> assert_cmd::assert::Assert {
+/// `threadwatch [--config CONFIG] analyze PAGES --out OUT [--incremental
+/// STATE] EXTRA...`
+fn analyze(
+    config: Option<&Path>,
+    pages: &Path,
+    out: &Path,
+    state: Option<&Path>,
+    extra: &[&str],
+) -> Command {
     let mut c = Command::new(bin());
-    c.arg("analyze").arg(inputs).arg("--out").arg(out);
+    if let Some(config) = config {
+        c.arg("--config").arg(config);
+    }
+    c.arg("analyze").arg(pages).arg("--out").arg(out);
     if let Some(s) = state {
         c.arg("--incremental").arg(s);
     }
-    c.assert()
+    c.args(extra);
+    c
+}
+
+fn run(pages: &Path, out: &Path, state: Option<&Path>) -> assert_cmd::assert::Assert {
+    analyze(None, pages, out, state, &[]).assert()
 }
 
 fn reports(out: &Path) -> Vec<(String, String)> {
@@ -183,12 +199,9 @@ fn r5_people_thresholds_come_from_flags_or_config_and_reuse_the_state() {
 
     // A stricter rule from the command line: the cached analyses stay
     // valid (the per-user stage is always recomputed).
-    let mut c = Command::new(bin());
-    c.arg("analyze").arg(&pages).arg("--out").arg(&out);
-    c.arg("--incremental")
-        .arg(&state)
-        .args(["--harassment-min", "3"]);
-    c.assert().success();
+    analyze(None, &pages, &out, Some(&state), &["--harassment-min", "3"])
+        .assert()
+        .success();
     assert_eq!(harassment(&out), 0);
     assert_eq!(run_json(&out)["incremental"]["reused"], 2);
     assert_eq!(run_json(&out)["options"]["harassment_min"], 3);
@@ -197,9 +210,9 @@ fn r5_people_thresholds_come_from_flags_or_config_and_reuse_the_state() {
     let config = dir.path().join("tw.toml");
     std::fs::write(&config, "[analyze]\nharassment_min = 3\ndogpile_min = 2\n").unwrap();
     let with_config = |extra: &[&str]| {
-        let mut c = Command::new(bin());
-        c.arg("--config").arg(&config).arg("analyze").arg(&pages);
-        c.arg("--out").arg(&out).args(extra).assert().success();
+        analyze(Some(&config), &pages, &out, None, extra)
+            .assert()
+            .success();
         run_json(&out)
     };
     let j = with_config(&[]);
@@ -211,16 +224,12 @@ fn r5_people_thresholds_come_from_flags_or_config_and_reuse_the_state() {
     );
 
     std::fs::write(&config, "[analyze]\nharassment_min = 0\n").unwrap();
-    let mut c = Command::new(bin());
-    c.arg("--config")
-        .arg(&config)
-        .arg("analyze")
-        .arg(&pages)
-        .arg("--out")
-        .arg(&out);
-    c.assert().code(2).stderr(predicate::str::contains(
-        "harassment_min: expected a whole number of at least 1",
-    ));
+    analyze(Some(&config), &pages, &out, None, &[])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "harassment_min: expected a whole number of at least 1",
+        ));
 }
 
 #[test]
@@ -235,18 +244,14 @@ fn r5_uncivil_threshold_from_flag_or_config_and_a_new_threshold_reanalyses() {
     )
     .unwrap();
     let (out, state) = (dir.path().join("out"), dir.path().join("state.bin"));
-    let analyze = |extra: &[&str]| {
-        let mut c = Command::new(bin());
-        c.arg("analyze").arg(&pages).arg("--out").arg(&out);
-        c.arg("--incremental")
-            .arg(&state)
-            .args(extra)
+    let with_state = |extra: &[&str]| {
+        analyze(None, &pages, &out, Some(&state), extra)
             .assert()
             .success();
         run_json(&out)
     };
-    let default = analyze(&[]);
-    let low = analyze(&["--uncivil-threshold", "0.01"]);
+    let default = with_state(&[]);
+    let low = with_state(&["--uncivil-threshold", "0.01"]);
     // Other settings invalidate the cached analyses: all analysed again.
     assert_eq!(low["incremental"]["analysed"], 2);
     assert_eq!(low["options"]["uncivil_threshold"], 0.01);
@@ -259,19 +264,13 @@ fn r5_uncivil_threshold_from_flag_or_config_and_a_new_threshold_reanalyses() {
 
     let config = dir.path().join("tw.toml");
     std::fs::write(&config, "[analyze]\nuncivil_threshold = 1.5\n").unwrap();
-    let mut c = Command::new(bin());
-    c.arg("--config")
-        .arg(&config)
-        .arg("analyze")
-        .arg(&pages)
-        .arg("--out")
-        .arg(&out);
-    c.assert().code(2).stderr(predicate::str::contains(
-        "uncivil_threshold: expected a number from 0 to 1",
-    ));
-    let mut c = Command::new(bin());
-    c.arg("analyze").arg(&pages).arg("--out").arg(&out);
-    c.args(["--uncivil-threshold", "2"])
+    analyze(Some(&config), &pages, &out, None, &[])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "uncivil_threshold: expected a number from 0 to 1",
+        ));
+    analyze(None, &pages, &out, None, &["--uncivil-threshold", "2"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("expected a number from 0 to 1"));
