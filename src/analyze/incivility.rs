@@ -194,6 +194,13 @@ impl Scorer<'_> {
 }
 
 impl TextScore {
+    /// The flags as 0/1 report cells, in `FLAG_COLUMNS` order: the one
+    /// place where a flag's position becomes a column, for every report
+    /// that destructures it into its named fields.
+    pub fn flag_cells(&self) -> [u8; 9] {
+        self.flags.map(u8::from)
+    }
+
     /// Re-decides `uncivil` at another threshold (`analyze
     /// --uncivil-threshold`): a comment that becomes uncivil gets the
     /// learned layer's top words too, as it would at the default.

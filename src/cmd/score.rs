@@ -46,20 +46,21 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<Outcome> {
             .par_iter()
             .map(|(id, text, _)| {
                 let s = score_text(scorer, text);
-                let f = |i: usize| u8::from(s.score.flags[i]);
+                let [name_calling, aspersion, lying_accusation, vulgarity, pejorative_speech, threat, identity_attack, shouting, mockery] =
+                    s.score.flag_cells();
                 ScoreRow {
                     id: id.clone(),
                     incivility: format!("{:.3}", s.score.incivility),
                     uncivil: u8::from(s.score.uncivil),
-                    name_calling: f(0),
-                    aspersion: f(1),
-                    lying_accusation: f(2),
-                    vulgarity: f(3),
-                    pejorative_speech: f(4),
-                    threat: f(5),
-                    identity_attack: f(6),
-                    shouting: f(7),
-                    mockery: f(8),
+                    name_calling,
+                    aspersion,
+                    lying_accusation,
+                    vulgarity,
+                    pejorative_speech,
+                    threat,
+                    identity_attack,
+                    shouting,
+                    mockery,
                     target: s.target.target.as_str().to_owned(),
                     evidence: s.evidence,
                 }

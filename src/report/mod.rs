@@ -113,7 +113,8 @@ pub fn comment_row<'d>(
         Some(dot) => comment_id[..dot].to_owned(),
         None => String::new(),
     };
-    let f = |i: usize| u8::from(a.score.flags[i]);
+    let [name_calling, aspersion, lying_accusation, vulgarity, pejorative_speech, threat, identity_attack, shouting, mockery] =
+        a.score.flag_cells();
     CommentRow {
         source: t.source.clone(),
         thread: t.title.clone(),
@@ -127,15 +128,15 @@ pub fn comment_row<'d>(
         reply_to_id: dotted(a.reply_to),
         incivility: format!("{:.3}", a.score.incivility),
         uncivil: u8::from(a.score.uncivil),
-        name_calling: f(0),
-        aspersion: f(1),
-        lying_accusation: f(2),
-        vulgarity: f(3),
-        pejorative_speech: f(4),
-        threat: f(5),
-        identity_attack: f(6),
-        shouting: f(7),
-        mockery: f(8),
+        name_calling,
+        aspersion,
+        lying_accusation,
+        vulgarity,
+        pejorative_speech,
+        threat,
+        identity_attack,
+        shouting,
+        mockery,
         target: a.target.target.as_str().to_owned(),
         target_author: a.target.author.clone().unwrap_or_default(),
         quoted_from: dotted(a.quoted_from),
