@@ -26,8 +26,12 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
+use rayon::prelude::*;
+use threadwatch::analyze::incivility::{Scorer, UNCIVIL_THRESHOLD};
+use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::metrics::{average_precision, best_f1_threshold, prf_at, roc_auc};
 use threadwatch::analyze::model::{train, FeatureConfig, Model, TrainExample, TrainOptions};
+use threadwatch::analyze::standalone::{score_text, EvalScore};
 
 /// How a corpus's rows become training examples.
 #[derive(Clone, Copy)]
@@ -354,6 +358,69 @@ fn figures(model: &Model, rows: &[Row], threshold: f64) -> Figures {
     }
 }
 
+/// Held-out figures of the whole scorer (word lists + shouting + `model`),
+/// as `make eval` computes them on dev: what the shipped combination
+/// constants are tuned on.  The last line is the mean ROC AUC of the five
+/// goal rows of issue 3, the single number tuning compares.
+fn combined_figures(model: &Model, held: &[Vec<Row>], corpora: &Path) -> Result<()> {
+    let lexicon = Lexicon::builtin();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model,
+    };
+    let eval = |rows: &[Row], how: EvalScore| -> (f64, f64) {
+        let scored: Vec<(f64, bool)> = rows
+            .par_iter()
+            .map(|r| (how.of(&score_text(scorer, &r.1)), r.2))
+            .collect();
+        (
+            roc_auc(&scored).unwrap_or(f64::NAN),
+            prf_at(&scored, UNCIVIL_THRESHOLD).f1,
+        )
+    };
+    println!(
+        "whole scorer (word lists + shouting + these weights); AUC / F1 at {UNCIVIL_THRESHOLD}"
+    );
+    let olid = |label| {
+        read_source(
+            &corpora.join("olid_offenseval2019/train.csv"),
+            Kind::Label(label),
+        )
+    };
+    let ucc = read_source(
+        &corpora.join("ucc_unhealthy_comments/train.csv"),
+        Kind::Label("antagonize"),
+    )?;
+    let goals = [
+        (
+            "reddit_incivility: uncivil (20% of train)",
+            eval(&held[0], EvalScore::Incivility),
+        ),
+        (
+            "wiki_talk_context_toxicity: toxic (20% of train)",
+            eval(&held[1], EvalScore::Incivility),
+        ),
+        (
+            "olid_offenseval2019: offensive (train)",
+            eval(&olid("offensive")?, EvalScore::Incivility),
+        ),
+        (
+            "olid_offenseval2019: target_individual, targeted (train)",
+            eval(&olid("target_individual")?, EvalScore::Targeted),
+        ),
+        (
+            "ucc_unhealthy_comments: antagonize (train)",
+            eval(&ucc, EvalScore::Incivility),
+        ),
+    ];
+    for (name, (auc, f1)) in &goals {
+        println!("{name:<58} {auc:.3} / {f1:.3}");
+    }
+    let mean = goals.iter().map(|g| g.1 .0).sum::<f64>() / goals.len() as f64;
+    println!("{:<58} {mean:.4}", "mean AUC of the five goal rows");
+    Ok(())
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
@@ -451,6 +518,7 @@ fn run() -> Result<()> {
                 &figures(&m80, &rows, threshold),
             );
         }
+        combined_figures(&m80, &held, &args.corpora)?;
         return Ok(());
     }
 
