@@ -53,7 +53,8 @@ pub fn shouting(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Words with at least two letters, all of them upper case.
+/// Words with at least two letters, all of them upper case, that are not
+/// handles or hashtags.
 fn caps_words(text: &str) -> Vec<Range<usize>> {
     if text.is_ascii() {
         return ascii_caps_words(text.as_bytes());
@@ -70,7 +71,8 @@ fn caps_words(text: &str) -> Vec<Range<usize>> {
             (Some(s), false) => {
                 let w = &text[s..i];
                 let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-                if letters >= 2 && !w.chars().any(char::is_lowercase) {
+                if letters >= 2 && !w.chars().any(char::is_lowercase) && !tagged(text.as_bytes(), s)
+                {
                     out.push(s..i);
                 }
                 start = None;
@@ -102,7 +104,7 @@ fn ascii_caps_words(text: &[u8]) -> Vec<Range<usize>> {
                 lower |= b.is_ascii_lowercase();
             }
             (Some(s), false) => {
-                if letters >= 2 && !lower {
+                if letters >= 2 && !lower && !tagged(text, s) {
                     out.push(s..i);
                 }
                 start = None;
@@ -111,6 +113,14 @@ fn ascii_caps_words(text: &[u8]) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// True when the word at `start` is a handle or a hashtag (`@CNN`,
+/// `#MAGA`, Twitter exports' `@USER`): a name someone chose, not the
+/// writer raising their voice.  Leaving it out of the word list also breaks
+/// a run, so "@USER HAVE YOU" shouts "HAVE YOU" only.
+fn tagged(text: &[u8], start: usize) -> bool {
+    start > 0 && matches!(text[start - 1], b'@' | b'#')
 }
 
 /// True when only spaces and light punctuation separate two words.

@@ -42,3 +42,17 @@ fn r6_ascii_words_equal_the_general_path() {
         assert_eq!(super::caps_words(text), general, "{text:?}");
     }
 }
+
+#[test]
+fn handles_and_hashtags_do_not_shout() {
+    assert_eq!(
+        spans("@USER HAVE YOU NOTICED #MAGA #DRAINTHESWAMP @NYTIMES"),
+        ["HAVE YOU NOTICED"]
+    );
+    assert!(spans("@USER @USER URL #BREAKING").is_empty());
+    // The general (non-ASCII) path agrees.
+    assert_eq!(
+        spans("@USER HAVE YOU NOTICED #MAGA é"),
+        ["HAVE YOU NOTICED"]
+    );
+}
