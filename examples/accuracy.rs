@@ -116,7 +116,7 @@ fn main() {
         "# Accuracy\n\nMeasured by `make eval` (`cargo run --release --example accuracy`) on the dev \
          splits of `../shared/corpora`; regenerate after changing word lists, weights or constants.\n\
          Tuning used train splits only. `incivility` is uncivil at >= {UNCIVIL_THRESHOLD}; \
-         `targeted` is incivility aimed at a commenter (half the score otherwise).\n\
+         `targeted` is incivility aimed at a person: halved when aimed at a group.\n\
          Lexicon version {}, model threshold (learned layer alone) {:.4}.\n\n\
          | corpus: label | score | rows (positive) | ROC AUC | AP | P | R | F1 | learned layer alone AUC | goal | alt-profanity-check AUC / F1 | rustrict AUC / F1 |\n\
          |---|---|---|---|---|---|---|---|---|---|---|---|",

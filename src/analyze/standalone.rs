@@ -55,9 +55,13 @@ pub fn score_text(scorer: Scorer<'_>, text: &str) -> Standalone {
 pub enum EvalScore {
     /// The combined incivility score.
     Incivility,
-    /// Incivility aimed at a person: the score when the target is a
-    /// commenter, half of it otherwise (for labels such as OLID's
-    /// `target_individual`).
+    /// Incivility aimed at a person (for labels such as OLID's
+    /// `target_individual`): the score, halved when the words are aimed at
+    /// a group.  A standalone text is read as a reply, so words with no
+    /// resolved target count as aimed at the person answered; on OLID
+    /// train this beat counting only commenter targets (ROC AUC 0.761 vs
+    /// 0.756, F1 0.480 vs 0.337; `cargo run --release --example train --
+    /// --holdout`).
     Targeted,
     /// One category flag (0/1), e.g. `name_calling`.
     Flag(usize),
@@ -69,7 +73,7 @@ impl EvalScore {
         match self {
             EvalScore::Incivility => s.score.incivility,
             EvalScore::Targeted => {
-                let aimed = s.target.target == Target::Commenter;
+                let aimed = s.target.target != Target::Group;
                 s.score.incivility * if aimed { 1.0 } else { 0.5 }
             }
             EvalScore::Flag(i) => f64::from(u8::from(s.score.flags[i])),
@@ -103,5 +107,31 @@ pub fn evaluate(data: &[(f64, bool)], threshold: f64) -> EvalReport {
         average_precision: average_precision(data),
         at_threshold: prf_at(data, threshold),
         threshold,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::matcher::Lexicon;
+    use crate::analyze::model::Model;
+
+    #[test]
+    fn targeted_halves_words_aimed_at_a_group_only() {
+        let lexicon = Lexicon::builtin();
+        let scorer = Scorer {
+            lexicon: &lexicon,
+            model: Model::builtin(),
+        };
+        let at_person = score_text(scorer, "You are an idiot.");
+        assert_eq!(at_person.target.target, Target::Commenter);
+        let at_group = score_text(scorer, "Those fringe idiots again.");
+        assert_eq!(at_group.target.target, Target::Group);
+        for s in [&at_person, &at_group] {
+            assert!(s.score.incivility > 0.5, "{s:?}");
+        }
+        let t = |s: &Standalone| EvalScore::Targeted.of(s);
+        assert_eq!(t(&at_person), at_person.score.incivility);
+        assert_eq!(t(&at_group), at_group.score.incivility * 0.5);
     }
 }
