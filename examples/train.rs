@@ -368,14 +368,17 @@ fn combined_figures(model: &Model, held: &[Vec<Row>], corpora: &Path) -> Result<
         lexicon: &lexicon,
         model,
     };
-    let eval = |rows: &[Row], how: EvalScore| -> (f64, f64) {
+    let eval = |rows: &[Row], how: EvalScore| -> (f64, f64, f64, f64) {
         let scored: Vec<(f64, bool)> = rows
             .par_iter()
             .map(|r| (how.of(&score_text(scorer, &r.1)), r.2))
             .collect();
+        let best = best_f1_threshold(&scored);
         (
             roc_auc(&scored).unwrap_or(f64::NAN),
             prf_at(&scored, UNCIVIL_THRESHOLD).f1,
+            best.map_or(f64::NAN, |b| b.f1),
+            best.map_or(f64::NAN, |b| b.threshold),
         )
     };
     println!(
@@ -413,8 +416,8 @@ fn combined_figures(model: &Model, held: &[Vec<Row>], corpora: &Path) -> Result<
             eval(&ucc, EvalScore::Incivility),
         ),
     ];
-    for (name, (auc, f1)) in &goals {
-        println!("{name:<58} {auc:.3} / {f1:.3}");
+    for (name, (auc, f1, best, at)) in &goals {
+        println!("{name:<58} {auc:.3} / {f1:.3} / {best:.3} @ {at:.3}");
     }
     let mean = goals.iter().map(|g| g.1 .0).sum::<f64>() / goals.len() as f64;
     println!("{:<58} {mean:.4}", "mean AUC of the five goal rows");
