@@ -276,7 +276,8 @@ fn second_person(s: &str) -> bool {
 }
 
 /// "Hey, Einstein", "Liar.", "Listen, genius": the insult is the whole
-/// sentence apart from an interjection.
+/// sentence apart from an interjection, or closes it after a comma ("Nice
+/// job, genius.").
 fn vocative(s: &str, hit: &Range<usize>) -> bool {
     let before: Vec<String> = lower_words(&s[..hit.start]).collect();
     let after = lower_words(&s[hit.end..]).count();
@@ -287,7 +288,10 @@ fn vocative(s: &str, hit: &Range<usize>) -> bool {
         )
     };
     let tail_is_vocative = after == 0 || s[hit.end..].trim_start().starts_with(',');
-    before.iter().all(|w| interjection(w)) && tail_is_vocative
+    // "Nice job, genius.", "Good luck with that, Einstein": a word set off
+    // by a comma at the end of the sentence names the person spoken to.
+    let closing = after == 0 && s[..hit.start].trim_end().ends_with(',');
+    (before.iter().all(|w| interjection(w)) && tail_is_vocative) || closing
 }
 
 fn is_plural(word: &str) -> bool {

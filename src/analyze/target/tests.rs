@@ -28,6 +28,20 @@ fn run(text: &str, word: &str, is_reply: bool) -> Resolved {
     resolve_hit(text, &hit(text, word, true), &ctx)
 }
 
+/// Whether "genius" in `text` (a reply) has a target cue.
+fn cued(text: &str) -> bool {
+    let participants = Participants::default();
+    let figures = PublicFigures::default();
+    let ctx = Context {
+        participants: &participants,
+        figures: &figures,
+        me: None,
+        answered: Some("gypsyken"),
+        is_reply: true,
+    };
+    super::has_cue(text, &hit(text, "genius", false), &ctx)
+}
+
 fn commenter(who: &str) -> Resolved {
     Resolved {
         target: Target::Commenter,
@@ -53,6 +67,15 @@ fn vocative_and_bare_insult_address_the_answered_commenter() {
         run("It’s good that you admit to being a Nazi.", "Nazi", true),
         commenter("gypsyken")
     );
+    assert_eq!(
+        run("Nice job, genius.", "genius", true),
+        commenter("gypsyken")
+    );
+    // A closing word without the comma, or one the sentence goes on from,
+    // is not a vocative.
+    assert!(!cued("He is a real genius"));
+    assert!(!cued("Nice job, genius work by the team."));
+    assert!(cued("Nice job, genius."));
 }
 
 #[test]
