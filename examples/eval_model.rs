@@ -12,14 +12,17 @@
 //! stored in the weights file, chosen by `examples/train.rs` on held-out
 //! `train.csv` rows.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::Parser;
 use threadwatch::analyze::metrics::{average_precision, best_f1_threshold, prf_at, roc_auc};
 use threadwatch::analyze::model::Model;
+
+mod common;
+use common::read_labelled;
 
 /// A dev-set target: corpus, label column, AUC goal, F1 goal.
 type Target = (&'static str, &'static str, Option<f64>, Option<f64>);
@@ -50,36 +53,6 @@ struct Args {
     /// Also print the N worst-ranked positives and negatives per target.
     #[arg(long, default_value_t = 0)]
     show: usize,
-}
-
-/// Reads `text` and one 0/1 label column; rows with an empty label are
-/// skipped.
-fn read_labelled(path: &Path, label: &str) -> Result<Vec<(String, bool)>> {
-    let mut rdr =
-        csv::Reader::from_path(path).with_context(|| format!("opening {}", path.display()))?;
-    let headers = rdr.headers()?.clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .with_context(|| format!("{}: no column {name}", path.display()))
-    };
-    let (text, lab) = (col("text")?, col(label)?);
-    let mut rows = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.with_context(|| format!("reading {}", path.display()))?;
-        let y = match rec.get(lab).unwrap_or("").trim() {
-            "" => continue,
-            "1" => true,
-            "0" => false,
-            other => bail!(
-                "{}: label {label} is {other:?}, expected 0 or 1",
-                path.display()
-            ),
-        };
-        rows.push((rec[text].to_string(), y));
-    }
-    Ok(rows)
 }
 
 fn goal(v: f64, g: Option<f64>) -> String {
