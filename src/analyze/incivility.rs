@@ -170,7 +170,8 @@ impl Scorer<'_> {
             flags[f.flag] = true;
             strongest[f.flag] = strongest[f.flag].max(f.weight);
         }
-        let (model, sentence) = self.model.score_with_sentences(&own);
+        let scoring = self.model.scoring(&own);
+        let (model, sentence) = (scoring.whole, scoring.sentence);
         let p = 1.0 - (1.0 - model) * (1.0 - SENTENCE_WEIGHT * sentence);
         let mut keep = 1.0 - shift(p, MODEL_SHIFT);
         for (col, w) in strongest.iter().enumerate() {
@@ -178,7 +179,7 @@ impl Scorer<'_> {
         }
         let incivility = round3(1.0 - keep);
         let learned = if incivility >= UNCIVIL_THRESHOLD {
-            self.model.explain(&own, LEARNED_WORDS)
+            self.model.explain_scoring(&own, &scoring, LEARNED_WORDS)
         } else {
             Vec::new()
         };

@@ -164,8 +164,6 @@ struct Token<'t> {
     start: usize,
     /// The token as written.
     raw: &'t str,
-    /// Its normal form.
-    norm: &'t str,
     /// Letters, and upper-case letters, in the token.
     letters: u32,
     upper: u32,
@@ -350,7 +348,6 @@ fn extract<S: Sink>(cfg: &FeatureConfig, text: &str, sink: &mut S) -> Summary {
         sink.token(&Token {
             start,
             raw,
-            norm: &norm,
             letters: n_letters,
             upper: token_upper,
             shouted: is_shouted,
@@ -482,6 +479,8 @@ impl Counts {
 #[derive(Debug, Clone, Copy, Default)]
 struct TokenSums {
     start: usize,
+    /// Length in bytes of the token as written.
+    len: u32,
     letters: u32,
     upper: u32,
     shouted: bool,
@@ -507,6 +506,7 @@ impl<W: Copy + Into<i64>> Sink for Recorder<'_, W> {
     fn token(&mut self, t: &Token<'_>) {
         self.tokens.push(TokenSums {
             start: t.start,
+            len: t.raw.len() as u32,
             letters: t.letters,
             upper: t.upper,
             shouted: t.shouted,
@@ -537,6 +537,19 @@ impl<W: Copy + Into<i64>> Sink for Recorder<'_, W> {
             t.bigram = Some(w);
         }
     }
+}
+
+/// One extraction of a text by [`Model::scoring`]: its scores, and the
+/// per-token sums that [`Model::explain_scoring`] reads.
+#[derive(Debug, Clone)]
+pub struct Scoring {
+    /// Probability of the whole text.
+    pub whole: f64,
+    /// Highest probability of one of its sentences (0 when none is long
+    /// enough; see [`Model::score_with_sentences`]).
+    pub sentence: f64,
+    summary: Summary,
+    tokens: Vec<TokenSums>,
 }
 
 /// A logistic-regression incivility scorer with quantised weights.
@@ -603,45 +616,6 @@ impl Sink for Summer<'_> {
             Family::Word => self.word += w,
             Family::Char => self.char += w,
         }
-    }
-}
-
-/// Per-token sums of quantised weights, for explanations.  Tokens are
-/// kept as ranges (of the text, and of one buffer of normal forms), not
-/// as two strings each: explaining every uncivil comment allocated more
-/// than it computed (issue 6).
-#[derive(Default)]
-struct Explainer<'a> {
-    weights: &'a [i16],
-    raw: Vec<std::ops::Range<usize>>,
-    norms: String,
-    norm: Vec<std::ops::Range<usize>>,
-    unigram: Vec<i64>,
-    bigram: Vec<i64>,
-    char: Vec<i64>,
-}
-
-impl Sink for Explainer<'_> {
-    fn token(&mut self, t: &Token<'_>) {
-        self.raw.push(t.start..t.start + t.raw.len());
-        let at = self.norms.len();
-        self.norms.push_str(t.norm);
-        self.norm.push(at..self.norms.len());
-        self.unigram.push(0);
-        self.bigram.push(0);
-        self.char.push(0);
-    }
-
-    fn feature(&mut self, index: usize, family: Family, bucket: u32) {
-        let w = i64::from(self.weights[bucket as usize]);
-        match family {
-            Family::Word => self.unigram[index] += w,
-            Family::Char => self.char[index] += w,
-        }
-    }
-
-    fn bigram(&mut self, index: usize, bucket: u32) {
-        self.bigram[index] += i64::from(self.weights[bucket as usize]);
     }
 }
 
@@ -716,6 +690,14 @@ impl Model {
     /// sentence, and is left out.  The integer sums are exact, so scores
     /// equal those of scoring each sentence on its own.
     pub fn score_with_sentences(&self, text: &str) -> (f64, f64) {
+        let scoring = self.scoring(text);
+        (scoring.whole, scoring.sentence)
+    }
+
+    /// [`Model::score_with_sentences`], keeping the per-token sums so that
+    /// [`Model::explain_scoring`] needs no second extraction (issue 6:
+    /// explaining every uncivil comment again cost 5% of a run).
+    pub fn scoring(&self, text: &str) -> Scoring {
         let (s, tokens) = if self.narrow.is_empty() {
             self.record(text, &self.weights)
         } else {
@@ -739,7 +721,13 @@ impl Model {
             let long = pieces
                 .first()
                 .is_some_and(|(_, p)| p.split_whitespace().nth(1).is_some());
-            return (whole, if long { whole } else { 0.0 });
+            let sentence = if long { whole } else { 0.0 };
+            return Scoring {
+                whole,
+                sentence,
+                summary: s,
+                tokens,
+            };
         }
         let mut best = 0.0;
         let mut next = 0;
@@ -758,7 +746,12 @@ impl Model {
             let score = sigmoid(self.piece_logit(p, &tokens[first..next]));
             best = f64::max(best, score);
         }
-        (whole, best)
+        Scoring {
+            whole,
+            sentence: best,
+            summary: s,
+            tokens,
+        }
     }
 
     /// Extracts `text` once, keeping the sums of every token.
@@ -810,23 +803,36 @@ impl Model {
     /// Only positive contributions are returned, so a civil text may get
     /// an empty list.
     pub fn explain(&self, text: &str, k: usize) -> Vec<(String, f64)> {
-        let mut ex = Explainer {
-            weights: &self.weights,
-            ..Explainer::default()
-        };
-        let s = extract(&self.config, text, &mut ex);
+        self.explain_scoring(text, &self.scoring(text), k)
+    }
+
+    /// [`Model::explain`] from the sums [`Model::scoring`] kept for `text`.
+    pub fn explain_scoring(&self, text: &str, scoring: &Scoring, k: usize) -> Vec<(String, f64)> {
+        let (s, tokens) = (&scoring.summary, &scoring.tokens);
         let scale = f64::from(self.scale);
         let vw = scale * f64::from(s.value(Family::Word, &self.config));
         let vc = scale * f64::from(s.value(Family::Char, &self.config));
 
-        // Half of each bigram's weight goes to its first word.
-        let n = ex.raw.len();
-        let raw = |i: usize| &text[ex.raw[i].clone()];
-        let norm = |i: usize| &ex.norms[ex.norm[i].clone()];
-        let mut contrib: Vec<f64> = vec![0.0; n];
+        // Normal forms again, one buffer for all: only explained texts
+        // pay for them.
+        let n = tokens.len();
+        let raw = |i: usize| &text[tokens[i].start..tokens[i].start + tokens[i].len as usize];
+        let mut norms = String::new();
+        let mut bounds: Vec<std::ops::Range<usize>> = Vec::with_capacity(n);
+        let mut word = String::new();
         for i in 0..n {
-            let (uni, bigram) = (ex.unigram[i], ex.bigram[i]);
-            contrib[i] += vw * uni as f64 + vc * ex.char[i] as f64;
+            normalize_word(raw(i), &mut word);
+            let at = norms.len();
+            norms.push_str(&word);
+            bounds.push(at..norms.len());
+        }
+        let norm = |i: usize| &norms[bounds[i].clone()];
+
+        // Half of each bigram's weight goes to its first word.
+        let mut contrib: Vec<f64> = vec![0.0; n];
+        for (i, t) in tokens.iter().enumerate() {
+            let (uni, bigram) = (t.unigram, t.bigram.unwrap_or(0));
+            contrib[i] += vw * uni as f64 + vc * t.char as f64;
             if bigram != 0 && i > 0 {
                 contrib[i] += vw * bigram as f64 / 2.0;
                 contrib[i - 1] += vw * bigram as f64 / 2.0;
@@ -834,14 +840,8 @@ impl Model {
                 contrib[i] += vw * bigram as f64;
             }
         }
-        let second: Vec<usize> = (0..n).filter(|&i| is_second_person(norm(i))).collect();
-        let shouted: Vec<usize> = (0..n)
-            .filter(|&i| {
-                let raw = raw(i);
-                raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                    && !raw.chars().any(char::is_lowercase)
-            })
-            .collect();
+        let second: Vec<usize> = (0..n).filter(|&i| tokens[i].second).collect();
+        let shouted: Vec<usize> = (0..n).filter(|&i| tokens[i].shouted).collect();
         for (idxs, d) in [(&second, 4usize), (&shouted, 1usize)] {
             if !idxs.is_empty() {
                 let c = f64::from(self.dense[d]) * f64::from(s.dense[d]) / idxs.len() as f64;
