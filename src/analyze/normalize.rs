@@ -169,6 +169,11 @@ struct Unit {
 
 /// Normalises `text` for matching (see the module header for the rules).
 pub fn normalize(text: &str) -> Normalized {
+    plain_ascii(text).unwrap_or_else(|| general(text))
+}
+
+/// The rules of the module header, a character at a time.
+fn general(text: &str) -> Normalized {
     let units = rewrite(&fold(text));
     let mut out = String::with_capacity(units.len());
     let mut spans = Vec::with_capacity(units.len());
@@ -186,6 +191,94 @@ pub fn normalize(text: &str) -> Normalized {
         flags,
         original_len: text.len(),
     }
+}
+
+/// The common case in one pass over the bytes (issue 6: the general path
+/// below builds two vectors of 24-byte units per character): ASCII text
+/// in which no rule of steps 4 and 5 can fire, so only case, white space
+/// (runs become one space) and hyphens between letters or digits change.
+/// `None` when the text needs the general path:
+/// - a byte that is not ASCII, or a mask or symbol (`* # _ @ $`);
+/// - `!` before a letter or digit (leetspeak, "sh!t");
+/// - a word with both letters and digits ("sh1t", but also "1st");
+/// - three equal letters in a row (a stretched word);
+/// - two one-letter words one character apart (a spaced-out word, "a s s").
+///
+/// Each of these only sends more texts to the general path, which stays
+/// the definition: `plain_ascii_agrees_with_the_general_path` checks the
+/// two give the same result.
+fn plain_ascii(text: &str) -> Option<Normalized> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut spans = Vec::with_capacity(bytes.len());
+    // The current run of letters and digits: where it started, whether it
+    // has a letter and a digit.  Where the last one-letter word ended.
+    let (mut word_start, mut letter, mut digit) = (None::<usize>, false, false);
+    let mut single_end: Option<usize> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = match b {
+            b'*' | b'#' | b'_' | b'@' | b'$' => return None,
+            0x80.. => return None,
+            b'!' if bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) => return None,
+            b'`' => b'\'',
+            b'\x0b' => b' ',
+            b if b.is_ascii_whitespace() => b' ',
+            b'-' if i > 0
+                && bytes[i - 1].is_ascii_alphanumeric()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) =>
+            {
+                b' '
+            }
+            b => b.to_ascii_lowercase(),
+        };
+        if b.is_ascii_alphanumeric() {
+            let start = *word_start.get_or_insert(i);
+            letter |= b.is_ascii_alphabetic();
+            digit |= b.is_ascii_digit();
+            if letter && digit {
+                return None;
+            }
+            if b.is_ascii_alphabetic() && i >= start + 2 {
+                let (x, y) = (
+                    bytes[i - 1].to_ascii_lowercase(),
+                    bytes[i - 2].to_ascii_lowercase(),
+                );
+                if x == c && y == c {
+                    return None;
+                }
+            }
+        } else if let Some(start) = word_start.take() {
+            if i == start + 1 && bytes[start].is_ascii_alphabetic() {
+                if single_end.is_some_and(|e| e + 1 == start) {
+                    return None;
+                }
+                single_end = Some(i);
+            }
+            letter = false;
+            digit = false;
+        }
+        if c == b' ' && out.last() == Some(&b' ') {
+            continue;
+        }
+        out.push(c);
+        spans.push((i, i + 1));
+    }
+    if let Some(start) = word_start {
+        if bytes.len() == start + 1
+            && bytes[start].is_ascii_alphabetic()
+            && single_end.is_some_and(|e| e + 1 == start)
+        {
+            return None;
+        }
+    }
+    let flags = vec![0; out.len()];
+    Some(Normalized {
+        // Only ASCII bytes were pushed.
+        text: String::from_utf8(out).ok()?,
+        spans,
+        flags,
+        original_len: text.len(),
+    })
 }
 
 /// Steps 1 to 3 for single characters: Unicode, case and punctuation.

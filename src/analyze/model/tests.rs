@@ -6,7 +6,11 @@ struct Tokens(Vec<(String, String)>);
 
 impl Sink for Tokens {
     fn token(&mut self, t: &Token<'_>) {
-        self.0.push((t.raw.to_string(), t.norm.to_string()));
+        // The extractor hashes `normalize_word(raw)`; the sinks no longer
+        // need the normal form, so it is recomputed here.
+        let mut norm = String::new();
+        normalize_word(t.raw, &mut norm);
+        self.0.push((t.raw.to_string(), norm));
     }
     fn feature(&mut self, _index: usize, _family: Family, _bucket: u32) {}
 }

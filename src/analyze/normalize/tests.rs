@@ -150,3 +150,59 @@ fn empty_ranges_and_empty_text_do_not_panic() {
     assert_eq!(n.original_range(2..2), 2..2);
     assert!(!n.obfuscated(5..9));
 }
+
+/// Texts for the fast path: every rule's trigger in ASCII, and plain prose.
+const ASCII_CASES: &[&str] = &[
+    "",
+    " ",
+    "Plain words, nothing else.",
+    "Two  spaces\tand\na line break\r\n and \x0b vertical tab",
+    "under-educated and follow-up - a dash -- and x-y-z",
+    "-leading and trailing-",
+    "a s s and f.u.c.k and s-h-i-t",
+    "a b and U.S. and I a",
+    "x y z",
+    "Am I a fool? I am.",
+    "fuuuuck and stuuupid and coffee and all and Aaah",
+    "sh1t 1d10t 1st 10am 1990s 4k $100 @user a@b.com",
+    "bull*hit f**k sh#t a** *word* _word_",
+    "wow!! hi! !hi sh!t h!!i hi!!x ! !",
+    "2016! and 100% of 3 people",
+    "`backtick` and 'quotes' and \"double\"",
+    "END a",
+    "a",
+    "ab c",
+    "c ab",
+    "i d i o t",
+];
+
+/// The fast path, when it takes a text, gives what the general path gives.
+fn assert_paths_agree(text: &str) {
+    if let Some(fast) = super::plain_ascii(text) {
+        assert_eq!(fast, super::general(text), "{text:?}");
+    }
+}
+
+#[test]
+fn plain_ascii_agrees_with_the_general_path() {
+    let mut taken = 0;
+    for text in ASCII_CASES {
+        assert_paths_agree(text);
+        taken += usize::from(super::plain_ascii(text).is_some());
+    }
+    // The fast path does take ordinary prose.
+    assert!(taken >= 8, "{taken}");
+    for sample in std::fs::read_dir("data/samples").expect("samples") {
+        let text = std::fs::read_to_string(sample.expect("entry").path()).expect("sample");
+        for line in text.lines() {
+            assert_paths_agree(line);
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn plain_ascii_agrees_on_random_text(text in "[a-cA-C0-9 .!\\-*@$_#\t\n`']{0,40}") {
+        assert_paths_agree(&text);
+    }
+}
