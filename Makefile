@@ -3,18 +3,23 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fmt doc bench bench-run bench-people demo eval fuzz ci install clean
+.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-people demo eval fuzz ci install clean
 
 build:
 	$(CARGO) build --release --locked
 
-## Formatting, lints, then every test (unit, golden fixtures, CLI).
-test: lint
+## Formatting, lints, the fuzz targets still compile, then every test (unit, golden fixtures, CLI).
+test: lint fuzz-check
 	$(CARGO) test --locked --all-targets
 
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --locked --all-targets -- -D warnings
+
+## The fuzz targets (their own workspace, fuzz/) type-check against the library on stable,
+## so an API change cannot silently break `make fuzz`.
+fuzz-check:
+	$(CARGO) check --locked --manifest-path fuzz/Cargo.toml --target-dir $(FUZZ_TARGET_DIR)/check
 
 fmt:
 	$(CARGO) fmt --all
