@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-people demo eval fuzz ci install clean
+.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people demo eval fuzz ci install clean
 
 build:
 	$(CARGO) build --release --locked
@@ -34,6 +34,10 @@ bench:
 ## Whole run (issue 6): 500 MB of pages and one 1 GB page vs rg and cat; MANY_MB, SINGLE_MB set sizes.
 bench-run:
 	benches/run.sh
+
+## Linearity (issue 6): analyze over 50 MB and 500 MB of pages, RUNS times each with hyperfine; s/MB and ratio.
+bench-linearity:
+	benches/linearity.sh
 
 ## Whole run: ~1,000,000 generated comments by 50,000 authors; time and peak memory.
 bench-people:
