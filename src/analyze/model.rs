@@ -215,8 +215,11 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '*'
 }
 
-/// Second-person words, which mark incivility aimed at a person.
-fn is_second_person(norm: &str) -> bool {
+/// Second-person words, which mark incivility aimed at a person: the
+/// learned layer's `second_person` feature and the target cue of
+/// `target.rs` read this one list.  `norm` is lower case with straight
+/// apostrophes.
+pub(crate) fn is_second_person(norm: &str) -> bool {
     matches!(
         norm,
         "you"

@@ -22,6 +22,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::mention::Participants;
+use super::model::is_second_person;
 
 /// Whom a comment's incivility is aimed at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -256,23 +257,8 @@ fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 fn second_person(s: &str) -> bool {
-    lower_words(s).any(|w| {
-        matches!(
-            w.as_str(),
-            "you"
-                | "your"
-                | "you're"
-                | "youre"
-                | "yours"
-                | "yourself"
-                | "u"
-                | "ur"
-                | "ya"
-                | "you'd"
-                | "you'll"
-                | "you've"
-        )
-    })
+    // One list for the learned layer's feature and this cue.
+    lower_words(s).any(|w| is_second_person(&w))
 }
 
 /// "Hey, Einstein", "Liar.", "Listen, genius": the insult is the whole

@@ -73,6 +73,11 @@ fn vocative_and_bare_insult_address_the_answered_commenter() {
     );
     // A closing word without the comma, or one the sentence goes on from,
     // is not a vocative.
+    // "yourselves" is second person too (one list with the learned layer).
+    assert_eq!(
+        run("Look at yourselves, geniuses", "geniuses", true),
+        commenter("gypsyken")
+    );
     assert!(!cued("He is a real genius"));
     assert!(!cued("Nice job, genius work by the team."));
     assert!(cued("Nice job, genius."));
