@@ -16,8 +16,9 @@ use super::comments::CommentAnalysis;
 use super::incivility::{blank, FLAG_COLUMNS};
 use super::matcher::Category;
 use super::target::Target;
+use crate::body::Body;
 use crate::thread::Thread;
-use crate::tree::{Comment, CommentId};
+use crate::tree::CommentId;
 
 /// One thread's facts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -64,8 +65,9 @@ pub struct CommentFact {
     pub target_author: Option<u32>,
     /// The author's own words: the body with quotations and signature
     /// blanked out (same byte offsets as the body).  Empty for anonymous
-    /// comments, which belong to nobody's taunts.
-    pub own_text: String,
+    /// comments, which belong to nobody's taunts.  Unblanked, it shares
+    /// the page's text with the body instead of copying it (issue 6).
+    pub own_text: Body,
     /// Name-calling words of the author's own text: byte range and term.
     pub epithets: Vec<(Range<usize>, String)>,
     /// Every flagged word of the author's own text, as byte ranges.
@@ -113,19 +115,9 @@ impl From<TargetKind> for Target {
 pub fn thread_facts(thread: &Thread, analyses: &[CommentAnalysis]) -> ThreadFacts {
     let mut b = FactsBuilder::new(thread);
     for ((cid, id), a) in thread.tree.with_dotted_ids().zip(analyses) {
-        b.push(cid, id, a, BodyCopy::Copy);
+        b.push(cid, id, a);
     }
     b.finish()
-}
-
-/// Whether a fact copies its body now or gets it moved in later.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BodyCopy {
-    /// Copy the body into `own_text`.
-    Copy,
-    /// Leave `own_text` empty where it would equal the body, for
-    /// [`move_bodies`] to fill without a copy.
-    Later,
 }
 
 /// Builds one thread's facts a comment at a time.
@@ -163,7 +155,7 @@ impl<'t> FactsBuilder<'t> {
     }
 
     /// Adds comment `cid` (dotted id `id`) with its analysis.
-    pub fn push(&mut self, cid: CommentId, id: String, a: &CommentAnalysis, body: BodyCopy) {
+    pub fn push(&mut self, cid: CommentId, id: String, a: &CommentAnalysis) {
         let name_calling = FLAG_COLUMNS
             .iter()
             .position(|c| *c == "name_calling")
@@ -184,14 +176,10 @@ impl<'t> FactsBuilder<'t> {
             name_calling: a.score.flags[name_calling],
             target: a.target.target.into(),
             target_author,
-            // Blanking keeps the length, so a blanked non-empty body is
-            // never empty: an empty `own_text` of a named non-empty comment
-            // means "the body", which `move_bodies` fills in.
-            own_text: match (named, a.masked.is_empty(), body) {
-                (false, _, _) => String::new(),
-                (true, true, BodyCopy::Copy) => c.body.clone(),
-                (true, true, BodyCopy::Later) => String::new(),
-                (true, false, _) => blank(&c.body, &a.masked),
+            own_text: match (named, a.masked.is_empty()) {
+                (false, _) => Body::default(),
+                (true, true) => c.body.clone(),
+                (true, false) => Body::from(blank(&c.body, &a.masked)),
             },
             epithets: if named {
                 own.clone()
@@ -213,17 +201,6 @@ impl<'t> FactsBuilder<'t> {
     /// The facts.
     pub fn finish(self) -> ThreadFacts {
         self.facts
-    }
-}
-
-/// Moves each named comment's body into its fact where `comment_fact`
-/// left it for later (`BodyCopy::Later`); `comments` are the thread's
-/// comments in thread order.
-pub fn move_bodies(facts: &mut [CommentFact], comments: impl Iterator<Item = Comment>) {
-    for (f, c) in facts.iter_mut().zip(comments) {
-        if f.author.is_some() && f.own_text.is_empty() {
-            f.own_text = c.body;
-        }
     }
 }
 

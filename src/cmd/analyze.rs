@@ -21,12 +21,12 @@ use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde::Serialize;
 use threadwatch::analyze::comments::ThreadAnalyzer;
-use threadwatch::analyze::facts::{move_bodies, BodyCopy, FactsBuilder, ThreadFacts};
+use threadwatch::analyze::facts::{FactsBuilder, ThreadFacts};
 use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
 use threadwatch::analyze::people::{people, Rules};
-use threadwatch::input::{parse_thread, sha256_hex};
+use threadwatch::input::{parse_thread_owned, sha256_hex};
 use threadwatch::report::csv::{header_of, preamble, write_atomic, CsvOptions, RowWriter};
 use threadwatch::report::people::{interaction_rows, taunt_rows, thread_rows, user_rows};
 use threadwatch::report::publish::{remove_stale_staging, Staging};
@@ -441,8 +441,7 @@ fn analyse_input(
             result: Ok(Fresh::Cached),
         };
     }
-    let parsed = parse_thread(&name, &bytes);
-    drop(bytes);
+    let parsed = parse_thread_owned(&name, bytes);
     let thread = match parsed {
         Ok(t) => t,
         Err(e) => {
@@ -508,14 +507,13 @@ fn analyse_thread<W: Write>(
             let row = comment_row(&thread, id, dotted, &a, |q| analyzer.dotted_of(q));
             uncivil += usize::from(row.uncivil);
             rows.write(&row)?;
-            facts.push(id, dotted.to_owned(), &a, BodyCopy::Later);
+            facts.push(id, dotted.to_owned(), &a);
         }
     }
     drop(analyzer);
-    let mut facts = facts.finish();
-    // The tree is done with: its bodies move into the facts, uncopied.
-    move_bodies(&mut facts.comments, thread.tree.into_comments());
-    Ok((rows.finish()?, n, uncivil, facts))
+    // The facts' own texts share the page's text with the tree's bodies,
+    // so dropping the tree (with the thread) copies nothing.
+    Ok((rows.finish()?, n, uncivil, facts.finish()))
 }
 
 /// The run so far, built in input order.

@@ -23,13 +23,23 @@ fn bullet(number: u32, depth: usize) -> Line<'static> {
 fn hundred_thousand_levels_do_not_overflow_the_stack() {
     let depth = 100_000;
     let lines: Vec<Line<'_>> = (1..=depth).map(|d| bullet(d as u32, d)).collect();
-    let comments = nest("deep", &lines).unwrap();
-    assert_eq!(comments.len(), depth);
-    assert_eq!(comments[depth - 1].depth, depth);
-    assert_eq!(comments[depth - 1].parent, Some(depth - 2));
-    assert!(comments.iter().all(|c| c.author.is_none() && c.body == "x"));
+    let shapes = nest("deep", lines.iter().copied()).unwrap();
+    assert_eq!(shapes.len(), depth);
+    assert_eq!(shapes[depth - 1].depth, depth);
+    assert_eq!(shapes[depth - 1].parent, Some(depth - 2));
+    assert!(shapes.iter().all(|c| c.author.is_none()));
     // The tree built from it must also be walkable (and droppable)
     // without recursion.
+    let comments = shapes
+        .into_iter()
+        .map(|s| super::RawComment {
+            author: s.author,
+            body: "x".to_owned(),
+            depth: s.depth,
+            line: s.line,
+            parent: s.parent,
+        })
+        .collect();
     let tree = crate::tree::ReplyTree::from_comments(comments);
     let (last, id) = tree.with_dotted_ids().last().unwrap();
     assert_eq!(tree.comment(last).depth as usize, depth);
@@ -39,7 +49,7 @@ fn hundred_thousand_levels_do_not_overflow_the_stack() {
 #[test]
 fn depth_beyond_the_cap_is_an_error() {
     let lines: Vec<Line<'_>> = (1..=MAX_DEPTH + 1).map(|d| bullet(d as u32, d)).collect();
-    let err = nest("deep", &lines).unwrap_err();
+    let err = nest("deep", lines.iter().copied()).unwrap_err();
     assert_eq!(err.kind, ParseErrorKind::DepthLimit { max: MAX_DEPTH });
     assert_eq!(err.line as usize, MAX_DEPTH + 1);
     assert_eq!(
