@@ -13,6 +13,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::comments::CommentAnalysis;
+use super::id_table::IdTable;
 use super::incivility::{blank, FLAG_COLUMNS};
 use super::matcher::Category;
 use super::target::Target;
@@ -29,6 +30,9 @@ pub struct ThreadFacts {
     pub title: String,
     /// The deepest comment's depth.
     pub max_depth: u32,
+    /// Dotted comment ids, in thread order, for `source#comment_id`
+    /// labels.
+    pub ids: IdTable,
     /// Names of the thread's authors, each once; comments refer to them by
     /// index, so a million comments do not hold three name strings each.
     pub authors: Vec<String>,
@@ -46,8 +50,6 @@ impl ThreadFacts {
 /// One comment's facts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CommentFact {
-    /// Dotted comment id, for `source#comment_id` labels.
-    pub id: String,
     /// The author (an index into `ThreadFacts::authors`); `None` for
     /// anonymous comments.
     pub author: Option<u32>,
@@ -114,10 +116,12 @@ impl From<TargetKind> for Target {
 /// The facts of `thread`, given its comments' analyses in thread order.
 pub fn thread_facts(thread: &Thread, analyses: &[CommentAnalysis]) -> ThreadFacts {
     let mut b = FactsBuilder::new(thread);
+    let mut ids = IdTable::with_capacity(analyses.len());
     for ((cid, id), a) in thread.tree.with_dotted_ids().zip(analyses) {
-        b.push(cid, id, a);
+        ids.push(&id);
+        b.push(cid, a);
     }
-    b.finish()
+    b.finish(ids)
 }
 
 /// Builds one thread's facts a comment at a time.
@@ -136,6 +140,7 @@ impl<'t> FactsBuilder<'t> {
                 source: thread.source.clone(),
                 title: thread.title.clone(),
                 max_depth: thread.max_depth(),
+                ids: IdTable::default(),
                 authors: Vec::new(),
                 comments: Vec::with_capacity(thread.tree.len()),
             },
@@ -154,8 +159,8 @@ impl<'t> FactsBuilder<'t> {
         Some(i)
     }
 
-    /// Adds comment `cid` (dotted id `id`) with its analysis.
-    pub fn push(&mut self, cid: CommentId, id: String, a: &CommentAnalysis) {
+    /// Adds comment `cid` with its analysis.
+    pub fn push(&mut self, cid: CommentId, a: &CommentAnalysis) {
         let name_calling = FLAG_COLUMNS
             .iter()
             .position(|c| *c == "name_calling")
@@ -168,7 +173,6 @@ impl<'t> FactsBuilder<'t> {
         let answered = self.intern(a.reply_to.and_then(|r| tree.comment(r).author.as_deref()));
         let target_author = self.intern(a.target.author.as_deref());
         self.facts.comments.push(CommentFact {
-            id,
             author,
             answered,
             incivility: a.score.incivility,
@@ -198,8 +202,9 @@ impl<'t> FactsBuilder<'t> {
         });
     }
 
-    /// The facts.
-    pub fn finish(self) -> ThreadFacts {
+    /// The facts, with the comments' dotted ids in thread order.
+    pub fn finish(mut self, ids: IdTable) -> ThreadFacts {
+        self.facts.ids = ids;
         self.facts
     }
 }

@@ -81,8 +81,11 @@ pub struct PairStats {
     pub name_calling: usize,
     /// Uncivil comments of `from` aimed at `to` (replies or not).
     pub aimed_uncivil: usize,
-    /// Run keys of the comments behind the pair.
-    pub comments: BTreeSet<usize>,
+    /// Run keys of the comments behind the pair, ascending and distinct.
+    /// A vector, not a set: keys arrive in run order, and a pair usually
+    /// has a comment or two, for which a set's node costs ten times the
+    /// keys (issue 6).
+    pub comments: Vec<usize>,
 }
 
 /// Per-thread figures.
@@ -189,9 +192,16 @@ impl Default for Rules {
 pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
     let mut p = People {
         rules,
+        refs: Vec::with_capacity(threads.iter().map(|t| t.comments.len()).sum()),
         ..People::default()
     };
-    let mut facts: Vec<CommentFacts<'_>> = Vec::new();
+    // Sized up front: growing by doubling would hold the old and the new
+    // buffer at once, half again the vector at its peak (issue 6).
+    let named = threads
+        .iter()
+        .map(|t| t.comments.iter().filter(|c| c.author.is_some()).count())
+        .sum();
+    let mut facts: Vec<CommentFacts<'_>> = Vec::with_capacity(named);
     // Keyed by names borrowed from the facts while counting, so a comment
     // costs no allocation; owned keys are made once per user and pair at
     // the end.
@@ -249,13 +259,13 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
                 let pair = pairs.entry((author, b)).or_default();
                 pair.replies += 1;
                 pair.uncivil_replies += usize::from(uncivil);
-                pair.comments.insert(key);
+                add_key(&mut pair.comments, key);
             }
             if let Some(x) = aimed_at {
                 let pair = pairs.entry((author, x)).or_default();
                 pair.name_calling += usize::from(c.name_calling);
                 pair.aimed_uncivil += usize::from(uncivil);
-                pair.comments.insert(key);
+                add_key(&mut pair.comments, key);
             }
             facts.push(CommentFacts {
                 key,
@@ -314,6 +324,14 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
         .map(|((a, b), v)| ((a.to_owned(), b.to_owned()), v))
         .collect();
     p
+}
+
+/// Adds run key `key` to `keys`, which holds keys in run order: a key is
+/// added at most once, and never before a smaller one.
+fn add_key(keys: &mut Vec<usize>, key: usize) {
+    if keys.last() != Some(&key) {
+        keys.push(key);
+    }
 }
 
 #[cfg(test)]

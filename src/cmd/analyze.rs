@@ -507,13 +507,13 @@ fn analyse_thread<W: Write>(
             let row = comment_row(&thread, id, dotted, &a, |q| analyzer.dotted_of(q));
             uncivil += usize::from(row.uncivil);
             rows.write(&row)?;
-            facts.push(id, dotted.to_owned(), &a);
+            facts.push(id, &a);
         }
     }
-    drop(analyzer);
+    let ids = analyzer.into_ids();
     // The facts' own texts share the page's text with the tree's bodies,
     // so dropping the tree (with the thread) copies nothing.
-    Ok((rows.finish()?, n, uncivil, facts.finish()))
+    Ok((rows.finish()?, n, uncivil, facts.finish(ids)))
 }
 
 /// The run so far, built in input order.

@@ -258,8 +258,8 @@ impl Labels {
         for (ti, positions) in by_thread {
             let t = &threads[ti as usize];
             for (pos, k) in positions {
-                if let Some(c) = t.comments.get(pos as usize) {
-                    out.insert(k, format!("{}#{}", t.source, c.id));
+                if let Some(id) = t.ids.get(pos as usize) {
+                    out.insert(k, format!("{}#{id}", t.source));
                 }
             }
         }
