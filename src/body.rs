@@ -14,7 +14,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Text of one comment: a range of a shared string.
 #[derive(Clone, Default)]
 pub struct Body {
-    text: Arc<String>,
+    /// `None` for the empty body, so an empty one (an anonymous
+    /// comment's own text) allocates nothing.
+    text: Option<Arc<String>>,
     range: Range<usize>,
 }
 
@@ -22,12 +24,18 @@ impl Body {
     /// `range` of `text`, which must fall on character boundaries.
     pub fn new(text: Arc<String>, range: Range<usize>) -> Self {
         debug_assert!(text.get(range.clone()).is_some());
-        Self { text, range }
+        Self {
+            text: Some(text),
+            range,
+        }
     }
 
     /// The text.
     pub fn as_str(&self) -> &str {
-        self.text.get(self.range.clone()).unwrap_or_default()
+        self.text
+            .as_ref()
+            .and_then(|t| t.get(self.range.clone()))
+            .unwrap_or_default()
     }
 }
 
@@ -47,9 +55,12 @@ impl AsRef<str> for Body {
 
 impl From<String> for Body {
     fn from(s: String) -> Self {
+        if s.is_empty() {
+            return Self::default();
+        }
         let range = 0..s.len();
         Self {
-            text: Arc::new(s),
+            text: Some(Arc::new(s)),
             range,
         }
     }

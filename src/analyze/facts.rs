@@ -71,9 +71,11 @@ pub struct CommentFact {
     /// the page's text with the body instead of copying it (issue 6).
     pub own_text: Body,
     /// Name-calling words of the author's own text: byte range and term.
-    pub epithets: Vec<(Range<usize>, String)>,
+    /// Boxed slices, not vectors: most comments have none, and a fact is
+    /// kept for every comment of the run (issue 6).
+    pub epithets: Box<[(Range<usize>, String)]>,
     /// Every flagged word of the author's own text, as byte ranges.
-    pub flagged: Vec<Range<usize>>,
+    pub flagged: Box<[Range<usize>]>,
 }
 
 /// [`Target`] in a form serde can store (the analyzer's enum stays free of
@@ -192,12 +194,12 @@ impl<'t> FactsBuilder<'t> {
                     .map(|m| (m.range(), m.term.clone()))
                     .collect()
             } else {
-                Vec::new()
+                Box::default()
             },
             flagged: if named {
                 own.map(|f| f.range.clone()).collect()
             } else {
-                Vec::new()
+                Box::default()
             },
         });
     }

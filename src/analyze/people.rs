@@ -22,9 +22,10 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::facts::CommentFact;
 use super::facts::ThreadFacts;
 use super::target::Target;
-use super::taunts::{find_taunts, CommentFacts, Taunt};
+use super::taunts::{find_taunts, CommentFacts, Taunt, TauntInput};
 
 /// Uncivil comments aimed at one person that make harassment.
 pub const HARASSMENT_MIN: usize = 2;
@@ -201,7 +202,7 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
         .iter()
         .map(|t| t.comments.iter().filter(|c| c.author.is_some()).count())
         .sum();
-    let mut facts: Vec<CommentFacts<'_>> = Vec::with_capacity(named);
+    let mut named_keys: Vec<usize> = Vec::with_capacity(named);
     // Keyed by names borrowed from the facts while counting, so a comment
     // costs no allocation; owned keys are made once per user and pair at
     // the end.
@@ -267,19 +268,7 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
                 pair.aimed_uncivil += usize::from(uncivil);
                 add_key(&mut pair.comments, key);
             }
-            facts.push(CommentFacts {
-                key,
-                author,
-                own_text: Cow::Borrowed(c.own_text.as_str()),
-                aimed: uncivil || target != Target::None,
-                target: match target {
-                    Target::Commenter => Some(t.name(c.target_author).unwrap_or("commenter")),
-                    Target::None => None,
-                    other => Some(other.as_str()),
-                },
-                epithets: Cow::Borrowed(&c.epithets),
-                flagged: Cow::Borrowed(&c.flagged),
-            });
+            named_keys.push(key);
         }
         stats.participants = participants.len();
         stats.dogpiles = attackers_of
@@ -293,12 +282,19 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
             .map(|(a, _)| (*a).to_owned());
         p.threads.push(stats);
     }
+    let named = Named {
+        threads,
+        refs: &p.refs,
+        keys: named_keys,
+    };
     // Threads per user, from the run keys of their comments.
     let mut seen: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    for f in &facts {
-        seen.entry(f.author)
-            .or_default()
-            .insert(p.refs[f.key].thread as usize);
+    for &key in &named.keys {
+        let r = p.refs[key];
+        let t = &threads[r.thread as usize];
+        if let Some(author) = t.name(t.comments[r.position as usize].author) {
+            seen.entry(author).or_default().insert(r.thread as usize);
+        }
     }
     for (author, ts) in seen {
         if let Some(u) = users.get_mut(author) {
@@ -312,7 +308,8 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
             }
         }
     }
-    p.taunts = find_taunts(&facts);
+    p.taunts = find_taunts(&named);
+    drop(named);
     for (i, t) in p.taunts.iter().enumerate() {
         if let Some(u) = users.get_mut(t.author.as_str()) {
             u.taunts.push(i);
@@ -324,6 +321,46 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
         .map(|((a, b), v)| ((a.to_owned(), b.to_owned()), v))
         .collect();
     p
+}
+
+/// The run's named comments, as the taunt finder reads them: a run key
+/// each, their facts looked up when asked.
+struct Named<'a> {
+    threads: &'a [ThreadFacts],
+    refs: &'a [CommentRef],
+    keys: Vec<usize>,
+}
+
+impl TauntInput for Named<'_> {
+    fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn get(&self, i: usize) -> CommentFacts<'_> {
+        let key = self.keys[i];
+        let r = self.refs[key];
+        let t = &self.threads[r.thread as usize];
+        taunt_facts(t, &t.comments[r.position as usize], key)
+    }
+}
+
+/// What the taunt finder needs of comment `c` (run key `key`) of thread
+/// `t`, borrowed from the facts.
+fn taunt_facts<'a>(t: &'a ThreadFacts, c: &'a CommentFact, key: usize) -> CommentFacts<'a> {
+    let target = Target::from(c.target);
+    CommentFacts {
+        key,
+        author: t.name(c.author).unwrap_or_default(),
+        own_text: Cow::Borrowed(c.own_text.as_str()),
+        aimed: c.uncivil || target != Target::None,
+        target: match target {
+            Target::Commenter => Some(t.name(c.target_author).unwrap_or("commenter")),
+            Target::None => None,
+            other => Some(other.as_str()),
+        },
+        epithets: Cow::Borrowed(&c.epithets),
+        flagged: Cow::Borrowed(&c.flagged),
+    }
 }
 
 /// Adds run key `key` to `keys`, which holds keys in run order: a key is

@@ -63,6 +63,42 @@ pub struct CommentFacts<'a> {
     pub flagged: Cow<'a, [Range<usize>]>,
 }
 
+/// The comments the taunt finder reads, by index in run order (ascending
+/// `key`).  A view, so the per-user stage does not copy a record per
+/// comment of the run: it hands out each comment's facts when asked
+/// (issue 6).
+pub trait TauntInput: Sync {
+    /// Number of comments.
+    fn len(&self) -> usize;
+
+    /// True when there are no comments.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `i`-th comment.
+    fn get(&self, i: usize) -> CommentFacts<'_>;
+}
+
+impl TauntInput for [CommentFacts<'_>] {
+    fn len(&self) -> usize {
+        <[CommentFacts<'_>]>::len(self)
+    }
+
+    fn get(&self, i: usize) -> CommentFacts<'_> {
+        let c = &self[i];
+        CommentFacts {
+            key: c.key,
+            author: c.author,
+            own_text: Cow::Borrowed(&c.own_text),
+            aimed: c.aimed,
+            target: c.target,
+            epithets: Cow::Borrowed(&c.epithets),
+            flagged: Cow::Borrowed(&c.flagged),
+        }
+    }
+}
+
 /// One repeated taunt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Taunt {
@@ -78,10 +114,10 @@ pub struct Taunt {
 
 /// Repeated taunts of every author in `comments`, sorted by author, then
 /// by first occurrence.
-pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
+pub fn find_taunts<C: TauntInput + ?Sized>(comments: &C) -> Vec<Taunt> {
     let mut by_author: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, c) in comments.iter().enumerate() {
-        by_author.entry(c.author).or_default().push(i);
+    for i in 0..comments.len() {
+        by_author.entry(comments.get(i).author).or_default().push(i);
     }
     // Small numbers for authors, so the idiom count below holds no names.
     let author_id: HashMap<&str, u32> =
@@ -104,11 +140,13 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
         .flatten()
         .collect();
     // Pass 2: how many authors use each candidate at all (idioms).
-    let users = comments
+    let indices: Vec<usize> = (0..comments.len()).collect();
+    let users = indices
         .par_chunks(IDIOM_CHUNK)
         .map(|chunk| {
             let mut users: HashMap<u64, Users> = HashMap::default();
-            for c in chunk {
+            for &i in chunk {
+                let c = comments.get(i);
                 let id = author_id.get(c.author).copied().unwrap_or(u32::MAX);
                 for h in distinct_shingles(&tokenize(&c.own_text)) {
                     if candidates.contains(&h) {
@@ -192,18 +230,26 @@ fn add_user(users: &mut Users, author: u32) {
 
 /// The comment with run key `key`; `comments` come in run order, so keys
 /// ascend and a binary search finds it.
-fn by_key<'c, 'a>(comments: &'c [CommentFacts<'a>], key: usize) -> Option<&'c CommentFacts<'a>> {
-    comments
-        .binary_search_by_key(&key, |c| c.key)
-        .ok()
-        .map(|i| &comments[i])
+fn by_key<C: TauntInput + ?Sized>(comments: &C, key: usize) -> Option<CommentFacts<'_>> {
+    let (mut lo, mut hi) = (0, comments.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if comments.get(mid).key < key {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    (lo < comments.len())
+        .then(|| comments.get(lo))
+        .filter(|c| c.key == key)
 }
 
 /// Shingles that occur in two or more of the comments `idx` (one author's).
-fn repeated_shingles(idx: &[usize], comments: &[CommentFacts<'_>]) -> Vec<u64> {
+fn repeated_shingles<C: TauntInput + ?Sized>(idx: &[usize], comments: &C) -> Vec<u64> {
     let mut seen: HashMap<u64, u32> = HashMap::default();
     for &i in idx {
-        for h in distinct_shingles(&tokenize(&comments[i].own_text)) {
+        for h in distinct_shingles(&tokenize(&comments.get(i).own_text)) {
             *seen.entry(h).or_default() += 1;
         }
     }
@@ -283,10 +329,10 @@ fn shingle_hash(words: &[Token]) -> u64 {
     })
 }
 
-fn phrase_taunts(
+fn phrase_taunts<C: TauntInput + ?Sized>(
     author: &str,
     idx: &[usize],
-    comments: &[CommentFacts<'_>],
+    comments: &C,
     keep: impl Fn(&u64) -> bool,
 ) -> Vec<Taunt> {
     // Runs of consecutive kept shingles within one comment, joined into
@@ -294,7 +340,7 @@ fn phrase_taunts(
     // keeps its byte span, so only candidate text is held, not all tokens.
     let mut runs: Vec<(usize, Range<usize>, Vec<u64>)> = Vec::new();
     for &i in idx {
-        let toks = tokenize(&comments[i].own_text);
+        let toks = tokenize(&comments.get(i).own_text);
         let mut current: Option<(Range<usize>, Vec<u64>)> = None;
         for (w, window) in toks.windows(SHINGLE).enumerate() {
             let h = shingle_hash(window);
@@ -338,13 +384,14 @@ fn phrase_taunts(
     clusters
         .into_values()
         .filter_map(|members| {
-            let key = |r: usize| comments[runs[r].0].key;
+            let key = |r: usize| comments.get(runs[r].0).key;
             let keys: BTreeSet<usize> = members.iter().map(|&r| key(r)).collect();
             let jabs: BTreeSet<usize> = members
                 .iter()
                 .filter(|&&r| {
                     let (i, span, _) = &runs[r];
-                    comments[*i]
+                    comments
+                        .get(*i)
                         .flagged
                         .iter()
                         .any(|f| f.start < span.end && span.start < f.end)
@@ -361,7 +408,7 @@ fn phrase_taunts(
                 .copied()
                 .min_by_key(|&r| (key(r), usize::MAX - runs[r].1.len()))?;
             let (i, span, _) = &runs[first];
-            let text = comments[*i].own_text[span.clone()].to_owned();
+            let text = comments.get(*i).own_text[span.clone()].to_owned();
             Some(taunt(author, text, keys, comments))
         })
         .collect()
@@ -372,13 +419,13 @@ fn span(toks: &[Token], words: &Range<usize>) -> Range<usize> {
     toks[words.start].range.start..toks[words.end - 1].range.end
 }
 
-fn epithet_taunts(author: &str, idx: &[usize], comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
-    let mut by_term: BTreeMap<&str, (BTreeSet<usize>, String)> = BTreeMap::new();
+fn epithet_taunts<C: TauntInput + ?Sized>(author: &str, idx: &[usize], comments: &C) -> Vec<Taunt> {
+    let mut by_term: BTreeMap<String, (BTreeSet<usize>, String)> = BTreeMap::new();
     for &i in idx {
-        let c = &comments[i];
+        let c = comments.get(i);
         for (range, term) in c.epithets.iter() {
             let entry = by_term
-                .entry(term.as_str())
+                .entry(term.clone())
                 .or_insert_with(|| (BTreeSet::new(), c.own_text[range.clone()].to_owned()));
             entry.0.insert(c.key);
         }
@@ -390,11 +437,11 @@ fn epithet_taunts(author: &str, idx: &[usize], comments: &[CommentFacts<'_>]) ->
         .collect()
 }
 
-fn taunt(
+fn taunt<C: TauntInput + ?Sized>(
     author: &str,
     text: String,
     keys: BTreeSet<usize>,
-    comments: &[CommentFacts<'_>],
+    comments: &C,
 ) -> Taunt {
     let targets: BTreeSet<String> = keys
         .iter()

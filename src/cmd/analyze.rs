@@ -209,20 +209,20 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         taunts = who.taunts.len(),
         "writing reports"
     );
-    write_report(&staging.path(&file("users")), &user_rows(&who), opts)?;
+    write_report(&staging.path(&file("users")), user_rows(&who), opts)?;
     write_report(
         &staging.path(&file("interactions")),
-        &interaction_rows(threads, &who),
+        interaction_rows(threads, &who),
         opts,
     )?;
     write_report(
         &staging.path(&file("taunts")),
-        &taunt_rows(threads, &who),
+        taunt_rows(threads, &who),
         opts,
     )?;
     write_report(
         &staging.path(&file("threads")),
-        &thread_rows(threads, &who),
+        thread_rows(threads, &who),
         opts,
     )?;
 
@@ -603,7 +603,7 @@ impl Tally {
 
 fn write_report<T: Serialize + Default>(
     path: &Path,
-    rows: &[T],
+    rows: impl IntoIterator<Item = T>,
     opts: CsvOptions,
 ) -> anyhow::Result<()> {
     let header = header_of(&T::default());
