@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::facts::CommentFact;
 use super::facts::ThreadFacts;
 use super::target::Target;
-use super::taunts::{find_taunts, CommentFacts, Taunt, TauntInput};
+use super::taunts::{find_taunts, CommentView, Taunt, TauntInput};
 
 /// Uncivil comments aimed at one person that make harassment.
 pub const HARASSMENT_MIN: usize = 2;
@@ -188,9 +188,28 @@ impl Default for Rules {
     }
 }
 
+/// Own texts of a run's named comments kept outside the facts (a run's
+/// texts spilled to a file, so the per-user stage does not hold the
+/// corpus: issue 6).  Index `i` is the run's `i`-th named comment, in run
+/// order.
+pub trait OwnTexts: Sync {
+    /// The `i`-th named comment's own text.
+    fn own_text(&self, i: usize) -> Cow<'_, str>;
+}
+
 /// Counts people, pairs, taunts and thread figures over a run, from each
 /// thread's facts in run order.
 pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
+    people_with_texts(threads, rules, None)
+}
+
+/// [`people`], reading the named comments' own texts from `texts` when
+/// given instead of from the facts.
+pub fn people_with_texts(
+    threads: &[ThreadFacts],
+    rules: Rules,
+    texts: Option<&dyn OwnTexts>,
+) -> People {
     let mut p = People {
         rules,
         refs: Vec::with_capacity(threads.iter().map(|t| t.comments.len()).sum()),
@@ -286,6 +305,7 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
         threads,
         refs: &p.refs,
         keys: named_keys,
+        texts,
     };
     // Threads per user, from the run keys of their comments.
     let mut seen: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
@@ -329,6 +349,15 @@ struct Named<'a> {
     threads: &'a [ThreadFacts],
     refs: &'a [CommentRef],
     keys: Vec<usize>,
+    texts: Option<&'a dyn OwnTexts>,
+}
+
+impl Named<'_> {
+    fn fact(&self, i: usize) -> (&ThreadFacts, &CommentFact) {
+        let r = self.refs[self.keys[i]];
+        let t = &self.threads[r.thread as usize];
+        (t, &t.comments[r.position as usize])
+    }
 }
 
 impl TauntInput for Named<'_> {
@@ -336,30 +365,28 @@ impl TauntInput for Named<'_> {
         self.keys.len()
     }
 
-    fn get(&self, i: usize) -> CommentFacts<'_> {
-        let key = self.keys[i];
-        let r = self.refs[key];
-        let t = &self.threads[r.thread as usize];
-        taunt_facts(t, &t.comments[r.position as usize], key)
+    fn get(&self, i: usize) -> CommentView<'_> {
+        let (t, c) = self.fact(i);
+        let target = Target::from(c.target);
+        CommentView {
+            key: self.keys[i],
+            author: t.name(c.author).unwrap_or_default(),
+            aimed: c.uncivil || target != Target::None,
+            target: match target {
+                Target::Commenter => Some(t.name(c.target_author).unwrap_or("commenter")),
+                Target::None => None,
+                other => Some(other.as_str()),
+            },
+            epithets: &c.epithets,
+            flagged: &c.flagged,
+        }
     }
-}
 
-/// What the taunt finder needs of comment `c` (run key `key`) of thread
-/// `t`, borrowed from the facts.
-fn taunt_facts<'a>(t: &'a ThreadFacts, c: &'a CommentFact, key: usize) -> CommentFacts<'a> {
-    let target = Target::from(c.target);
-    CommentFacts {
-        key,
-        author: t.name(c.author).unwrap_or_default(),
-        own_text: Cow::Borrowed(c.own_text.as_str()),
-        aimed: c.uncivil || target != Target::None,
-        target: match target {
-            Target::Commenter => Some(t.name(c.target_author).unwrap_or("commenter")),
-            Target::None => None,
-            other => Some(other.as_str()),
-        },
-        epithets: Cow::Borrowed(&c.epithets),
-        flagged: Cow::Borrowed(&c.flagged),
+    fn own_text(&self, i: usize) -> Cow<'_, str> {
+        match self.texts {
+            Some(texts) => texts.own_text(i),
+            None => Cow::Borrowed(self.fact(i).1.own_text.as_str()),
+        }
     }
 }
 

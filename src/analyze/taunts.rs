@@ -63,10 +63,27 @@ pub struct CommentFacts<'a> {
     pub flagged: Cow<'a, [Range<usize>]>,
 }
 
+/// What the taunt finder reads of one comment besides its text.
+#[derive(Debug, Clone, Copy)]
+pub struct CommentView<'a> {
+    /// Position of the comment in the run.
+    pub key: usize,
+    /// The author.
+    pub author: &'a str,
+    /// The comment is uncivil or aimed at someone.
+    pub aimed: bool,
+    /// Whom it is aimed at.
+    pub target: Option<&'a str>,
+    /// Name-calling words in the author's own text: byte range and term.
+    pub epithets: &'a [(Range<usize>, String)],
+    /// Every flagged word of the author's own text, as byte ranges.
+    pub flagged: &'a [Range<usize>],
+}
+
 /// The comments the taunt finder reads, by index in run order (ascending
 /// `key`).  A view, so the per-user stage does not copy a record per
-/// comment of the run: it hands out each comment's facts when asked
-/// (issue 6).
+/// comment of the run, and the texts can live elsewhere than in memory
+/// (issue 6): each is asked for when a pass reads it.
 pub trait TauntInput: Sync {
     /// Number of comments.
     fn len(&self) -> usize;
@@ -76,8 +93,11 @@ pub trait TauntInput: Sync {
         self.len() == 0
     }
 
-    /// The `i`-th comment.
-    fn get(&self, i: usize) -> CommentFacts<'_>;
+    /// The `i`-th comment, without its text.
+    fn get(&self, i: usize) -> CommentView<'_>;
+
+    /// The `i`-th comment's own text.
+    fn own_text(&self, i: usize) -> Cow<'_, str>;
 }
 
 impl TauntInput for [CommentFacts<'_>] {
@@ -85,17 +105,20 @@ impl TauntInput for [CommentFacts<'_>] {
         <[CommentFacts<'_>]>::len(self)
     }
 
-    fn get(&self, i: usize) -> CommentFacts<'_> {
+    fn get(&self, i: usize) -> CommentView<'_> {
         let c = &self[i];
-        CommentFacts {
+        CommentView {
             key: c.key,
             author: c.author,
-            own_text: Cow::Borrowed(&c.own_text),
             aimed: c.aimed,
             target: c.target,
-            epithets: Cow::Borrowed(&c.epithets),
-            flagged: Cow::Borrowed(&c.flagged),
+            epithets: &c.epithets,
+            flagged: &c.flagged,
         }
+    }
+
+    fn own_text(&self, i: usize) -> Cow<'_, str> {
+        Cow::Borrowed(&self[i].own_text)
     }
 }
 
@@ -146,9 +169,11 @@ pub fn find_taunts<C: TauntInput + ?Sized>(comments: &C) -> Vec<Taunt> {
         .map(|chunk| {
             let mut users: HashMap<u64, Users> = HashMap::default();
             for &i in chunk {
-                let c = comments.get(i);
-                let id = author_id.get(c.author).copied().unwrap_or(u32::MAX);
-                for h in distinct_shingles(&tokenize(&c.own_text)) {
+                let id = author_id
+                    .get(comments.get(i).author)
+                    .copied()
+                    .unwrap_or(u32::MAX);
+                for h in distinct_shingles(&tokenize(&comments.own_text(i))) {
                     if candidates.contains(&h) {
                         add_user(users.entry(h).or_default(), id);
                     }
@@ -230,7 +255,7 @@ fn add_user(users: &mut Users, author: u32) {
 
 /// The comment with run key `key`; `comments` come in run order, so keys
 /// ascend and a binary search finds it.
-fn by_key<C: TauntInput + ?Sized>(comments: &C, key: usize) -> Option<CommentFacts<'_>> {
+fn by_key<C: TauntInput + ?Sized>(comments: &C, key: usize) -> Option<CommentView<'_>> {
     let (mut lo, mut hi) = (0, comments.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
@@ -249,7 +274,7 @@ fn by_key<C: TauntInput + ?Sized>(comments: &C, key: usize) -> Option<CommentFac
 fn repeated_shingles<C: TauntInput + ?Sized>(idx: &[usize], comments: &C) -> Vec<u64> {
     let mut seen: HashMap<u64, u32> = HashMap::default();
     for &i in idx {
-        for h in distinct_shingles(&tokenize(&comments.get(i).own_text)) {
+        for h in distinct_shingles(&tokenize(&comments.own_text(i))) {
             *seen.entry(h).or_default() += 1;
         }
     }
@@ -340,7 +365,7 @@ fn phrase_taunts<C: TauntInput + ?Sized>(
     // keeps its byte span, so only candidate text is held, not all tokens.
     let mut runs: Vec<(usize, Range<usize>, Vec<u64>)> = Vec::new();
     for &i in idx {
-        let toks = tokenize(&comments.get(i).own_text);
+        let toks = tokenize(&comments.own_text(i));
         let mut current: Option<(Range<usize>, Vec<u64>)> = None;
         for (w, window) in toks.windows(SHINGLE).enumerate() {
             let h = shingle_hash(window);
@@ -408,7 +433,7 @@ fn phrase_taunts<C: TauntInput + ?Sized>(
                 .copied()
                 .min_by_key(|&r| (key(r), usize::MAX - runs[r].1.len()))?;
             let (i, span, _) = &runs[first];
-            let text = comments.get(*i).own_text[span.clone()].to_owned();
+            let text = comments.own_text(*i)[span.clone()].to_owned();
             Some(taunt(author, text, keys, comments))
         })
         .collect()
@@ -420,13 +445,16 @@ fn span(toks: &[Token], words: &Range<usize>) -> Range<usize> {
 }
 
 fn epithet_taunts<C: TauntInput + ?Sized>(author: &str, idx: &[usize], comments: &C) -> Vec<Taunt> {
-    let mut by_term: BTreeMap<String, (BTreeSet<usize>, String)> = BTreeMap::new();
+    let mut by_term: BTreeMap<&str, (BTreeSet<usize>, String)> = BTreeMap::new();
     for &i in idx {
         let c = comments.get(i);
-        for (range, term) in c.epithets.iter() {
-            let entry = by_term
-                .entry(term.clone())
-                .or_insert_with(|| (BTreeSet::new(), c.own_text[range.clone()].to_owned()));
+        for (range, term) in c.epithets {
+            let entry = by_term.entry(term.as_str()).or_insert_with(|| {
+                (
+                    BTreeSet::new(),
+                    comments.own_text(i)[range.clone()].to_owned(),
+                )
+            });
             entry.0.insert(c.key);
         }
     }
