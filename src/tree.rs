@@ -23,8 +23,10 @@ pub struct CommentId(NodeIndex<u32>);
 /// One reader comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comment {
-    /// The author's name, or `None` for an anonymous comment.
-    pub author: Option<String>,
+    /// The author's name, or `None` for an anonymous comment.  Shared by
+    /// the author's comments of the page: a page of a million comments
+    /// held a million copies of a few thousand names (issue 6).
+    pub author: Option<Arc<str>>,
     /// The body text (paragraphs separated by an empty line).
     pub body: Body,
     /// 1 for top-level comments.
@@ -61,7 +63,7 @@ impl ReplyTree {
         Self::build(
             n,
             comments.into_iter().map(|c| Skeleton {
-                author: c.author,
+                author: c.author.map(Arc::from),
                 body: Body::from(c.body),
                 depth: c.depth,
                 line: c.line,
@@ -78,7 +80,7 @@ impl ReplyTree {
         Self::build(
             n,
             comments.into_iter().map(|c| Skeleton {
-                author: c.author,
+                author: c.author.map(Arc::from),
                 body: Body::new(Arc::clone(&text), c.body),
                 depth: c.depth,
                 line: c.line,
@@ -88,6 +90,7 @@ impl ReplyTree {
     }
 
     fn build(n: usize, comments: impl Iterator<Item = Skeleton>) -> Self {
+        let mut names: std::collections::HashMap<Arc<str>, ()> = Default::default();
         let mut graph = DiGraph::with_capacity(n + 1, n);
         let root = graph.add_node(Node::Article);
         // Children counts per node give each comment its ordinal without
@@ -96,8 +99,15 @@ impl ReplyTree {
         for c in comments {
             let parent = c.parent.map_or(root, |p| NodeIndex::new(p + 1));
             children[parent.index()] += 1;
+            let author = c.author.map(|a| match names.get_key_value(&a) {
+                Some((shared, ())) => Arc::clone(shared),
+                None => {
+                    names.insert(Arc::clone(&a), ());
+                    a
+                }
+            });
             let node = graph.add_node(Node::Comment(Comment {
-                author: c.author,
+                author,
                 body: c.body,
                 depth: u32::try_from(c.depth).unwrap_or(u32::MAX),
                 line: c.line,
@@ -211,7 +221,7 @@ impl ReplyTree {
 
 /// A comment on its way into the tree.
 struct Skeleton {
-    author: Option<String>,
+    author: Option<Arc<str>>,
     body: Body,
     depth: usize,
     line: u32,
