@@ -8,6 +8,7 @@
 //! rebuilds every per-user and per-pair figure from them without reading
 //! unchanged pages again (issue 5).
 
+use std::num::NonZeroU32;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -41,20 +42,28 @@ pub struct ThreadFacts {
 }
 
 impl ThreadFacts {
-    /// The name behind an author index.
-    pub fn name(&self, author: Option<u32>) -> Option<&str> {
-        self.authors.get(author? as usize).map(String::as_str)
+    /// The name behind an author number.
+    pub fn name(&self, author: Option<Author>) -> Option<&str> {
+        self.authors
+            .get(author?.get() as usize - 1)
+            .map(String::as_str)
     }
 }
+
+/// An author of a thread: 1 + the index of the name in
+/// `ThreadFacts::authors`.  Counting from one lets `Option<Author>` fit in
+/// four bytes, and a fact holds three of them for every comment of a run
+/// (issue 6).
+pub type Author = NonZeroU32;
 
 /// One comment's facts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CommentFact {
     /// The author (an index into `ThreadFacts::authors`); `None` for
     /// anonymous comments.
-    pub author: Option<u32>,
+    pub author: Option<Author>,
     /// Author of the comment answered (`reply_to_id`), when named.
-    pub answered: Option<u32>,
+    pub answered: Option<Author>,
     /// The comment's incivility score.
     pub incivility: f64,
     /// At or above the uncivil threshold.
@@ -64,7 +73,7 @@ pub struct CommentFact {
     /// The kind of target.
     pub target: TargetKind,
     /// The commenter aimed at, when known.
-    pub target_author: Option<u32>,
+    pub target_author: Option<Author>,
     /// The author's own words: the body with quotations and signature
     /// blanked out (same byte offsets as the body).  Empty for anonymous
     /// comments, which belong to nobody's taunts.  Unblanked, it shares
@@ -130,7 +139,7 @@ pub fn thread_facts(thread: &Thread, analyses: &[CommentAnalysis]) -> ThreadFact
 pub struct FactsBuilder<'t> {
     thread: &'t Thread,
     facts: ThreadFacts,
-    index: std::collections::HashMap<String, u32>,
+    index: std::collections::HashMap<String, Author>,
 }
 
 impl<'t> FactsBuilder<'t> {
@@ -150,12 +159,14 @@ impl<'t> FactsBuilder<'t> {
         }
     }
 
-    fn intern(&mut self, name: Option<&str>) -> Option<u32> {
+    fn intern(&mut self, name: Option<&str>) -> Option<Author> {
         let name = name?;
         if let Some(&i) = self.index.get(name) {
             return Some(i);
         }
-        let i = u32::try_from(self.facts.authors.len()).ok()?;
+        let i = u32::try_from(self.facts.authors.len() + 1)
+            .ok()
+            .and_then(Author::new)?;
         self.facts.authors.push(name.to_owned());
         self.index.insert(name.to_owned(), i);
         Some(i)

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::facts::CommentFact;
 use super::facts::ThreadFacts;
 use super::target::Target;
-use super::taunts::{find_taunts, CommentView, Taunt, TauntInput};
+use super::taunts::{find_taunts_in, CommentView, Taunt, TauntInput};
 
 /// Uncivil comments aimed at one person that make harassment.
 pub const HARASSMENT_MIN: usize = 2;
@@ -328,7 +328,7 @@ pub fn people_with_texts(
             }
         }
     }
-    p.taunts = find_taunts(&named);
+    p.taunts = find_taunts_in(&named);
     drop(named);
     for (i, t) in p.taunts.iter().enumerate() {
         if let Some(u) = users.get_mut(t.author.as_str()) {

@@ -137,7 +137,12 @@ pub struct Taunt {
 
 /// Repeated taunts of every author in `comments`, sorted by author, then
 /// by first occurrence.
-pub fn find_taunts<C: TauntInput + ?Sized>(comments: &C) -> Vec<Taunt> {
+pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
+    find_taunts_in(comments)
+}
+
+/// [`find_taunts`] over any [`TauntInput`].
+pub fn find_taunts_in<C: TauntInput + ?Sized>(comments: &C) -> Vec<Taunt> {
     let mut by_author: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for i in 0..comments.len() {
         by_author.entry(comments.get(i).author).or_default().push(i);

@@ -43,11 +43,9 @@ impl SpillWriter {
     /// in thread order: the order in which the per-user stage numbers
     /// named comments.
     pub fn take_texts(&mut self, t: &mut ThreadFacts) -> io::Result<()> {
-        let ThreadFacts {
-            authors, comments, ..
-        } = t;
-        for c in comments {
-            let named = c.author.is_some_and(|a| (a as usize) < authors.len());
+        for i in 0..t.comments.len() {
+            let named = t.name(t.comments[i].author).is_some();
+            let c = &mut t.comments[i];
             if named {
                 let text = std::mem::take(&mut c.own_text);
                 self.file.write_all(text.as_bytes())?;
