@@ -195,7 +195,7 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
         let link = &self.links[i];
         let c = tree.comment(self.ids[i]);
         let me = c.author.as_deref();
-        let mut masked: Vec<Range<usize>> = link.quoted.clone();
+        let mut masked: Vec<Range<usize>> = link.quoted.to_vec();
         let signatures = match &self.signatures {
             SignatureSource::Own(s) => s,
             SignatureSource::Shared(s) => s,

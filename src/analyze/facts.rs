@@ -79,12 +79,31 @@ pub struct CommentFact {
     /// comments, which belong to nobody's taunts.  Unblanked, it shares
     /// the page's text with the body instead of copying it (issue 6).
     pub own_text: Body,
+    /// Flagged words of the author's own text, behind one pointer: most
+    /// comments have none, and a fact is kept for every comment of the
+    /// run (issue 6).
+    pub marks: Option<Box<Marks>>,
+}
+
+/// The flagged words of a comment's own text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Marks {
+    /// Name-calling words: byte range and term.
+    pub epithets: Vec<(Range<usize>, String)>,
+    /// Every flagged word, as byte ranges.
+    pub flagged: Vec<Range<usize>>,
+}
+
+impl CommentFact {
     /// Name-calling words of the author's own text: byte range and term.
-    /// Boxed slices, not vectors: most comments have none, and a fact is
-    /// kept for every comment of the run (issue 6).
-    pub epithets: Box<[(Range<usize>, String)]>,
+    pub fn epithets(&self) -> &[(Range<usize>, String)] {
+        self.marks.as_ref().map_or(&[], |m| &m.epithets)
+    }
+
     /// Every flagged word of the author's own text, as byte ranges.
-    pub flagged: Box<[Range<usize>]>,
+    pub fn flagged(&self) -> &[Range<usize>] {
+        self.marks.as_ref().map_or(&[], |m| &m.flagged)
+    }
 }
 
 /// [`Target`] in a form serde can store (the analyzer's enum stays free of
@@ -198,19 +217,19 @@ impl<'t> FactsBuilder<'t> {
                 (true, true) => c.body.clone(),
                 (true, false) => Body::from(blank(&c.body, &a.masked)),
             },
-            epithets: if named {
-                own.clone()
-                    .filter_map(|f| f.lexicon.as_ref())
-                    .filter(|m| m.category == Category::NameCalling)
-                    .map(|m| (m.range(), m.term.clone()))
-                    .collect()
+            marks: if named {
+                let marks = Marks {
+                    epithets: own
+                        .clone()
+                        .filter_map(|f| f.lexicon.as_ref())
+                        .filter(|m| m.category == Category::NameCalling)
+                        .map(|m| (m.range(), m.term.clone()))
+                        .collect(),
+                    flagged: own.map(|f| f.range.clone()).collect(),
+                };
+                (!marks.flagged.is_empty() || !marks.epithets.is_empty()).then(|| Box::new(marks))
             } else {
-                Box::default()
-            },
-            flagged: if named {
-                own.map(|f| f.range.clone()).collect()
-            } else {
-                Box::default()
+                None
             },
         });
     }

@@ -377,8 +377,8 @@ impl TauntInput for Named<'_> {
                 Target::None => None,
                 other => Some(other.as_str()),
             },
-            epithets: &c.epithets,
-            flagged: &c.flagged,
+            epithets: c.epithets(),
+            flagged: c.flagged(),
         }
     }
 
