@@ -127,3 +127,48 @@ fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use threadwatch::analyze::facts::{CommentFact, ThreadFacts};
+    use threadwatch::analyze::people::OwnTexts;
+
+    use super::SpillWriter;
+
+    #[test]
+    fn r6_spilled_texts_read_back_in_run_order_and_leave_the_facts() {
+        let dir = tempfile::tempdir().unwrap();
+        let author = |n: u32| std::num::NonZeroU32::new(n);
+        let fact = |a: Option<u32>, text: &str| CommentFact {
+            author: a.and_then(author),
+            own_text: text.into(),
+            ..CommentFact::default()
+        };
+        let mut threads = [
+            ThreadFacts {
+                authors: vec!["Ann".into()],
+                comments: vec![fact(Some(1), "first"), fact(None, ""), fact(Some(1), "")],
+                ..ThreadFacts::default()
+            },
+            ThreadFacts {
+                authors: vec!["Bob".into()],
+                comments: vec![fact(Some(1), "naïve “quote” – dash")],
+                ..ThreadFacts::default()
+            },
+        ];
+        let mut w = SpillWriter::new(dir.path()).unwrap();
+        for t in &mut threads {
+            w.take_texts(t).unwrap();
+        }
+        let texts = w.finish().unwrap();
+        let read: Vec<String> = (0..3).map(|i| texts.own_text(i).into_owned()).collect();
+        assert_eq!(read, ["first", "", "naïve “quote” – dash"]);
+        assert!(texts.take_error().is_none());
+        assert!(threads
+            .iter()
+            .flat_map(|t| &t.comments)
+            .all(|c| c.own_text.is_empty()));
+        // The file is unlinked: nothing is left beside the reports.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
