@@ -292,8 +292,14 @@ fn repeated_shingles<C: TauntInput + ?Sized>(idx: &[usize], comments: &C) -> Vec
     out
 }
 
-fn distinct_shingles(tokens: &[Token]) -> BTreeSet<u64> {
-    tokens.windows(SHINGLE).map(shingle_hash).collect()
+/// The distinct shingle hashes of `tokens`, ascending.  A sorted vector,
+/// not a `BTreeSet`: this runs for every comment twice per run, and a set
+/// allocates a node per handful of hashes.
+fn distinct_shingles(tokens: &[Token]) -> Vec<u64> {
+    let mut out: Vec<u64> = tokens.windows(SHINGLE).map(shingle_hash).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A normalised word (as a hash) and where it is in the text.  Hashing
