@@ -21,6 +21,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use super::facts::CommentFact;
 use super::facts::ThreadFacts;
@@ -195,6 +196,14 @@ impl Default for Rules {
 pub trait OwnTexts: Sync {
     /// The `i`-th named comment's own text.
     fn own_text(&self, i: usize) -> Cow<'_, str>;
+
+    /// The own texts of named comments `range`, in order, given to `f`
+    /// with their index (see `TauntInput::for_each_text`).
+    fn for_each_text(&self, range: Range<usize>, f: &mut dyn FnMut(usize, &str)) {
+        for i in range {
+            f(i, &self.own_text(i));
+        }
+    }
 }
 
 /// Counts people, pairs, taunts and thread figures over a run, from each
@@ -386,6 +395,17 @@ impl TauntInput for Named<'_> {
         match self.texts {
             Some(texts) => texts.own_text(i),
             None => Cow::Borrowed(self.fact(i).1.own_text.as_str()),
+        }
+    }
+
+    fn for_each_text(&self, range: Range<usize>, f: &mut dyn FnMut(usize, &str)) {
+        match self.texts {
+            Some(texts) => texts.for_each_text(range, f),
+            None => {
+                for i in range {
+                    f(i, self.fact(i).1.own_text.as_str());
+                }
+            }
         }
     }
 }

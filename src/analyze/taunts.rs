@@ -98,6 +98,15 @@ pub trait TauntInput: Sync {
 
     /// The `i`-th comment's own text.
     fn own_text(&self, i: usize) -> Cow<'_, str>;
+
+    /// The own texts of comments `range`, in order, given to `f` with
+    /// their index: a source that reads texts from a file reads a run of
+    /// them at once.
+    fn for_each_text(&self, range: Range<usize>, f: &mut dyn FnMut(usize, &str)) {
+        for i in range {
+            f(i, &self.own_text(i));
+        }
+    }
 }
 
 impl TauntInput for [CommentFacts<'_>] {
@@ -160,30 +169,31 @@ pub fn find_taunts_in<C: TauntInput + ?Sized>(comments: &C) -> Vec<Taunt> {
     // results are sets or indexed collects, so the outcome does not depend
     // on the number of threads.
     // Pass 1: shingles each author repeats in two or more comments.
-    let candidates: HashSet<u64> = repeaters
+    let repeated: Vec<Vec<u64>> = repeaters
         .par_iter()
         .map(|(_, idx)| repeated_shingles(idx, comments))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
         .collect();
+    let candidates: HashSet<u64> = repeated.iter().flatten().copied().collect();
     // Pass 2: how many authors use each candidate at all (idioms).
-    let indices: Vec<usize> = (0..comments.len()).collect();
-    let users = indices
-        .par_chunks(IDIOM_CHUNK)
+    let chunks: Vec<Range<usize>> = (0..comments.len())
+        .step_by(IDIOM_CHUNK)
+        .map(|start| start..(start + IDIOM_CHUNK).min(comments.len()))
+        .collect();
+    let users = chunks
+        .into_par_iter()
         .map(|chunk| {
             let mut users: HashMap<u64, Users> = HashMap::default();
-            for &i in chunk {
+            comments.for_each_text(chunk, &mut |i, text| {
                 let id = author_id
                     .get(comments.get(i).author)
                     .copied()
                     .unwrap_or(u32::MAX);
-                for h in distinct_shingles(&tokenize(&comments.own_text(i))) {
+                for h in distinct_shingles(&tokenize(text)) {
                     if candidates.contains(&h) {
                         add_user(users.entry(h).or_default(), id);
                     }
                 }
-            }
+            });
             users
         })
         .reduce(HashMap::default, |mut a, b| {
@@ -204,8 +214,16 @@ pub fn find_taunts_in<C: TauntInput + ?Sized>(comments: &C) -> Vec<Taunt> {
     let keep = |h: &u64| candidates.contains(h) && !idioms.contains(h);
     repeaters
         .par_iter()
-        .map(|(author, idx)| {
-            let mut found = phrase_taunts(author, idx, comments, keep);
+        .zip(&repeated)
+        .map(|((author, idx), repeated)| {
+            // Runs of two comments join only through a shingle both hold,
+            // which the author then repeats; an author who repeats only
+            // idioms has no phrase of two comments, and reading the
+            // texts again would find none.
+            let mut found = match repeated.iter().any(|h| !idioms.contains(h)) {
+                true => phrase_taunts(author, idx, comments, keep),
+                false => Vec::new(),
+            };
             for e in epithet_taunts(author, idx, comments) {
                 let covered = found
                     .iter()

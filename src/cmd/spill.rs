@@ -85,7 +85,7 @@ impl SpilledTexts {
     }
 
     fn read(&self, i: usize) -> io::Result<String> {
-        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        let start = self.start(i);
         let end = self.ends.get(i).copied().unwrap_or(start);
         let len = usize::try_from(end - start).map_err(io::Error::other)?;
         let mut buf = vec![0u8; len];
@@ -94,15 +94,48 @@ impl SpilledTexts {
     }
 }
 
+impl SpilledTexts {
+    /// Byte offset where text `i` starts.
+    fn start(&self, i: usize) -> u64 {
+        i.checked_sub(1).map_or(0, |p| self.ends[p])
+    }
+
+    fn keep_error(&self, e: io::Error) {
+        if let Ok(mut first) = self.error.lock() {
+            first.get_or_insert(e);
+        }
+    }
+}
+
 impl OwnTexts for SpilledTexts {
     fn own_text(&self, i: usize) -> Cow<'_, str> {
         match self.read(i) {
             Ok(s) => Cow::Owned(s),
             Err(e) => {
-                if let Ok(mut first) = self.error.lock() {
-                    first.get_or_insert(e);
-                }
+                self.keep_error(e);
                 Cow::Borrowed("")
+            }
+        }
+    }
+
+    /// One read for the whole run of texts: the idiom pass walks every
+    /// text in order, and a read per text cost as much as tokenising it.
+    fn for_each_text(&self, range: std::ops::Range<usize>, f: &mut dyn FnMut(usize, &str)) {
+        if range.is_empty() {
+            return;
+        }
+        let base = self.start(range.start);
+        let end = self.ends.get(range.end - 1).copied().unwrap_or(base);
+        let mut buf = vec![0u8; usize::try_from(end - base).unwrap_or(0)];
+        if let Err(e) = read_exact_at(&self.file, &mut buf, base) {
+            self.keep_error(e);
+            return;
+        }
+        for i in range {
+            let (start, end) = (self.start(i) - base, self.ends[i] - base);
+            match std::str::from_utf8(&buf[start as usize..end as usize]) {
+                Ok(text) => f(i, text),
+                Err(e) => self.keep_error(io::Error::other(e)),
             }
         }
     }
@@ -163,6 +196,12 @@ mod tests {
         let texts = w.finish().unwrap();
         let read: Vec<String> = (0..3).map(|i| texts.own_text(i).into_owned()).collect();
         assert_eq!(read, ["first", "", "naïve “quote” – dash"]);
+        let mut run = Vec::new();
+        texts.for_each_text(1..3, &mut |i, t| run.push((i, t.to_owned())));
+        assert_eq!(
+            run,
+            [(1, String::new()), (2, "naïve “quote” – dash".into())]
+        );
         assert!(texts.take_error().is_none());
         assert!(threads
             .iter()
