@@ -38,7 +38,7 @@ fn analyze(c: &mut Criterion) {
     let bodies: Vec<String> = thread
         .tree
         .comments()
-        .map(|(_, c)| c.body.clone())
+        .map(|(_, c)| c.body.to_string())
         .collect();
     let threads = vec![thread];
     let model = Model::builtin();

@@ -62,6 +62,14 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Parses a page's bytes into its thread, named `name`, reusing the
+/// buffer for the comment bodies (see `parse::parse_owned`).
+pub fn parse_thread_owned(name: &str, bytes: Vec<u8>) -> Result<Thread, Error> {
+    parse::parse_owned(name, bytes)
+        .map(|page| Thread::from_packed(name, page))
+        .map_err(Error::from)
+}
+
 /// Parses a page's bytes into its thread, named `name`.
 pub fn parse_thread(name: &str, bytes: &[u8]) -> Result<Thread, Error> {
     parse::parse_bytes(name, bytes)

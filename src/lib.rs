@@ -6,6 +6,7 @@
 //! for CSV.  See `docs/ARCHITECTURE.md` for the map.
 
 pub mod analyze;
+pub mod body;
 pub mod error;
 pub mod generate;
 pub mod input;
@@ -17,6 +18,7 @@ pub mod term;
 pub mod thread;
 pub mod tree;
 
+pub use body::Body;
 pub use error::{Error, ParseError, ParseErrorKind, RenderError};
 pub use thread::Thread;
 pub use tree::{Comment, CommentId, ReplyTree};

@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 use crate::analyze::facts::ThreadFacts;
 
 /// Version of the file layout; bump on any change to the stored types.
-pub const STATE_FORMAT: u32 = 1;
+pub const STATE_FORMAT: u32 = 2;
 
 const MAGIC: &[u8; 8] = b"TWSTATE\0";
 

@@ -1,6 +1,6 @@
 //! A thread: one article's comment section, as read from one page.
 
-use crate::parse::{Page, Warning};
+use crate::parse::{PackedPage, Page, Warning};
 use crate::tree::ReplyTree;
 
 /// One article and its reply tree.
@@ -26,6 +26,17 @@ impl Thread {
             title: page.title,
             article: page.article,
             tree: ReplyTree::from_comments(page.comments),
+            warnings: page.warnings,
+        }
+    }
+
+    /// Builds the thread of a packed page (see `parse::parse_owned`).
+    pub fn from_packed(source: impl Into<String>, page: PackedPage) -> Self {
+        Self {
+            source: source.into(),
+            title: page.title,
+            article: page.article,
+            tree: ReplyTree::from_packed(page.text, page.comments),
             warnings: page.warnings,
         }
     }

@@ -10,7 +10,10 @@
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 
-use crate::parse::RawComment;
+use std::sync::Arc;
+
+use crate::body::Body;
+use crate::parse::{PackedComment, RawComment};
 
 /// A comment's handle in its `ReplyTree`.  Valid only for the tree that
 /// issued it.
@@ -20,10 +23,12 @@ pub struct CommentId(NodeIndex<u32>);
 /// One reader comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comment {
-    /// The author's name, or `None` for an anonymous comment.
-    pub author: Option<String>,
+    /// The author's name, or `None` for an anonymous comment.  Shared by
+    /// the author's comments of the page: a page of a million comments
+    /// held a million copies of a few thousand names (issue 6).
+    pub author: Option<Arc<str>>,
     /// The body text (paragraphs separated by an empty line).
-    pub body: String,
+    pub body: Body,
     /// 1 for top-level comments.
     pub depth: u32,
     /// Source line of the comment's bullet.
@@ -54,16 +59,55 @@ impl ReplyTree {
     /// Builds the tree from comments in source order whose parents come
     /// before them (what the parser produces).
     pub fn from_comments(comments: Vec<RawComment>) -> Self {
-        let mut graph = DiGraph::with_capacity(comments.len() + 1, comments.len());
+        let n = comments.len();
+        Self::build(
+            n,
+            comments.into_iter().map(|c| Skeleton {
+                author: c.author.map(Arc::from),
+                body: Body::from(c.body),
+                depth: c.depth,
+                line: c.line,
+                parent: c.parent,
+            }),
+        )
+    }
+
+    /// Builds the tree of a packed page: each comment's body is a range of
+    /// `text`, which the comments share instead of copying.
+    pub fn from_packed(text: String, comments: Vec<PackedComment>) -> Self {
+        let text = Arc::new(text);
+        let n = comments.len();
+        Self::build(
+            n,
+            comments.into_iter().map(|c| Skeleton {
+                author: c.author.map(Arc::from),
+                body: Body::new(Arc::clone(&text), c.body),
+                depth: c.depth,
+                line: c.line,
+                parent: c.parent,
+            }),
+        )
+    }
+
+    fn build(n: usize, comments: impl Iterator<Item = Skeleton>) -> Self {
+        let mut names: std::collections::HashMap<Arc<str>, ()> = Default::default();
+        let mut graph = DiGraph::with_capacity(n + 1, n);
         let root = graph.add_node(Node::Article);
         // Children counts per node give each comment its ordinal without
         // walking neighbours (petgraph lists those newest first).
-        let mut children: Vec<u32> = vec![0; comments.len() + 1];
+        let mut children: Vec<u32> = vec![0; n + 1];
         for c in comments {
             let parent = c.parent.map_or(root, |p| NodeIndex::new(p + 1));
             children[parent.index()] += 1;
+            let author = c.author.map(|a| match names.get_key_value(&a) {
+                Some((shared, ())) => Arc::clone(shared),
+                None => {
+                    names.insert(Arc::clone(&a), ());
+                    a
+                }
+            });
             let node = graph.add_node(Node::Comment(Comment {
-                author: c.author,
+                author,
                 body: c.body,
                 depth: u32::try_from(c.depth).unwrap_or(u32::MAX),
                 line: c.line,
@@ -173,6 +217,15 @@ impl ReplyTree {
         out.sort_unstable();
         out
     }
+}
+
+/// A comment on its way into the tree.
+struct Skeleton {
+    author: Option<Arc<str>>,
+    body: Body,
+    depth: usize,
+    line: u32,
+    parent: Option<usize>,
 }
 
 /// Iterator over `(CommentId, dotted id)` in thread order.

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::id_table::IdTable;
 use super::incivility::{evidence, hit, Flagged, Scorer, TextScore, UNCIVIL_THRESHOLD};
 use super::matcher::Category;
 use super::mention::Participants;
@@ -82,7 +83,7 @@ pub struct ThreadAnalyzer<'t, 's> {
     threshold: f64,
     signatures: SignatureSource<'t>,
     ids: Vec<CommentId>,
-    dotted: Vec<String>,
+    dotted: IdTable,
     links: Vec<QuoteLinks>,
     participants: Participants,
     figures: PublicFigures,
@@ -133,7 +134,14 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
             threshold,
             signatures,
             ids: tree.comments().map(|(id, _)| id).collect(),
-            dotted: tree.with_dotted_ids().map(|(_, d)| d).collect(),
+            dotted: {
+                let mut t = IdTable::with_capacity(tree.len());
+                for (_, d) in tree.with_dotted_ids() {
+                    t.push(&d);
+                }
+                t.shrink_to_fit();
+                t
+            },
             links: quote_links(tree),
             participants: Participants::new(
                 tree.comments().filter_map(|(_, c)| c.author.as_deref()),
@@ -159,7 +167,13 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
 
     /// The `i`-th comment's dotted id.
     pub fn dotted(&self, i: usize) -> &str {
-        &self.dotted[i]
+        self.dotted.get(i).unwrap_or_default()
+    }
+
+    /// Every comment's dotted id, for the facts: the analyzer is done
+    /// with them once every comment is analysed.
+    pub fn into_ids(self) -> IdTable {
+        self.dotted
     }
 
     /// The dotted id of `id`, if it is a comment of this thread.
@@ -167,7 +181,7 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
         self.ids
             .binary_search(&id)
             .ok()
-            .map(|i| self.dotted[i].as_str())
+            .and_then(|i| self.dotted.get(i))
     }
 
     /// Analyses of the comments at positions `range`, in order, in
@@ -181,7 +195,7 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
         let link = &self.links[i];
         let c = tree.comment(self.ids[i]);
         let me = c.author.as_deref();
-        let mut masked: Vec<Range<usize>> = link.quoted.clone();
+        let mut masked: Vec<Range<usize>> = link.quoted.to_vec();
         let signatures = match &self.signatures {
             SignatureSource::Own(s) => s,
             SignatureSource::Shared(s) => s,

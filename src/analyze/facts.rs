@@ -8,16 +8,19 @@
 //! rebuilds every per-user and per-pair figure from them without reading
 //! unchanged pages again (issue 5).
 
+use std::num::NonZeroU32;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use super::comments::CommentAnalysis;
+use super::id_table::IdTable;
 use super::incivility::{blank, FLAG_COLUMNS};
 use super::matcher::Category;
 use super::target::Target;
+use crate::body::Body;
 use crate::thread::Thread;
-use crate::tree::{Comment, CommentId};
+use crate::tree::CommentId;
 
 /// One thread's facts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -28,6 +31,9 @@ pub struct ThreadFacts {
     pub title: String,
     /// The deepest comment's depth.
     pub max_depth: u32,
+    /// Dotted comment ids, in thread order, for `source#comment_id`
+    /// labels.
+    pub ids: IdTable,
     /// Names of the thread's authors, each once; comments refer to them by
     /// index, so a million comments do not hold three name strings each.
     pub authors: Vec<String>,
@@ -36,22 +42,28 @@ pub struct ThreadFacts {
 }
 
 impl ThreadFacts {
-    /// The name behind an author index.
-    pub fn name(&self, author: Option<u32>) -> Option<&str> {
-        self.authors.get(author? as usize).map(String::as_str)
+    /// The name behind an author number.
+    pub fn name(&self, author: Option<Author>) -> Option<&str> {
+        self.authors
+            .get(author?.get() as usize - 1)
+            .map(String::as_str)
     }
 }
+
+/// An author of a thread: 1 + the index of the name in
+/// `ThreadFacts::authors`.  Counting from one lets `Option<Author>` fit in
+/// four bytes, and a fact holds three of them for every comment of a run
+/// (issue 6).
+pub type Author = NonZeroU32;
 
 /// One comment's facts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CommentFact {
-    /// Dotted comment id, for `source#comment_id` labels.
-    pub id: String,
     /// The author (an index into `ThreadFacts::authors`); `None` for
     /// anonymous comments.
-    pub author: Option<u32>,
+    pub author: Option<Author>,
     /// Author of the comment answered (`reply_to_id`), when named.
-    pub answered: Option<u32>,
+    pub answered: Option<Author>,
     /// The comment's incivility score.
     pub incivility: f64,
     /// At or above the uncivil threshold.
@@ -61,15 +73,37 @@ pub struct CommentFact {
     /// The kind of target.
     pub target: TargetKind,
     /// The commenter aimed at, when known.
-    pub target_author: Option<u32>,
+    pub target_author: Option<Author>,
     /// The author's own words: the body with quotations and signature
     /// blanked out (same byte offsets as the body).  Empty for anonymous
-    /// comments, which belong to nobody's taunts.
-    pub own_text: String,
-    /// Name-calling words of the author's own text: byte range and term.
+    /// comments, which belong to nobody's taunts.  Unblanked, it shares
+    /// the page's text with the body instead of copying it (issue 6).
+    pub own_text: Body,
+    /// Flagged words of the author's own text, behind one pointer: most
+    /// comments have none, and a fact is kept for every comment of the
+    /// run (issue 6).
+    pub marks: Option<Box<Marks>>,
+}
+
+/// The flagged words of a comment's own text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Marks {
+    /// Name-calling words: byte range and term.
     pub epithets: Vec<(Range<usize>, String)>,
-    /// Every flagged word of the author's own text, as byte ranges.
+    /// Every flagged word, as byte ranges.
     pub flagged: Vec<Range<usize>>,
+}
+
+impl CommentFact {
+    /// Name-calling words of the author's own text: byte range and term.
+    pub fn epithets(&self) -> &[(Range<usize>, String)] {
+        self.marks.as_ref().map_or(&[], |m| &m.epithets)
+    }
+
+    /// Every flagged word of the author's own text, as byte ranges.
+    pub fn flagged(&self) -> &[Range<usize>] {
+        self.marks.as_ref().map_or(&[], |m| &m.flagged)
+    }
 }
 
 /// [`Target`] in a form serde can store (the analyzer's enum stays free of
@@ -112,27 +146,19 @@ impl From<TargetKind> for Target {
 /// The facts of `thread`, given its comments' analyses in thread order.
 pub fn thread_facts(thread: &Thread, analyses: &[CommentAnalysis]) -> ThreadFacts {
     let mut b = FactsBuilder::new(thread);
+    let mut ids = IdTable::with_capacity(analyses.len());
     for ((cid, id), a) in thread.tree.with_dotted_ids().zip(analyses) {
-        b.push(cid, id, a, BodyCopy::Copy);
+        ids.push(&id);
+        b.push(cid, a);
     }
-    b.finish()
-}
-
-/// Whether a fact copies its body now or gets it moved in later.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BodyCopy {
-    /// Copy the body into `own_text`.
-    Copy,
-    /// Leave `own_text` empty where it would equal the body, for
-    /// [`move_bodies`] to fill without a copy.
-    Later,
+    b.finish(ids)
 }
 
 /// Builds one thread's facts a comment at a time.
 pub struct FactsBuilder<'t> {
     thread: &'t Thread,
     facts: ThreadFacts,
-    index: std::collections::HashMap<String, u32>,
+    index: std::collections::HashMap<String, Author>,
 }
 
 impl<'t> FactsBuilder<'t> {
@@ -144,6 +170,7 @@ impl<'t> FactsBuilder<'t> {
                 source: thread.source.clone(),
                 title: thread.title.clone(),
                 max_depth: thread.max_depth(),
+                ids: IdTable::default(),
                 authors: Vec::new(),
                 comments: Vec::with_capacity(thread.tree.len()),
             },
@@ -151,19 +178,21 @@ impl<'t> FactsBuilder<'t> {
         }
     }
 
-    fn intern(&mut self, name: Option<&str>) -> Option<u32> {
+    fn intern(&mut self, name: Option<&str>) -> Option<Author> {
         let name = name?;
         if let Some(&i) = self.index.get(name) {
             return Some(i);
         }
-        let i = u32::try_from(self.facts.authors.len()).ok()?;
+        let i = u32::try_from(self.facts.authors.len() + 1)
+            .ok()
+            .and_then(Author::new)?;
         self.facts.authors.push(name.to_owned());
         self.index.insert(name.to_owned(), i);
         Some(i)
     }
 
-    /// Adds comment `cid` (dotted id `id`) with its analysis.
-    pub fn push(&mut self, cid: CommentId, id: String, a: &CommentAnalysis, body: BodyCopy) {
+    /// Adds comment `cid` with its analysis.
+    pub fn push(&mut self, cid: CommentId, a: &CommentAnalysis) {
         let name_calling = FLAG_COLUMNS
             .iter()
             .position(|c| *c == "name_calling")
@@ -176,7 +205,6 @@ impl<'t> FactsBuilder<'t> {
         let answered = self.intern(a.reply_to.and_then(|r| tree.comment(r).author.as_deref()));
         let target_author = self.intern(a.target.author.as_deref());
         self.facts.comments.push(CommentFact {
-            id,
             author,
             answered,
             incivility: a.score.incivility,
@@ -184,46 +212,32 @@ impl<'t> FactsBuilder<'t> {
             name_calling: a.score.flags[name_calling],
             target: a.target.target.into(),
             target_author,
-            // Blanking keeps the length, so a blanked non-empty body is
-            // never empty: an empty `own_text` of a named non-empty comment
-            // means "the body", which `move_bodies` fills in.
-            own_text: match (named, a.masked.is_empty(), body) {
-                (false, _, _) => String::new(),
-                (true, true, BodyCopy::Copy) => c.body.clone(),
-                (true, true, BodyCopy::Later) => String::new(),
-                (true, false, _) => blank(&c.body, &a.masked),
+            own_text: match (named, a.masked.is_empty()) {
+                (false, _) => Body::default(),
+                (true, true) => c.body.clone(),
+                (true, false) => Body::from(blank(&c.body, &a.masked)),
             },
-            epithets: if named {
-                own.clone()
-                    .filter_map(|f| f.lexicon.as_ref())
-                    .filter(|m| m.category == Category::NameCalling)
-                    .map(|m| (m.range(), m.term.clone()))
-                    .collect()
+            marks: if named {
+                let marks = Marks {
+                    epithets: own
+                        .clone()
+                        .filter_map(|f| f.lexicon.as_ref())
+                        .filter(|m| m.category == Category::NameCalling)
+                        .map(|m| (m.range(), m.term.clone()))
+                        .collect(),
+                    flagged: own.map(|f| f.range.clone()).collect(),
+                };
+                (!marks.flagged.is_empty() || !marks.epithets.is_empty()).then(|| Box::new(marks))
             } else {
-                Vec::new()
-            },
-            flagged: if named {
-                own.map(|f| f.range.clone()).collect()
-            } else {
-                Vec::new()
+                None
             },
         });
     }
 
-    /// The facts.
-    pub fn finish(self) -> ThreadFacts {
+    /// The facts, with the comments' dotted ids in thread order.
+    pub fn finish(mut self, ids: IdTable) -> ThreadFacts {
+        self.facts.ids = ids;
         self.facts
-    }
-}
-
-/// Moves each named comment's body into its fact where `comment_fact`
-/// left it for later (`BodyCopy::Later`); `comments` are the thread's
-/// comments in thread order.
-pub fn move_bodies(facts: &mut [CommentFact], comments: impl Iterator<Item = Comment>) {
-    for (f, c) in facts.iter_mut().zip(comments) {
-        if f.author.is_some() && f.own_text.is_empty() {
-            f.own_text = c.body;
-        }
     }
 }
 

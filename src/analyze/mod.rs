@@ -3,6 +3,7 @@
 
 pub mod comments;
 pub mod facts;
+pub mod id_table;
 pub mod incivility;
 pub mod matcher;
 pub mod mention;

@@ -21,10 +21,12 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
+use super::facts::CommentFact;
 use super::facts::ThreadFacts;
 use super::target::Target;
-use super::taunts::{find_taunts, CommentFacts, Taunt};
+use super::taunts::{find_taunts_in, CommentView, Taunt, TauntInput};
 
 /// Uncivil comments aimed at one person that make harassment.
 pub const HARASSMENT_MIN: usize = 2;
@@ -81,8 +83,11 @@ pub struct PairStats {
     pub name_calling: usize,
     /// Uncivil comments of `from` aimed at `to` (replies or not).
     pub aimed_uncivil: usize,
-    /// Run keys of the comments behind the pair.
-    pub comments: BTreeSet<usize>,
+    /// Run keys of the comments behind the pair, ascending and distinct.
+    /// A vector, not a set: keys arrive in run order, and a pair usually
+    /// has a comment or two, for which a set's node costs ten times the
+    /// keys (issue 6).
+    pub comments: Vec<usize>,
 }
 
 /// Per-thread figures.
@@ -184,14 +189,48 @@ impl Default for Rules {
     }
 }
 
+/// Own texts of a run's named comments kept outside the facts (a run's
+/// texts spilled to a file, so the per-user stage does not hold the
+/// corpus: issue 6).  Index `i` is the run's `i`-th named comment, in run
+/// order.
+pub trait OwnTexts: Sync {
+    /// The `i`-th named comment's own text.
+    fn own_text(&self, i: usize) -> Cow<'_, str>;
+
+    /// The own texts of named comments `range`, in order, given to `f`
+    /// with their index (see `TauntInput::for_each_text`).
+    fn for_each_text(&self, range: Range<usize>, f: &mut dyn FnMut(usize, &str)) {
+        for i in range {
+            f(i, &self.own_text(i));
+        }
+    }
+}
+
 /// Counts people, pairs, taunts and thread figures over a run, from each
 /// thread's facts in run order.
 pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
+    people_with_texts(threads, rules, None)
+}
+
+/// [`people`], reading the named comments' own texts from `texts` when
+/// given instead of from the facts.
+pub fn people_with_texts(
+    threads: &[ThreadFacts],
+    rules: Rules,
+    texts: Option<&dyn OwnTexts>,
+) -> People {
     let mut p = People {
         rules,
+        refs: Vec::with_capacity(threads.iter().map(|t| t.comments.len()).sum()),
         ..People::default()
     };
-    let mut facts: Vec<CommentFacts<'_>> = Vec::new();
+    // Sized up front: growing by doubling would hold the old and the new
+    // buffer at once, half again the vector at its peak (issue 6).
+    let named = threads
+        .iter()
+        .map(|t| t.comments.iter().filter(|c| c.author.is_some()).count())
+        .sum();
+    let mut named_keys: Vec<usize> = Vec::with_capacity(named);
     // Keyed by names borrowed from the facts while counting, so a comment
     // costs no allocation; owned keys are made once per user and pair at
     // the end.
@@ -249,27 +288,15 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
                 let pair = pairs.entry((author, b)).or_default();
                 pair.replies += 1;
                 pair.uncivil_replies += usize::from(uncivil);
-                pair.comments.insert(key);
+                add_key(&mut pair.comments, key);
             }
             if let Some(x) = aimed_at {
                 let pair = pairs.entry((author, x)).or_default();
                 pair.name_calling += usize::from(c.name_calling);
                 pair.aimed_uncivil += usize::from(uncivil);
-                pair.comments.insert(key);
+                add_key(&mut pair.comments, key);
             }
-            facts.push(CommentFacts {
-                key,
-                author,
-                own_text: Cow::Borrowed(c.own_text.as_str()),
-                aimed: uncivil || target != Target::None,
-                target: match target {
-                    Target::Commenter => Some(t.name(c.target_author).unwrap_or("commenter")),
-                    Target::None => None,
-                    other => Some(other.as_str()),
-                },
-                epithets: Cow::Borrowed(&c.epithets),
-                flagged: Cow::Borrowed(&c.flagged),
-            });
+            named_keys.push(key);
         }
         stats.participants = participants.len();
         stats.dogpiles = attackers_of
@@ -283,12 +310,20 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
             .map(|(a, _)| (*a).to_owned());
         p.threads.push(stats);
     }
+    let named = Named {
+        threads,
+        refs: &p.refs,
+        keys: named_keys,
+        texts,
+    };
     // Threads per user, from the run keys of their comments.
     let mut seen: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    for f in &facts {
-        seen.entry(f.author)
-            .or_default()
-            .insert(p.refs[f.key].thread as usize);
+    for &key in &named.keys {
+        let r = p.refs[key];
+        let t = &threads[r.thread as usize];
+        if let Some(author) = t.name(t.comments[r.position as usize].author) {
+            seen.entry(author).or_default().insert(r.thread as usize);
+        }
     }
     for (author, ts) in seen {
         if let Some(u) = users.get_mut(author) {
@@ -302,7 +337,8 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
             }
         }
     }
-    p.taunts = find_taunts(&facts);
+    p.taunts = find_taunts_in(&named);
+    drop(named);
     for (i, t) in p.taunts.iter().enumerate() {
         if let Some(u) = users.get_mut(t.author.as_str()) {
             u.taunts.push(i);
@@ -314,6 +350,72 @@ pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
         .map(|((a, b), v)| ((a.to_owned(), b.to_owned()), v))
         .collect();
     p
+}
+
+/// The run's named comments, as the taunt finder reads them: a run key
+/// each, their facts looked up when asked.
+struct Named<'a> {
+    threads: &'a [ThreadFacts],
+    refs: &'a [CommentRef],
+    keys: Vec<usize>,
+    texts: Option<&'a dyn OwnTexts>,
+}
+
+impl Named<'_> {
+    fn fact(&self, i: usize) -> (&ThreadFacts, &CommentFact) {
+        let r = self.refs[self.keys[i]];
+        let t = &self.threads[r.thread as usize];
+        (t, &t.comments[r.position as usize])
+    }
+}
+
+impl TauntInput for Named<'_> {
+    fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn get(&self, i: usize) -> CommentView<'_> {
+        let (t, c) = self.fact(i);
+        let target = Target::from(c.target);
+        CommentView {
+            key: self.keys[i],
+            author: t.name(c.author).unwrap_or_default(),
+            aimed: c.uncivil || target != Target::None,
+            target: match target {
+                Target::Commenter => Some(t.name(c.target_author).unwrap_or("commenter")),
+                Target::None => None,
+                other => Some(other.as_str()),
+            },
+            epithets: c.epithets(),
+            flagged: c.flagged(),
+        }
+    }
+
+    fn own_text(&self, i: usize) -> Cow<'_, str> {
+        match self.texts {
+            Some(texts) => texts.own_text(i),
+            None => Cow::Borrowed(self.fact(i).1.own_text.as_str()),
+        }
+    }
+
+    fn for_each_text(&self, range: Range<usize>, f: &mut dyn FnMut(usize, &str)) {
+        match self.texts {
+            Some(texts) => texts.for_each_text(range, f),
+            None => {
+                for i in range {
+                    f(i, self.fact(i).1.own_text.as_str());
+                }
+            }
+        }
+    }
+}
+
+/// Adds run key `key` to `keys`, which holds keys in run order: a key is
+/// added at most once, and never before a smaller one.
+fn add_key(keys: &mut Vec<usize>, key: usize) {
+    if keys.last() != Some(&key) {
+        keys.push(key);
+    }
 }
 
 #[cfg(test)]

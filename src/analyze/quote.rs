@@ -32,7 +32,9 @@ const RECENT_WINDOW: usize = 200;
 pub struct QuoteLinks {
     /// Byte ranges of the body (quotation marks included) that quote an
     /// earlier comment of the thread.
-    pub quoted: Vec<Range<usize>>,
+    /// A boxed slice: the links of every comment of a page are held while
+    /// it is analysed, and most quote nothing (issue 6).
+    pub quoted: Box<[Range<usize>]>,
     /// The comment most of the quoted words come from.
     pub quoted_from: Option<CommentId>,
     /// The comment this one answers: a quoted preceding sibling, else the
@@ -83,6 +85,7 @@ fn links_of<'f>(
     let candidates = shape.candidates(i);
     // (candidate rank, quoted bytes, source index) per source.
     let mut credit: Vec<(usize, usize, usize)> = Vec::new();
+    let mut quoted = Vec::new();
     for span in spans {
         let mut hit = false;
         for fragment in fragments(&body[span.inner.clone()]) {
@@ -103,9 +106,10 @@ fn links_of<'f>(
             }
         }
         if hit {
-            links.quoted.push(span.outer);
+            quoted.push(span.outer);
         }
     }
+    links.quoted = quoted.into_boxed_slice();
     // Most quoted bytes wins; ties go to the likelier addressee.
     credit.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     if let Some(&(_, _, src)) = credit.first() {

@@ -63,6 +63,74 @@ pub struct CommentFacts<'a> {
     pub flagged: Cow<'a, [Range<usize>]>,
 }
 
+/// What the taunt finder reads of one comment besides its text.
+#[derive(Debug, Clone, Copy)]
+pub struct CommentView<'a> {
+    /// Position of the comment in the run.
+    pub key: usize,
+    /// The author.
+    pub author: &'a str,
+    /// The comment is uncivil or aimed at someone.
+    pub aimed: bool,
+    /// Whom it is aimed at.
+    pub target: Option<&'a str>,
+    /// Name-calling words in the author's own text: byte range and term.
+    pub epithets: &'a [(Range<usize>, String)],
+    /// Every flagged word of the author's own text, as byte ranges.
+    pub flagged: &'a [Range<usize>],
+}
+
+/// The comments the taunt finder reads, by index in run order (ascending
+/// `key`).  A view, so the per-user stage does not copy a record per
+/// comment of the run, and the texts can live elsewhere than in memory
+/// (issue 6): each is asked for when a pass reads it.
+pub trait TauntInput: Sync {
+    /// Number of comments.
+    fn len(&self) -> usize;
+
+    /// True when there are no comments.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `i`-th comment, without its text.
+    fn get(&self, i: usize) -> CommentView<'_>;
+
+    /// The `i`-th comment's own text.
+    fn own_text(&self, i: usize) -> Cow<'_, str>;
+
+    /// The own texts of comments `range`, in order, given to `f` with
+    /// their index: a source that reads texts from a file reads a run of
+    /// them at once.
+    fn for_each_text(&self, range: Range<usize>, f: &mut dyn FnMut(usize, &str)) {
+        for i in range {
+            f(i, &self.own_text(i));
+        }
+    }
+}
+
+impl TauntInput for [CommentFacts<'_>] {
+    fn len(&self) -> usize {
+        <[CommentFacts<'_>]>::len(self)
+    }
+
+    fn get(&self, i: usize) -> CommentView<'_> {
+        let c = &self[i];
+        CommentView {
+            key: c.key,
+            author: c.author,
+            aimed: c.aimed,
+            target: c.target,
+            epithets: &c.epithets,
+            flagged: &c.flagged,
+        }
+    }
+
+    fn own_text(&self, i: usize) -> Cow<'_, str> {
+        Cow::Borrowed(&self[i].own_text)
+    }
+}
+
 /// One repeated taunt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Taunt {
@@ -79,9 +147,14 @@ pub struct Taunt {
 /// Repeated taunts of every author in `comments`, sorted by author, then
 /// by first occurrence.
 pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
+    find_taunts_in(comments)
+}
+
+/// [`find_taunts`] over any [`TauntInput`].
+pub fn find_taunts_in<C: TauntInput + ?Sized>(comments: &C) -> Vec<Taunt> {
     let mut by_author: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, c) in comments.iter().enumerate() {
-        by_author.entry(c.author).or_default().push(i);
+    for i in 0..comments.len() {
+        by_author.entry(comments.get(i).author).or_default().push(i);
     }
     // Small numbers for authors, so the idiom count below holds no names.
     let author_id: HashMap<&str, u32> =
@@ -96,26 +169,31 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
     // results are sets or indexed collects, so the outcome does not depend
     // on the number of threads.
     // Pass 1: shingles each author repeats in two or more comments.
-    let candidates: HashSet<u64> = repeaters
+    let repeated: Vec<Vec<u64>> = repeaters
         .par_iter()
         .map(|(_, idx)| repeated_shingles(idx, comments))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
         .collect();
+    let candidates: HashSet<u64> = repeated.iter().flatten().copied().collect();
     // Pass 2: how many authors use each candidate at all (idioms).
-    let users = comments
-        .par_chunks(IDIOM_CHUNK)
+    let chunks: Vec<Range<usize>> = (0..comments.len())
+        .step_by(IDIOM_CHUNK)
+        .map(|start| start..(start + IDIOM_CHUNK).min(comments.len()))
+        .collect();
+    let users = chunks
+        .into_par_iter()
         .map(|chunk| {
             let mut users: HashMap<u64, Users> = HashMap::default();
-            for c in chunk {
-                let id = author_id.get(c.author).copied().unwrap_or(u32::MAX);
-                for h in distinct_shingles(&tokenize(&c.own_text)) {
+            comments.for_each_text(chunk, &mut |i, text| {
+                let id = author_id
+                    .get(comments.get(i).author)
+                    .copied()
+                    .unwrap_or(u32::MAX);
+                for h in distinct_shingles(&tokenize(text)) {
                     if candidates.contains(&h) {
                         add_user(users.entry(h).or_default(), id);
                     }
                 }
-            }
+            });
             users
         })
         .reduce(HashMap::default, |mut a, b| {
@@ -136,8 +214,16 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
     let keep = |h: &u64| candidates.contains(h) && !idioms.contains(h);
     repeaters
         .par_iter()
-        .map(|(author, idx)| {
-            let mut found = phrase_taunts(author, idx, comments, keep);
+        .zip(&repeated)
+        .map(|((author, idx), repeated)| {
+            // Runs of two comments join only through a shingle both hold,
+            // which the author then repeats; an author who repeats only
+            // idioms has no phrase of two comments, and reading the
+            // texts again would find none.
+            let mut found = match repeated.iter().any(|h| !idioms.contains(h)) {
+                true => phrase_taunts(author, idx, comments, keep),
+                false => Vec::new(),
+            };
             for e in epithet_taunts(author, idx, comments) {
                 let covered = found
                     .iter()
@@ -192,18 +278,26 @@ fn add_user(users: &mut Users, author: u32) {
 
 /// The comment with run key `key`; `comments` come in run order, so keys
 /// ascend and a binary search finds it.
-fn by_key<'c, 'a>(comments: &'c [CommentFacts<'a>], key: usize) -> Option<&'c CommentFacts<'a>> {
-    comments
-        .binary_search_by_key(&key, |c| c.key)
-        .ok()
-        .map(|i| &comments[i])
+fn by_key<C: TauntInput + ?Sized>(comments: &C, key: usize) -> Option<CommentView<'_>> {
+    let (mut lo, mut hi) = (0, comments.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if comments.get(mid).key < key {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    (lo < comments.len())
+        .then(|| comments.get(lo))
+        .filter(|c| c.key == key)
 }
 
 /// Shingles that occur in two or more of the comments `idx` (one author's).
-fn repeated_shingles(idx: &[usize], comments: &[CommentFacts<'_>]) -> Vec<u64> {
+fn repeated_shingles<C: TauntInput + ?Sized>(idx: &[usize], comments: &C) -> Vec<u64> {
     let mut seen: HashMap<u64, u32> = HashMap::default();
     for &i in idx {
-        for h in distinct_shingles(&tokenize(&comments[i].own_text)) {
+        for h in distinct_shingles(&tokenize(&comments.own_text(i))) {
             *seen.entry(h).or_default() += 1;
         }
     }
@@ -216,8 +310,14 @@ fn repeated_shingles(idx: &[usize], comments: &[CommentFacts<'_>]) -> Vec<u64> {
     out
 }
 
-fn distinct_shingles(tokens: &[Token]) -> BTreeSet<u64> {
-    tokens.windows(SHINGLE).map(shingle_hash).collect()
+/// The distinct shingle hashes of `tokens`, ascending.  A sorted vector,
+/// not a `BTreeSet`: this runs for every comment twice per run, and a set
+/// allocates a node per handful of hashes.
+fn distinct_shingles(tokens: &[Token]) -> Vec<u64> {
+    let mut out: Vec<u64> = tokens.windows(SHINGLE).map(shingle_hash).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A normalised word (as a hash) and where it is in the text.  Hashing
@@ -283,10 +383,10 @@ fn shingle_hash(words: &[Token]) -> u64 {
     })
 }
 
-fn phrase_taunts(
+fn phrase_taunts<C: TauntInput + ?Sized>(
     author: &str,
     idx: &[usize],
-    comments: &[CommentFacts<'_>],
+    comments: &C,
     keep: impl Fn(&u64) -> bool,
 ) -> Vec<Taunt> {
     // Runs of consecutive kept shingles within one comment, joined into
@@ -294,7 +394,7 @@ fn phrase_taunts(
     // keeps its byte span, so only candidate text is held, not all tokens.
     let mut runs: Vec<(usize, Range<usize>, Vec<u64>)> = Vec::new();
     for &i in idx {
-        let toks = tokenize(&comments[i].own_text);
+        let toks = tokenize(&comments.own_text(i));
         let mut current: Option<(Range<usize>, Vec<u64>)> = None;
         for (w, window) in toks.windows(SHINGLE).enumerate() {
             let h = shingle_hash(window);
@@ -338,13 +438,14 @@ fn phrase_taunts(
     clusters
         .into_values()
         .filter_map(|members| {
-            let key = |r: usize| comments[runs[r].0].key;
+            let key = |r: usize| comments.get(runs[r].0).key;
             let keys: BTreeSet<usize> = members.iter().map(|&r| key(r)).collect();
             let jabs: BTreeSet<usize> = members
                 .iter()
                 .filter(|&&r| {
                     let (i, span, _) = &runs[r];
-                    comments[*i]
+                    comments
+                        .get(*i)
                         .flagged
                         .iter()
                         .any(|f| f.start < span.end && span.start < f.end)
@@ -361,7 +462,7 @@ fn phrase_taunts(
                 .copied()
                 .min_by_key(|&r| (key(r), usize::MAX - runs[r].1.len()))?;
             let (i, span, _) = &runs[first];
-            let text = comments[*i].own_text[span.clone()].to_owned();
+            let text = comments.own_text(*i)[span.clone()].to_owned();
             Some(taunt(author, text, keys, comments))
         })
         .collect()
@@ -372,14 +473,17 @@ fn span(toks: &[Token], words: &Range<usize>) -> Range<usize> {
     toks[words.start].range.start..toks[words.end - 1].range.end
 }
 
-fn epithet_taunts(author: &str, idx: &[usize], comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
+fn epithet_taunts<C: TauntInput + ?Sized>(author: &str, idx: &[usize], comments: &C) -> Vec<Taunt> {
     let mut by_term: BTreeMap<&str, (BTreeSet<usize>, String)> = BTreeMap::new();
     for &i in idx {
-        let c = &comments[i];
-        for (range, term) in c.epithets.iter() {
-            let entry = by_term
-                .entry(term.as_str())
-                .or_insert_with(|| (BTreeSet::new(), c.own_text[range.clone()].to_owned()));
+        let c = comments.get(i);
+        for (range, term) in c.epithets {
+            let entry = by_term.entry(term.as_str()).or_insert_with(|| {
+                (
+                    BTreeSet::new(),
+                    comments.own_text(i)[range.clone()].to_owned(),
+                )
+            });
             entry.0.insert(c.key);
         }
     }
@@ -390,11 +494,11 @@ fn epithet_taunts(author: &str, idx: &[usize], comments: &[CommentFacts<'_>]) ->
         .collect()
 }
 
-fn taunt(
+fn taunt<C: TauntInput + ?Sized>(
     author: &str,
     text: String,
     keys: BTreeSet<usize>,
-    comments: &[CommentFacts<'_>],
+    comments: &C,
 ) -> Taunt {
     let targets: BTreeSet<String> = keys
         .iter()

@@ -21,12 +21,12 @@ use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde::Serialize;
 use threadwatch::analyze::comments::ThreadAnalyzer;
-use threadwatch::analyze::facts::{move_bodies, BodyCopy, FactsBuilder, ThreadFacts};
+use threadwatch::analyze::facts::{FactsBuilder, ThreadFacts};
 use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
-use threadwatch::analyze::people::{people, Rules};
-use threadwatch::input::{parse_thread, sha256_hex};
+use threadwatch::analyze::people::{people_with_texts, OwnTexts, Rules};
+use threadwatch::input::{parse_thread_owned, sha256_hex};
 use threadwatch::report::csv::{header_of, preamble, write_atomic, CsvOptions, RowWriter};
 use threadwatch::report::people::{interaction_rows, taunt_rows, thread_rows, user_rows};
 use threadwatch::report::publish::{remove_stale_staging, Staging};
@@ -40,6 +40,7 @@ use threadwatch::{Error, Thread};
 
 use super::inputs::{describe, expand, progress_bar, read_stdin, worker_pool, Input};
 use super::lexicon::load_lexicon;
+use super::spill::SpillWriter;
 use super::{alert, lock, Outcome};
 use crate::cli::AnalyzeArgs;
 
@@ -153,6 +154,13 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         quiet: args.run.quiet,
         ..Tally::default()
     };
+    // Own texts wait in a file for the per-user stage, unless the state
+    // file must keep them with the facts anyway.
+    let spill_error = || format!("cannot write own texts beside {}", out.display());
+    let mut spill = match run.keep_entries {
+        true => None,
+        false => Some(SpillWriter::new(&staging.path("")).with_context(spill_error)?),
+    };
     tracing::info!(inputs = inputs.len(), "reading and analysing inputs");
     let progress = progress_bar(inputs.len(), args.run.quiet);
     let params = (scorer, threshold, opts);
@@ -189,8 +197,14 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             }),
         };
         for d in done {
+            let before = run.facts.len();
             run.add(d, &mut cache, &mut comments)
                 .with_context(cannot_write)?;
+            if let Some(s) = spill.as_mut() {
+                for t in &mut run.facts[before..] {
+                    s.take_texts(t).with_context(spill_error)?;
+                }
+            }
         }
     }
     progress.finish_and_clear();
@@ -201,28 +215,37 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         harassment_min: args.harassment_min,
         dogpile_min: args.dogpile_min,
     };
+    let texts = spill
+        .map(SpillWriter::finish)
+        .transpose()
+        .with_context(spill_error)?;
     let threads = &run.facts;
     tracing::info!(threads = threads.len(), "counting users, pairs and taunts");
-    let who = pool.install(|| people(threads, rules));
+    let who = pool
+        .install(|| people_with_texts(threads, rules, texts.as_ref().map(|t| t as &dyn OwnTexts)));
+    if let Some(e) = texts.as_ref().and_then(|t| t.take_error()) {
+        bail!("cannot read own texts back: {e}");
+    }
+    drop(texts);
     tracing::info!(
         users = who.users.len(),
         taunts = who.taunts.len(),
         "writing reports"
     );
-    write_report(&staging.path(&file("users")), &user_rows(&who), opts)?;
+    write_report(&staging.path(&file("users")), user_rows(&who), opts)?;
     write_report(
         &staging.path(&file("interactions")),
-        &interaction_rows(threads, &who),
+        interaction_rows(threads, &who),
         opts,
     )?;
     write_report(
         &staging.path(&file("taunts")),
-        &taunt_rows(threads, &who),
+        taunt_rows(threads, &who),
         opts,
     )?;
     write_report(
         &staging.path(&file("threads")),
-        &thread_rows(threads, &who),
+        thread_rows(threads, &who),
         opts,
     )?;
 
@@ -441,8 +464,7 @@ fn analyse_input(
             result: Ok(Fresh::Cached),
         };
     }
-    let parsed = parse_thread(&name, &bytes);
-    drop(bytes);
+    let parsed = parse_thread_owned(&name, bytes);
     let thread = match parsed {
         Ok(t) => t,
         Err(e) => {
@@ -508,14 +530,13 @@ fn analyse_thread<W: Write>(
             let row = comment_row(&thread, id, dotted, &a, |q| analyzer.dotted_of(q));
             uncivil += usize::from(row.uncivil);
             rows.write(&row)?;
-            facts.push(id, dotted.to_owned(), &a, BodyCopy::Later);
+            facts.push(id, &a);
         }
     }
-    drop(analyzer);
-    let mut facts = facts.finish();
-    // The tree is done with: its bodies move into the facts, uncopied.
-    move_bodies(&mut facts.comments, thread.tree.into_comments());
-    Ok((rows.finish()?, n, uncivil, facts))
+    let ids = analyzer.into_ids();
+    // The facts' own texts share the page's text with the tree's bodies,
+    // so dropping the tree (with the thread) copies nothing.
+    Ok((rows.finish()?, n, uncivil, facts.finish(ids)))
 }
 
 /// The run so far, built in input order.
@@ -605,7 +626,7 @@ impl Tally {
 
 fn write_report<T: Serialize + Default>(
     path: &Path,
-    rows: &[T],
+    rows: impl IntoIterator<Item = T>,
     opts: CsvOptions,
 ) -> anyhow::Result<()> {
     let header = header_of(&T::default());

@@ -13,6 +13,7 @@ mod inputs;
 mod lexicon;
 mod lock;
 mod score;
+mod spill;
 mod texts;
 mod tree;
 

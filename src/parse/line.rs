@@ -40,30 +40,114 @@ pub enum LineKind<'a> {
 }
 
 /// `page ::= bom? line*`: the lines of a page, BOM already dropped.
+#[cfg(test)]
 pub fn page(input: &str) -> Vec<Line<'_>> {
-    let input = bom(input);
-    let mut rest = Span::new(input);
-    // One line per ~40 bytes is typical of comment pages; reserving avoids
-    // most regrowth on big pages without overcommitting on tiny ones.
-    let mut lines = Vec::with_capacity(input.len() / 40 + 1);
-    let mut number = 0u32;
-    while !rest.fragment().is_empty() {
-        match line(rest) {
-            Ok((next, mut l)) => {
-                // nom_locate counts only LF; a lone CR also ends a line
-                // here, so the count is ours.
-                number = number.saturating_add(1);
-                l.number = number;
-                lines.push(l);
-                rest = next;
+    let index = LineIndex::new(input);
+    (0..index.len()).map(|i| index.line(input, i)).collect()
+}
+
+/// The lines of a page as 8 bytes each: where the line starts and its
+/// kind.  A `Line` is 72 bytes, and a 1 GB page has over 20 million lines,
+/// so the parser keeps this table and rebuilds a line when it reads it
+/// (issue 6).  Everything else a `Line` holds follows from its bytes: the
+/// line ends where the next begins, less its line end; the indent is the
+/// leading run of spaces and tabs; the number is its position.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// Byte offset of each line's start in the text (after any BOM), with
+    /// its kind in the top two bits.
+    starts: Vec<u64>,
+    /// Where the last line's bytes end (the text's length).
+    end: usize,
+}
+
+const KIND_SHIFT: u32 = 62;
+const OFFSET_MASK: u64 = (1 << KIND_SHIFT) - 1;
+
+impl LineIndex {
+    /// Runs the line grammar over `text` (`page ::= bom? line*`) and keeps
+    /// each line's start and kind.
+    pub fn new(text: &str) -> Self {
+        let input = bom(text);
+        let offset = text.len() - input.len();
+        let mut rest = Span::new(input);
+        // One line per ~40 bytes is typical of comment pages; reserving
+        // avoids most regrowth on big pages without overcommitting on tiny
+        // ones.
+        let mut starts = Vec::with_capacity(input.len() / 40 + 1);
+        while !rest.fragment().is_empty() {
+            let start = offset + rest.location_offset();
+            match line(rest) {
+                Ok((next, l)) => {
+                    let kind = match l.kind {
+                        LineKind::Blank => 0,
+                        LineKind::Bullet(_) => 1,
+                        LineKind::Text(_) => 2,
+                    };
+                    starts.push(start as u64 | kind << KIND_SHIFT);
+                    rest = next;
+                }
+                // `line` accepts every non-empty input; this arm is
+                // unreachable but must not panic on a future grammar
+                // change.
+                Err(_) => break,
             }
-            // `line` accepts every non-empty input; this arm is unreachable
-            // but must not panic on a future grammar change.
-            Err(_) => break,
+        }
+        Self {
+            starts,
+            end: text.len(),
         }
     }
-    lines
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte range of line `i` in the text, line end included.
+    pub fn bytes(&self, i: usize) -> std::ops::Range<usize> {
+        let start = (self.starts[i] & OFFSET_MASK) as usize;
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.end, |s| (s & OFFSET_MASK) as usize);
+        start..end
+    }
+
+    /// Line `i` (0-based) of `text`, the text this index was built from
+    /// (only the bytes of line `i` are read).
+    pub fn line<'a>(&self, text: &'a str, i: usize) -> Line<'a> {
+        self.line_within(text, 0, i)
+    }
+
+    /// Line `i` read from `text`, which holds the bytes of the indexed
+    /// text from offset `base` on.
+    pub fn line_within<'a>(&self, text: &'a str, base: usize, i: usize) -> Line<'a> {
+        let range = self.bytes(i);
+        let range = range.start - base..range.end - base;
+        // A line holds no CR or LF: what ends its bytes is its line end.
+        let raw = text[range].trim_end_matches(['\r', '\n']);
+        let indent = raw.len() - raw.trim_start_matches([' ', '\t']).len();
+        let kind = match self.starts[i] >> KIND_SHIFT {
+            // `bullet_line`: the bullet, then its text trimmed (the space
+            // after the bullet, if any, goes with the trimming).
+            1 => LineKind::Bullet(raw[indent + BULLET.len()..].trim()),
+            // `text_line`: the rest of the line without trailing blanks.
+            2 => LineKind::Text(raw[indent..].trim_end()),
+            _ => LineKind::Blank,
+        };
+        Line {
+            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            indent,
+            tab: raw[..indent].find('\t'),
+            kind,
+            raw,
+        }
+    }
 }
+
+/// The bullet character that starts a comment.
+const BULLET: &str = "\u{2022}";
 
 /// `bom ::= #xFEFF`
 pub fn bom(input: &str) -> &str {
@@ -113,7 +197,7 @@ pub fn bullet_line(input: Span<'_>) -> IResult<Span<'_>, LineKind<'_>> {
 pub fn bullet(input: Span<'_>) -> IResult<Span<'_>, Span<'_>> {
     let blanks = take_while(|c: char| c.is_whitespace() && !is_line_end(c));
     terminated(
-        tag("\u{2022}"),
+        tag(BULLET),
         alt((tag(" "), peek(recognize((blanks, line_end))))),
     )
     .parse(input)
@@ -143,4 +227,61 @@ pub fn line_end(input: Span<'_>) -> IResult<Span<'_>, Span<'_>> {
 
 fn is_line_end(c: char) -> bool {
     c == '\n' || c == '\r'
+}
+
+/// A run of a page's lines, read through its [`LineIndex`]: what the
+/// later stages walk instead of a vector of `Line`s.
+#[derive(Debug, Clone, Copy)]
+pub struct Lines<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// Every line of `text`, which `index` was built from.
+    pub fn new(text: &'a str, index: &'a LineIndex) -> Self {
+        Self {
+            text,
+            index,
+            start: 0,
+            end: index.len(),
+        }
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// The `i`-th line of this run.
+    pub fn get(&self, i: usize) -> Line<'a> {
+        self.index.line(self.text, self.start + i)
+    }
+
+    /// The first line, if any.
+    pub fn first(&self) -> Option<Line<'a>> {
+        (self.len() > 0).then(|| self.get(0))
+    }
+
+    /// Lines `range` of this run.
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Self {
+        Self {
+            start: self.start + range.start,
+            end: self.start + range.end,
+            ..*self
+        }
+    }
+
+    /// Index of this run's first line among all the page's lines.
+    pub fn offset(&self) -> usize {
+        self.start
+    }
+
+    /// The lines in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Line<'a>> + ExactSizeIterator + Clone {
+        let this = *self;
+        (0..self.len()).map(move |i| this.get(i))
+    }
 }

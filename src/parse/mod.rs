@@ -14,7 +14,11 @@ mod span;
 #[cfg(test)]
 mod tests;
 
+use std::ops::Range;
+
 use crate::error::{ParseError, ParseErrorKind};
+use line::{LineIndex, Lines};
+use nest::{body_pieces, Piece, Shape};
 pub use nest::{RawComment, MAX_DEPTH};
 
 /// A parsed page: the article's headline and text and its comments in
@@ -46,6 +50,11 @@ pub struct Warning {
 /// Parses a page from raw bytes: checks UTF-8 first, so the error can name
 /// the line and byte offset of the first bad byte.
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Page, Box<ParseError>> {
+    parse_str(path, text_of(path, bytes)?)
+}
+
+/// The page's bytes as text, or the error that says why they are not.
+fn text_of<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Box<ParseError>> {
     // A UTF-16 byte-order mark is invalid UTF-8 at byte 0; saying which
     // encoding it is gives the right iconv command (issue 7).
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
@@ -61,39 +70,178 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Page, Box<ParseError>> {
             source_line: String::from_utf8_lossy(&bytes[..line_end]).into_owned(),
         }));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse_str(path, text),
-        Err(e) => Err(Box::new(invalid_utf8(path, bytes, e.valid_up_to()))),
-    }
+    std::str::from_utf8(bytes).map_err(|e| Box::new(invalid_utf8(path, bytes, e.valid_up_to())))
 }
 
 /// Parses a page that is already text.
 pub fn parse_str(path: &str, text: &str) -> Result<Page, Box<ParseError>> {
-    let lines = line::page(text);
-    nul(path, text, &lines)?;
-    let sections = section::split(&lines);
-    let comments = nest::nest(path, sections.comments)?;
-    let fallback = file_stem(path);
-    let title = section::headline(sections.article, fallback);
-    let article = join_article(sections.article);
-    let warnings = article_bullets(sections.article, sections.comments);
+    let index = LineIndex::new(text);
+    let (head, shapes, comment_lines) = structure(path, text, &index)?;
+    let comments = shapes
+        .into_iter()
+        .map(|s| {
+            let mut body = String::new();
+            let lines = comment_lines.slice(s.lines.clone()).iter();
+            body_pieces(lines, s.author.is_some(), s.body_indent, |p| {
+                body.push_str(match p {
+                    Piece::Text(t) | Piece::Break(t) => t,
+                })
+            });
+            RawComment {
+                author: s.author,
+                body,
+                depth: s.depth,
+                line: s.line,
+                parent: s.parent,
+            }
+        })
+        .collect();
     Ok(Page {
-        title,
-        article,
+        title: head.title,
+        article: head.article,
         comments,
-        warnings,
+        warnings: head.warnings,
     })
+}
+
+/// A parsed page whose comment bodies share one string: what
+/// [`parse_owned`] makes of a page's own buffer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackedPage {
+    /// The article's headline.
+    pub title: String,
+    /// The article's text, lines joined with `\n`.
+    pub article: String,
+    /// Every comment's body, one after the other.
+    pub text: String,
+    /// Comments in source order; parents come before their replies.
+    pub comments: Vec<PackedComment>,
+    /// Recoveries the parser made.
+    pub warnings: Vec<Warning>,
+}
+
+/// A comment of a [`PackedPage`]: a [`RawComment`] whose body is a byte
+/// range of the page's `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackedComment {
+    /// The author's name, or `None` for an anonymous comment.
+    pub author: Option<String>,
+    /// Where the body is in the page's `text`.
+    pub body: Range<usize>,
+    /// 1 for a top-level comment.
+    pub depth: usize,
+    /// Line of the bullet.
+    pub line: u32,
+    /// Index of the parent in the comment vector (`None` at top level).
+    pub parent: Option<usize>,
+}
+
+/// Parses a page read into `bytes`, reusing that buffer for the bodies: a
+/// body is never longer than the lines it comes from, so each is written
+/// over the page's own bytes, behind the line being read.  A page is held
+/// once, not once as bytes and again as bodies (issue 6).  The result is
+/// the same as [`parse_bytes`].
+pub fn parse_owned(path: &str, mut bytes: Vec<u8>) -> Result<PackedPage, Box<ParseError>> {
+    let text = text_of(path, &bytes)?;
+    let index = LineIndex::new(text);
+    let (head, shapes, comment_lines) = structure(path, text, &index)?;
+    let first = comment_lines.offset();
+    let mut comments = Vec::with_capacity(shapes.len());
+    // Pieces of one body, as byte ranges of the page (a break is the
+    // range `usize::MAX - len..usize::MAX`); reused from body to body.
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let mut written = 0;
+    for s in shapes {
+        let lines = first + s.lines.start..first + s.lines.end;
+        let bytes_of = index.bytes(lines.start).start..index.bytes(lines.end - 1).end;
+        pieces.clear();
+        {
+            // These lines lie ahead of everything written so far, so they
+            // are still the page's bytes and valid UTF-8.
+            let region = std::str::from_utf8(&bytes[bytes_of.clone()]).unwrap_or("");
+            let base = region.as_ptr() as usize - bytes_of.start;
+            let lines = (lines.clone()).map(|i| index.line_within(region, bytes_of.start, i));
+            body_pieces(lines, s.author.is_some(), s.body_indent, |p| {
+                pieces.push(match p {
+                    // An empty piece may not point into the page at all.
+                    Piece::Text("") => return,
+                    Piece::Text(t) => {
+                        let start = t.as_ptr() as usize - base;
+                        start..start + t.len()
+                    }
+                    Piece::Break(b) => usize::MAX - b.len()..usize::MAX,
+                })
+            });
+        }
+        let start = written;
+        for p in &pieces {
+            if p.end == usize::MAX {
+                let len = p.len();
+                bytes[written..written + len].fill(b'\n');
+                written += len;
+            } else {
+                bytes.copy_within(p.clone(), written);
+                written += p.len();
+            }
+        }
+        comments.push(PackedComment {
+            author: s.author,
+            body: start..written,
+            depth: s.depth,
+            line: s.line,
+            parent: s.parent,
+        });
+    }
+    bytes.truncate(written);
+    bytes.shrink_to_fit();
+    // Every byte written came from a whole `str` or is a line feed.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok(PackedPage {
+        title: head.title,
+        article: head.article,
+        text,
+        comments,
+        warnings: head.warnings,
+    })
+}
+
+/// A page's headline, article and warnings.
+struct Head {
+    title: String,
+    article: String,
+    warnings: Vec<Warning>,
+}
+
+/// Everything about a page but its bodies: head, comment shapes and the
+/// comment section's lines.
+fn structure<'a>(
+    path: &str,
+    text: &'a str,
+    index: &'a LineIndex,
+) -> Result<(Head, Vec<Shape>, Lines<'a>), Box<ParseError>> {
+    let lines = Lines::new(text, index);
+    nul(path, text, lines)?;
+    let sections = section::split(lines);
+    let shapes = nest::nest(path, sections.comments.iter())?;
+    let fallback = file_stem(path);
+    let head = Head {
+        title: section::headline(sections.article, fallback),
+        article: join_article(sections.article),
+        warnings: article_bullets(sections.article, sections.comments),
+    };
+    Ok((head, shapes, sections.comments))
 }
 
 /// A NUL character is never part of a comment page: it means a binary
 /// file or UTF-16 without a byte-order mark, whose every other byte is NUL
 /// and whose bullets would not be recognised, so its comments would be
 /// silently lost (issue 7).  It is an error at the first NUL.
-fn nul(path: &str, text: &str, lines: &[line::Line<'_>]) -> Result<(), Box<ParseError>> {
+fn nul(path: &str, text: &str, lines: Lines<'_>) -> Result<(), Box<ParseError>> {
     if !text.contains('\0') {
         return Ok(());
     }
-    for l in lines {
+    for l in lines.iter() {
         if let Some(byte) = l.raw.find('\0') {
             return Err(Box::new(ParseError {
                 path: path.to_owned(),
@@ -107,7 +255,7 @@ fn nul(path: &str, text: &str, lines: &[line::Line<'_>]) -> Result<(), Box<Parse
     Ok(())
 }
 
-fn join_article(lines: &[line::Line<'_>]) -> String {
+fn join_article(lines: Lines<'_>) -> String {
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
         if i > 0 {
@@ -120,7 +268,7 @@ fn join_article(lines: &[line::Line<'_>]) -> String {
 
 /// Bullet lines kept as article text get a warning, so a page whose comment
 /// section was misread (e.g. unindented chrome after it) is noticed.
-fn article_bullets(article: &[line::Line<'_>], comments: &[line::Line<'_>]) -> Vec<Warning> {
+fn article_bullets(article: Lines<'_>, comments: Lines<'_>) -> Vec<Warning> {
     let bullets = article
         .iter()
         .filter(|l| matches!(l.kind, line::LineKind::Bullet(_)))

@@ -36,6 +36,27 @@ pub struct RawComment {
     pub parent: Option<usize>,
 }
 
+/// A comment's place in the page, before its body is put together: the
+/// lines it spans, from its bullet up to the next bullet.  Bodies are
+/// built afterwards (`body_pieces`), either into strings or in place in
+/// the page's own buffer, so a huge page is not held twice (issue 6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape {
+    /// The author's name, or `None` for an anonymous comment.
+    pub author: Option<String>,
+    /// 1 for a top-level comment.
+    pub depth: usize,
+    /// Line of the bullet.
+    pub line: u32,
+    /// Index of the parent in the output vector (`None` at top level).
+    pub parent: Option<usize>,
+    /// Positions of its lines among the lines given to `nest`: the bullet
+    /// line first.
+    pub lines: std::ops::Range<usize>,
+    /// Indentation of the body's lines.
+    pub body_indent: usize,
+}
+
 /// The comment being read: its bullet and what is known about its body.
 struct Open<'a> {
     index: usize,
@@ -43,16 +64,18 @@ struct Open<'a> {
     head: &'a str,
     /// No non-blank line after the bullet yet: author or anonymous is open.
     awaiting_first: bool,
-    blanks: usize,
 }
 
 /// Nests `lines`, which start with the first comment bullet of the page.
-pub fn nest(path: &str, lines: &[Line<'_>]) -> Result<Vec<RawComment>, Box<ParseError>> {
-    let Some(first) = lines.first() else {
+pub fn nest<'a>(
+    path: &str,
+    lines: impl Iterator<Item = Line<'a>> + Clone,
+) -> Result<Vec<Shape>, Box<ParseError>> {
+    let Some(first) = lines.clone().next() else {
         return Ok(Vec::new());
     };
     let base = first.indent;
-    let unit = infer_unit(lines);
+    let unit = infer_unit(lines.clone());
     let err = |line: &Line<'_>, byte: usize, kind| {
         Box::new(ParseError {
             path: path.to_owned(),
@@ -64,21 +87,20 @@ pub fn nest(path: &str, lines: &[Line<'_>]) -> Result<Vec<RawComment>, Box<Parse
     };
     let grid = |indent: usize| (indent - base).is_multiple_of(unit);
 
-    let mut out: Vec<RawComment> = Vec::new();
+    let mut out: Vec<Shape> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let mut open: Option<Open<'_>> = None;
-    for line in lines {
+    let mut count = 0;
+    for (position, line) in lines.enumerate() {
+        count = position + 1;
+        let line = &line;
         if line.kind != LineKind::Blank {
             if let Some(tab) = line.tab {
                 return Err(err(line, tab, ParseErrorKind::TabIndent { unit }));
             }
         }
         match line.kind {
-            LineKind::Blank => {
-                if let Some(o) = open.as_mut() {
-                    o.blanks += 1;
-                }
-            }
+            LineKind::Blank => {}
             LineKind::Bullet(text) => {
                 if line.indent < base {
                     return Err(err(
@@ -109,15 +131,16 @@ pub fn nest(path: &str, lines: &[Line<'_>]) -> Result<Vec<RawComment>, Box<Parse
                     return Err(err(line, line.indent, kind));
                 }
                 if let Some(o) = open.take() {
-                    close(&mut out[o.index], &o);
+                    out[o.index].lines.end = position;
                 }
                 stack.truncate(depth - 1);
-                out.push(RawComment {
+                out.push(Shape {
                     author: None,
-                    body: String::new(),
                     depth,
                     line: line.number,
                     parent: stack.last().copied(),
+                    lines: position..position + 1,
+                    body_indent: line.indent + unit,
                 });
                 stack.push(out.len() - 1);
                 open = Some(Open {
@@ -125,7 +148,6 @@ pub fn nest(path: &str, lines: &[Line<'_>]) -> Result<Vec<RawComment>, Box<Parse
                     bullet_indent: line.indent,
                     head: text,
                     awaiting_first: true,
-                    blanks: 0,
                 });
             }
             LineKind::Text(_) => {
@@ -149,39 +171,75 @@ pub fn nest(path: &str, lines: &[Line<'_>]) -> Result<Vec<RawComment>, Box<Parse
                     };
                     return Err(err(line, line.indent, kind));
                 }
-                // Indentation beyond the body's own is kept as text; the
-                // indent holds only spaces here (tabs were rejected above).
-                let text = line.raw[body_indent..].trim_end();
-                let c = &mut out[o.index];
-                let separator = if o.blanks > 0 { "\n\n" } else { "\n" };
                 if o.awaiting_first {
                     o.awaiting_first = false;
                     if line.indent == body_indent && !o.head.is_empty() {
-                        c.author = Some(o.head.to_owned());
-                    } else if !o.head.is_empty() {
-                        // Anonymous: the bullet line is the body's first line.
-                        c.body.push_str(o.head);
-                        c.body.push_str(separator);
+                        out[o.index].author = Some(o.head.to_owned());
                     }
-                } else {
-                    c.body.push_str(separator);
                 }
-                o.blanks = 0;
-                c.body.push_str(text);
             }
         }
     }
     if let Some(o) = open.take() {
-        close(&mut out[o.index], &o);
+        out[o.index].lines.end = count;
     }
     Ok(out)
 }
 
-/// Settles a comment whose bullet had no body under it: it is anonymous and
-/// the bullet text is its whole body.
-fn close(c: &mut RawComment, o: &Open<'_>) {
-    if o.awaiting_first {
-        c.body.push_str(o.head);
+/// One piece of a comment's body, in order: text from the page, or the
+/// line break between two of its lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Text of a line (or the bullet line of an anonymous comment).
+    Text(&'a str),
+    /// `\n` between lines, `\n\n` between paragraphs.
+    Break(&'static str),
+}
+
+/// The pieces of the body of the comment whose lines (bullet first) are
+/// `lines`, as `nest` shaped it: lines joined by `\n`, paragraphs by an
+/// empty line, indentation up to `body_indent` dropped; an anonymous
+/// comment's bullet text is its first line.  `nest` has checked every
+/// line, so only the joining is left.
+pub fn body_pieces<'a>(
+    mut lines: impl Iterator<Item = Line<'a>>,
+    authored: bool,
+    body_indent: usize,
+    mut out: impl FnMut(Piece<'a>),
+) {
+    let head = match lines.next().map(|l| l.kind) {
+        Some(LineKind::Bullet(head)) => head,
+        _ => "",
+    };
+    let mut first = true;
+    let mut blanks = 0;
+    for line in lines {
+        match line.kind {
+            LineKind::Blank => blanks += 1,
+            // Only the first line of a section can be a bullet.
+            LineKind::Bullet(_) => {}
+            LineKind::Text(_) => {
+                let separator = Piece::Break(if blanks > 0 { "\n\n" } else { "\n" });
+                if first {
+                    first = false;
+                    if !authored && !head.is_empty() {
+                        out(Piece::Text(head));
+                        out(separator);
+                    }
+                } else {
+                    out(separator);
+                }
+                blanks = 0;
+                // Indentation beyond the body's own is kept as text; the
+                // indent holds only spaces here (tabs were rejected).
+                out(Piece::Text(line.raw[body_indent..].trim_end()));
+            }
+        }
+    }
+    // A bullet without a body under it: anonymous, and the bullet text is
+    // its whole body.
+    if first {
+        out(Piece::Text(head));
     }
 }
 
@@ -189,7 +247,7 @@ fn close(c: &mut RawComment, o: &Open<'_>) {
 /// bullet and the first non-blank line after it.  Taking the most common
 /// one (not the smallest) means one mistyped line is reported as an error
 /// instead of silently redefining every depth on the page.
-fn infer_unit(lines: &[Line<'_>]) -> usize {
+fn infer_unit<'a>(lines: impl Iterator<Item = Line<'a>>) -> usize {
     let mut steps: BTreeMap<usize, u32> = BTreeMap::new();
     let mut bullet: Option<usize> = None;
     for line in lines {

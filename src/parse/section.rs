@@ -3,31 +3,32 @@
 //! Both are judgement calls on real pages, so the rules are written down in
 //! `grammars/thread.ebnf` and kept here in one place.
 
-use super::line::{Line, LineKind};
+use super::line::{LineKind, Lines};
 
 /// A page's lines split into the article and the comment section.
-pub struct Sections<'l, 'a> {
+pub struct Sections<'a> {
     /// Everything before the first comment bullet.
-    pub article: &'l [Line<'a>],
+    pub article: Lines<'a>,
     /// From the first comment bullet to the end (empty if no comments).
-    pub comments: &'l [Line<'a>],
+    pub comments: Lines<'a>,
 }
 
 /// Splits at the first bullet line after the article's last unindented
 /// text line.  Comment bodies are always indented, so unindented text
 /// after a bullet means that bullet was a list item in the story.
-pub fn split<'l, 'a>(lines: &'l [Line<'a>]) -> Sections<'l, 'a> {
+pub fn split(lines: Lines<'_>) -> Sections<'_> {
     let article_end = lines
         .iter()
         .rposition(|l| l.indent == 0 && matches!(l.kind, LineKind::Text(_)))
         .map_or(0, |i| i + 1);
-    let start = lines[article_end..]
+    let start = lines
+        .slice(article_end..lines.len())
         .iter()
         .position(|l| matches!(l.kind, LineKind::Bullet(_)))
         .map_or(lines.len(), |i| article_end + i);
     Sections {
-        article: &lines[..start],
-        comments: &lines[start..],
+        article: lines.slice(0..start),
+        comments: lines.slice(start..lines.len()),
     }
 }
 
@@ -37,7 +38,7 @@ const MAX_HEADLINE_CHARS: usize = 200;
 /// The thread's title: the first article line that is not page chrome
 /// (`close`, a date line, a byline, a caption).  Falls back to the first
 /// non-blank line, then to `fallback` (the file name).
-pub fn headline(article: &[Line<'_>], fallback: &str) -> String {
+pub fn headline(article: Lines<'_>, fallback: &str) -> String {
     let texts = || {
         article.iter().filter_map(|l| match l.kind {
             LineKind::Text(t) | LineKind::Bullet(t) => Some(t.trim()),

@@ -23,13 +23,23 @@ fn bullet(number: u32, depth: usize) -> Line<'static> {
 fn hundred_thousand_levels_do_not_overflow_the_stack() {
     let depth = 100_000;
     let lines: Vec<Line<'_>> = (1..=depth).map(|d| bullet(d as u32, d)).collect();
-    let comments = nest("deep", &lines).unwrap();
-    assert_eq!(comments.len(), depth);
-    assert_eq!(comments[depth - 1].depth, depth);
-    assert_eq!(comments[depth - 1].parent, Some(depth - 2));
-    assert!(comments.iter().all(|c| c.author.is_none() && c.body == "x"));
+    let shapes = nest("deep", lines.iter().copied()).unwrap();
+    assert_eq!(shapes.len(), depth);
+    assert_eq!(shapes[depth - 1].depth, depth);
+    assert_eq!(shapes[depth - 1].parent, Some(depth - 2));
+    assert!(shapes.iter().all(|c| c.author.is_none()));
     // The tree built from it must also be walkable (and droppable)
     // without recursion.
+    let comments = shapes
+        .into_iter()
+        .map(|s| super::RawComment {
+            author: s.author,
+            body: "x".to_owned(),
+            depth: s.depth,
+            line: s.line,
+            parent: s.parent,
+        })
+        .collect();
     let tree = crate::tree::ReplyTree::from_comments(comments);
     let (last, id) = tree.with_dotted_ids().last().unwrap();
     assert_eq!(tree.comment(last).depth as usize, depth);
@@ -39,7 +49,7 @@ fn hundred_thousand_levels_do_not_overflow_the_stack() {
 #[test]
 fn depth_beyond_the_cap_is_an_error() {
     let lines: Vec<Line<'_>> = (1..=MAX_DEPTH + 1).map(|d| bullet(d as u32, d)).collect();
-    let err = nest("deep", &lines).unwrap_err();
+    let err = nest("deep", lines.iter().copied()).unwrap_err();
     assert_eq!(err.kind, ParseErrorKind::DepthLimit { max: MAX_DEPTH });
     assert_eq!(err.line as usize, MAX_DEPTH + 1);
     assert_eq!(
@@ -214,4 +224,65 @@ fn r7_invalid_utf8_on_the_first_line_quotes_it_without_the_bom() {
     let err = parse_bytes("p", b"\xef\xbb\xbfab\xffc\n").unwrap_err();
     assert_eq!((err.line, err.column), (1, 3));
     assert_eq!(err.source_line, "ab\u{fffd}c");
+}
+
+/// `parse_owned` writes bodies over the page's own bytes; it must read
+/// every page exactly as `parse_bytes` does, errors included (issue 6).
+fn same_as_parse_bytes(name: &str, bytes: &[u8]) {
+    let packed = super::parse_owned(name, bytes.to_vec());
+    match (super::parse_bytes(name, bytes), packed) {
+        (Ok(page), Ok(packed)) => {
+            assert_eq!(packed.title, page.title, "{name}");
+            assert_eq!(packed.article, page.article, "{name}");
+            assert_eq!(packed.warnings, page.warnings, "{name}");
+            assert_eq!(packed.comments.len(), page.comments.len(), "{name}");
+            for (p, c) in packed.comments.iter().zip(&page.comments) {
+                assert_eq!(&packed.text[p.body.clone()], c.body, "{name}");
+                assert_eq!(
+                    (&p.author, p.depth, p.line, p.parent),
+                    (&c.author, c.depth, c.line, c.parent),
+                    "{name}"
+                );
+            }
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b, "{name}"),
+        (a, b) => panic!("{name}: {a:?} against {b:?}"),
+    }
+}
+
+#[test]
+fn r6_parse_owned_reads_every_fixture_as_parse_bytes() {
+    for dir in ["tests/fixtures/ok", "tests/fixtures/err", "data/samples"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(path).unwrap() {
+            let path = entry.unwrap().path();
+            let ext = path.extension().and_then(|e| e.to_str());
+            if matches!(ext, Some("thread" | "txt")) {
+                let bytes = std::fs::read(&path).unwrap();
+                same_as_parse_bytes(&path.display().to_string(), &bytes);
+            }
+        }
+    }
+}
+
+#[test]
+fn r6_parse_owned_reads_line_ends_bom_and_blank_runs_as_parse_bytes() {
+    let page = "T\n\n  • Ann\n\n    one\n    two\n\n\n    three   \n  • anonymous head\n    \
+                next line\n\n    para\n    • \n      \n      empty bullet body\n  •\n";
+    let crlf = page.replace('\n', "\r\n");
+    let cr = page.replace('\n', "\r");
+    let bom = format!("\u{feff}{page}");
+    for (name, text) in [("lf", page), ("crlf", &crlf), ("cr", &cr), ("bom", &bom)] {
+        same_as_parse_bytes(name, text.as_bytes());
+    }
+    let generated = crate::generate::page(&crate::generate::GenOptions {
+        seed: 7,
+        target_bytes: 200_000,
+        max_depth: 8,
+        ..crate::generate::GenOptions::default()
+    });
+    same_as_parse_bytes("generated", generated.as_bytes());
+    for bad in [&b"T\n\n  \xff\n"[..], b"\xff\xfeT", b"T\n\n  \x00 x\n"] {
+        same_as_parse_bytes("bad", bad);
+    }
 }

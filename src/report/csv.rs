@@ -69,15 +69,15 @@ pub fn neutralize(cell: &str) -> Cow<'_, str> {
 
 /// Writes `rows` with a header line to `out`.  The header comes from the
 /// row type's field names, so an empty report still has its columns.
-pub fn write_rows<T: Serialize, W: Write>(
+pub fn write_rows<W: Write>(
     out: W,
-    rows: &[T],
+    rows: impl IntoIterator<Item = impl Serialize>,
     header: &[&str],
     opts: CsvOptions,
 ) -> io::Result<()> {
     let mut w = RowWriter::new(out, header, opts)?;
     for row in rows {
-        w.write(row)?;
+        w.write(&row)?;
     }
     w.finish().map(drop)
 }
@@ -194,9 +194,9 @@ pub fn header_of<T: Serialize>(example: &T) -> Vec<&'static str> {
 /// Writes `rows` to `path` atomically: into a temporary file in the same
 /// folder, synced, then renamed over `path`.  A reader (or a killed run)
 /// sees the old file or the new one, never a truncated one.
-pub fn write_atomic<T: Serialize>(
+pub fn write_atomic(
     path: &Path,
-    rows: &[T],
+    rows: impl IntoIterator<Item = impl Serialize>,
     header: &[&str],
     opts: CsvOptions,
 ) -> io::Result<()> {

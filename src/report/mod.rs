@@ -122,7 +122,7 @@ pub fn comment_row<'d>(
         parent_id,
         depth: c.depth,
         line: c.line,
-        author: c.author.clone().unwrap_or_default(),
+        author: c.author.as_deref().unwrap_or_default().to_owned(),
         words: c.body.split_whitespace().count(),
         excerpt: excerpt(&c.body, EXCERPT_CHARS),
         reply_to_id: dotted(a.reply_to),

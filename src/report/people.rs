@@ -4,12 +4,12 @@
 //! Floats are written with three decimals and sorted by what is written,
 //! so a tie a reader sees is a tie the sort sees.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
 use crate::analyze::facts::ThreadFacts;
-use crate::analyze::people::{ratio, People};
+use crate::analyze::people::{ratio, CommentRef, PairStats, People};
 
 /// One row of users.csv (named authors only).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -160,44 +160,42 @@ pub fn user_rows(p: &People) -> Vec<UserRow> {
 
 /// interactions.csv rows, sorted by harassment, uncivil replies and
 /// replies (descending), then from_author and to_author.
-pub fn interaction_rows(threads: &[ThreadFacts], p: &People) -> Vec<InteractionRow> {
-    let labels = Labels::new(
-        threads,
-        p,
-        p.pairs.values().flat_map(|s| s.comments.iter().copied()),
-    );
-    let mut rows: Vec<InteractionRow> = p
-        .pairs
-        .iter()
-        .map(|((from, to), s)| InteractionRow {
+///
+/// Rows are made one at a time as they are written: a big run has a
+/// row per pair, and holding them all with their comment labels cost
+/// more than the pairs themselves (issue 6).
+pub fn interaction_rows<'a>(
+    threads: &'a [ThreadFacts],
+    p: &'a People,
+) -> impl Iterator<Item = InteractionRow> + 'a {
+    let labels = Labels::new(threads, p);
+    let harassment = |s: &PairStats| u8::from(s.aimed_uncivil >= p.rules.harassment_min);
+    let mut pairs: Vec<(&(String, String), &PairStats)> = p.pairs.iter().collect();
+    pairs.sort_by(|(ka, a), (kb, b)| {
+        harassment(b)
+            .cmp(&harassment(a))
+            .then(b.uncivil_replies.cmp(&a.uncivil_replies))
+            .then(b.replies.cmp(&a.replies))
+            .then_with(|| ka.0.cmp(&kb.0))
+            .then_with(|| ka.1.cmp(&kb.1))
+    });
+    pairs
+        .into_iter()
+        .map(move |((from, to), s)| InteractionRow {
             from_author: from.clone(),
             to_author: to.clone(),
             replies: s.replies,
             uncivil_replies: s.uncivil_replies,
             name_calling: s.name_calling,
-            harassment: u8::from(s.aimed_uncivil >= p.rules.harassment_min),
+            harassment: harassment(s),
             comment_ids: labels.join(s.comments.iter().copied()),
         })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.harassment
-            .cmp(&a.harassment)
-            .then(b.uncivil_replies.cmp(&a.uncivil_replies))
-            .then(b.replies.cmp(&a.replies))
-            .then_with(|| a.from_author.cmp(&b.from_author))
-            .then_with(|| a.to_author.cmp(&b.to_author))
-    });
-    rows
 }
 
 /// taunts.csv rows, sorted by occurrences (descending), then author, then
 /// first occurrence.
 pub fn taunt_rows(threads: &[ThreadFacts], p: &People) -> Vec<TauntRow> {
-    let labels = Labels::new(
-        threads,
-        p,
-        p.taunts.iter().flat_map(|t| t.comments.iter().copied()),
-    );
+    let labels = Labels::new(threads, p);
     let mut taunts: Vec<_> = p.taunts.iter().collect();
     taunts.sort_by(|a, b| {
         b.comments
@@ -242,32 +240,32 @@ pub fn thread_rows(threads: &[ThreadFacts], p: &People) -> Vec<ThreadRow> {
         .collect()
 }
 
-/// `source#comment_id` of the run keys a report cites, built in one walk
-/// over the threads that hold them.
-struct Labels(BTreeMap<usize, String>);
+/// `source#comment_id` of the run keys a report cites, made when a row
+/// is: with ids in an `IdTable`, a key's label costs no lookup table, and
+/// keeping one string per cited comment held hundreds of bytes for each
+/// comment of a big run (issue 6).
+struct Labels<'a> {
+    threads: &'a [ThreadFacts],
+    refs: &'a [CommentRef],
+}
 
-impl Labels {
-    fn new(threads: &[ThreadFacts], p: &People, keys: impl Iterator<Item = usize>) -> Self {
-        let needed: BTreeSet<usize> = keys.collect();
-        let mut by_thread: BTreeMap<u32, BTreeMap<u32, usize>> = BTreeMap::new();
-        for &k in &needed {
-            let r = p.refs[k];
-            by_thread.entry(r.thread).or_default().insert(r.position, k);
+impl<'a> Labels<'a> {
+    fn new(threads: &'a [ThreadFacts], p: &'a People) -> Self {
+        Self {
+            threads,
+            refs: &p.refs,
         }
-        let mut out = BTreeMap::new();
-        for (ti, positions) in by_thread {
-            let t = &threads[ti as usize];
-            for (pos, k) in positions {
-                if let Some(c) = t.comments.get(pos as usize) {
-                    out.insert(k, format!("{}#{}", t.source, c.id));
-                }
-            }
-        }
-        Self(out)
+    }
+
+    fn label(&self, key: usize) -> Option<String> {
+        let r = self.refs.get(key)?;
+        let t = self.threads.get(r.thread as usize)?;
+        let id = t.ids.get(r.position as usize)?;
+        Some(format!("{}#{id}", t.source))
     }
 
     fn join(&self, keys: impl Iterator<Item = usize>) -> String {
-        keys.filter_map(|k| self.0.get(&k).map(String::as_str))
+        keys.filter_map(|k| self.label(k))
             .collect::<Vec<_>>()
             .join(" ")
     }

@@ -65,3 +65,54 @@ fn figures_add_up_across_threads() {
     assert_eq!((p.refs[6].thread, p.refs[6].position), (1, 0));
     assert_eq!(ratio(1, 4), 0.25);
 }
+
+/// Own texts served from outside the facts, as the spill file serves them.
+struct Texts(Vec<String>);
+
+impl super::OwnTexts for Texts {
+    fn own_text(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(&self.0[i])
+    }
+}
+
+#[test]
+fn r6_people_with_texts_outside_the_facts_counts_the_same() {
+    use crate::generate::{insults, page, GenOptions};
+    let lexicon = Lexicon::builtin();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model: Model::builtin(),
+    };
+    // Few authors over many pages: phrases repeat within authors (taunts)
+    // and across many of them (idioms).
+    let threads: Vec<Thread> = (0..12)
+        .map(|i| {
+            let text = page(&GenOptions {
+                seed: 0x7A + i,
+                target_bytes: 60_000,
+                max_depth: 4,
+                authors: 8,
+                insults: insults(&lexicon),
+                ..GenOptions::default()
+            });
+            Thread::from_page(format!("p{i}"), parse_str("p", &text).unwrap())
+        })
+        .collect();
+    let analyses = analyze_threads(&threads, scorer);
+    let mut facts = facts_of(&threads, &analyses);
+    let want = people(&facts, Rules::default());
+    assert!(!want.taunts.is_empty(), "the fixture must have taunts");
+    // Take every named comment's own text out of the facts, in run order.
+    let mut texts = Vec::new();
+    for t in &mut facts {
+        for i in 0..t.comments.len() {
+            if t.name(t.comments[i].author).is_some() {
+                texts.push(std::mem::take(&mut t.comments[i].own_text).to_string());
+            }
+        }
+    }
+    let got = super::people_with_texts(&facts, Rules::default(), Some(&Texts(texts)));
+    assert_eq!(got.taunts, want.taunts);
+    assert_eq!(got.users, want.users);
+    assert_eq!(got.pairs, want.pairs);
+}
