@@ -104,3 +104,44 @@ fn r6_single_page_and_a_non_empty_folder() {
         .failure()
         .code(2);
 }
+
+/// A page of several thousand comments is analysed in parallel: its rows
+/// still come out in page order, the same at every job count.
+#[test]
+fn rows_of_a_long_page_keep_page_order_at_any_job_count() {
+    let corpus = tempfile::tempdir().unwrap();
+    tw().arg("gen")
+        .arg("--out")
+        .arg(corpus.path())
+        .args(["--megabytes", "1", "--single-page"])
+        .assert()
+        .success();
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2", "4"] {
+        let out = tempfile::tempdir().unwrap();
+        tw().arg("analyze")
+            .arg(corpus.path())
+            .args(["--glob", "*.txt", "--quiet", "--jobs", jobs, "--out"])
+            .arg(out.path())
+            .assert()
+            .success();
+        outputs.push(std::fs::read(out.path().join("comments.csv")).unwrap());
+    }
+    assert!(outputs.iter().all(|o| *o == outputs[0]));
+    let mut rdr = csv::Reader::from_reader(outputs[0].as_slice());
+    let line = rdr
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "line")
+        .unwrap();
+    let lines: Vec<u64> = rdr
+        .records()
+        .map(|r| r.unwrap()[line].parse().unwrap())
+        .collect();
+    assert!(lines.len() > 4000, "{} comments", lines.len());
+    assert!(
+        lines.windows(2).all(|w| w[0] < w[1]),
+        "rows out of page order"
+    );
+}
