@@ -6,22 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use threadwatch::parse::parse_str;
 use threadwatch::{ParseErrorKind, Thread};
 
-use crate::support::root;
+use crate::support::{root, tw};
 
 const TEN_MB: usize = 10 * 1024 * 1024;
-
-fn tw() -> Command {
-    let mut c = Command::cargo_bin("threadwatch").unwrap();
-    c.env_remove("NO_COLOR")
-        .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE");
-    c.current_dir(root());
-    c
-}
 
 fn write(dir: &Path, name: &str, text: &[u8]) -> PathBuf {
     let p = dir.join(name);

@@ -2,21 +2,11 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-use crate::support::{root, shared};
+use crate::support::{root, shared, tw};
 
 /// The binary with a clean environment: no colour or locale surprises.
-fn tw() -> Command {
-    let mut c = Command::cargo_bin("threadwatch").unwrap();
-    c.env_remove("NO_COLOR")
-        .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE");
-    c.current_dir(root());
-    c
-}
-
 fn fixture(rel: &str) -> String {
     format!("tests/fixtures/{rel}")
 }

@@ -2,19 +2,9 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-use crate::support::root;
-
-fn tw() -> Command {
-    let mut c = Command::cargo_bin("threadwatch").unwrap();
-    c.env_remove("NO_COLOR")
-        .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE");
-    c.current_dir(root());
-    c
-}
+use crate::support::tw;
 
 /// Every file of `dir` with its bytes, by name.
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {

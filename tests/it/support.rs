@@ -51,3 +51,15 @@ pub fn check_golden(path: &Path, actual: &str) {
         .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
     assert_eq!(actual, expected, "golden mismatch: {}", path.display());
 }
+
+/// The threadwatch binary, run from the repository root with the colour
+/// variables of the caller's environment removed, so output is the same
+/// wherever the tests run.
+pub fn tw() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("threadwatch").unwrap();
+    c.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
+    c.current_dir(root());
+    c
+}
