@@ -20,11 +20,13 @@
 //! worst single comment breaks ties.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use super::facts::CommentFact;
 use super::facts::ThreadFacts;
+use super::facts::{Author, CommentFact};
 use super::target::Target;
 use super::taunts::{find_taunts_in, CommentView, Taunt, TauntInput};
 
@@ -231,20 +233,25 @@ pub fn people_with_texts(
         .map(|t| t.comments.iter().filter(|c| c.author.is_some()).count())
         .sum();
     let mut named_keys: Vec<usize> = Vec::with_capacity(named);
-    // Keyed by names borrowed from the facts while counting, so a comment
-    // costs no allocation; owned keys are made once per user and pair at
-    // the end.
-    let mut users: BTreeMap<&str, UserStats> = BTreeMap::new();
-    let mut pairs: BTreeMap<(&str, &str), PairStats> = BTreeMap::new();
+    // Counted by number, not by name: each thread's author numbers are
+    // mapped once to run-wide user numbers, so a comment costs a few
+    // array and hash-map updates instead of string-keyed tree lookups (the
+    // loop is serial, and on one huge page it was a tenth of a two-thread
+    // run: issue 6).  Names and their order come back at the end, when
+    // the maps become the `BTreeMap`s the reports read.
+    let mut counts = Counts::default();
     for (ti, t) in threads.iter().enumerate() {
+        let user_of: Vec<u32> = t.authors.iter().map(|a| counts.user(a)).collect();
+        let user = |a: Option<Author>| a.map(|a| user_of[a.get() as usize - 1]);
         let mut stats = ThreadStats {
             comments: t.comments.len(),
             max_depth: t.max_depth,
             ..ThreadStats::default()
         };
-        let mut participants: BTreeSet<&str> = BTreeSet::new();
-        let mut uncivil_by: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut attackers_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        // Per author of this thread (by the thread's own numbering).
+        let mut wrote = vec![false; t.authors.len()];
+        let mut uncivil_by = vec![0usize; t.authors.len()];
+        let mut attackers_of: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         for (position, c) in t.comments.iter().enumerate() {
             let key = p.refs.len();
             p.refs.push(CommentRef {
@@ -253,26 +260,26 @@ pub fn people_with_texts(
             });
             let uncivil = c.uncivil;
             stats.uncivil_comments += usize::from(uncivil);
-            let Some(author) = t.name(c.author) else {
+            let (Some(local), Some(author)) = (c.author, user(c.author)) else {
                 stats.anonymous_comments += 1;
                 continue;
             };
-            participants.insert(author);
-            if uncivil {
-                *uncivil_by.entry(author).or_default() += 1;
-            }
+            let local = local.get() as usize - 1;
+            wrote[local] = true;
+            uncivil_by[local] += usize::from(uncivil);
             let target = Target::from(c.target);
-            let aimed_at = match (target, t.name(c.target_author)) {
+            let aimed_at = match (target, user(c.target_author)) {
                 (Target::Commenter, Some(x)) if x != author => Some(x),
                 _ => None,
             };
-            let answered = t.name(c.answered).filter(|b| *b != author);
+            let answered = user(c.answered).filter(|b| *b != author);
 
-            let u = users.entry(author).or_insert_with(|| UserStats {
-                author: author.to_owned(),
-                ..UserStats::default()
-            });
+            let u = &mut counts.users[author as usize];
             u.comments += 1;
+            if u.last_thread != Some(ti) {
+                u.last_thread = Some(ti);
+                u.threads += 1;
+            }
             u.uncivil_comments += usize::from(uncivil);
             u.incivility_milli += (c.incivility * 1000.0).round() as u64;
             u.max_incivility = u.max_incivility.max(c.incivility);
@@ -281,33 +288,36 @@ pub fn people_with_texts(
                 u.attacks_on_commenters += 1;
             }
             if let (true, Some(x)) = (uncivil, aimed_at) {
-                *u.aimed.entry(x.to_owned()).or_default() += 1;
-                attackers_of.entry(x).or_default().insert(author);
+                *counts.aimed.entry((author, x)).or_default() += 1;
+                attackers_of.entry(x).or_default().push(author);
             }
             if let Some(b) = answered {
-                let pair = pairs.entry((author, b)).or_default();
+                let pair = counts.pairs.entry((author, b)).or_default();
                 pair.replies += 1;
                 pair.uncivil_replies += usize::from(uncivil);
                 add_key(&mut pair.comments, key);
             }
             if let Some(x) = aimed_at {
-                let pair = pairs.entry((author, x)).or_default();
+                let pair = counts.pairs.entry((author, x)).or_default();
                 pair.name_calling += usize::from(c.name_calling);
                 pair.aimed_uncivil += usize::from(uncivil);
                 add_key(&mut pair.comments, key);
             }
             named_keys.push(key);
         }
-        stats.participants = participants.len();
+        stats.participants = wrote.iter().filter(|w| **w).count();
         stats.dogpiles = attackers_of
-            .values()
-            .filter(|s| s.len() >= rules.dogpile_min)
+            .into_values()
+            .map(distinct)
+            .filter(|n| *n >= rules.dogpile_min)
             .count();
+        // The most uncivil comments; ties go to the alphabetically first.
         stats.top_offender = uncivil_by
             .iter()
-            .rev()
-            .max_by_key(|(_, n)| **n)
-            .map(|(a, _)| (*a).to_owned());
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .max_by(|(a, na), (b, nb)| na.cmp(nb).then(t.authors[*b].cmp(&t.authors[*a])))
+            .map(|(a, _)| t.authors[a].clone());
         p.threads.push(stats);
     }
     let named = Named {
@@ -316,27 +326,7 @@ pub fn people_with_texts(
         keys: named_keys,
         texts,
     };
-    // Threads per user, from the run keys of their comments.
-    let mut seen: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    for &key in &named.keys {
-        let r = p.refs[key];
-        let t = &threads[r.thread as usize];
-        if let Some(author) = t.name(t.comments[r.position as usize].author) {
-            seen.entry(author).or_default().insert(r.thread as usize);
-        }
-    }
-    for (author, ts) in seen {
-        if let Some(u) = users.get_mut(author) {
-            u.threads = ts.len();
-        }
-    }
-    for ((from, _), pair) in &pairs {
-        if pair.aimed_uncivil >= rules.harassment_min {
-            if let Some(u) = users.get_mut(from) {
-                u.harassment += 1;
-            }
-        }
-    }
+    let (mut users, pairs) = counts.finish(rules);
     p.taunts = find_taunts_in(&named);
     drop(named);
     for (i, t) in p.taunts.iter().enumerate() {
@@ -344,12 +334,109 @@ pub fn people_with_texts(
             u.taunts.push(i);
         }
     }
-    p.users = users.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-    p.pairs = pairs
-        .into_iter()
-        .map(|((a, b), v)| ((a.to_owned(), b.to_owned()), v))
-        .collect();
+    p.users = users;
+    p.pairs = pairs;
     p
+}
+
+/// Per-user and per-pair counts of a run, by run-wide user number (the
+/// order in which names are first met).
+#[derive(Default)]
+struct Counts<'a> {
+    number: FxHashMap<&'a str, u32>,
+    names: Vec<&'a str>,
+    users: Vec<UserCount>,
+    /// Uncivil comments of one user aimed at another.
+    aimed: FxHashMap<(u32, u32), usize>,
+    pairs: FxHashMap<(u32, u32), PairStats>,
+}
+
+/// What `UserStats` counts comment by comment.
+#[derive(Default)]
+struct UserCount {
+    comments: usize,
+    threads: usize,
+    /// The thread last counted in `threads` (threads come in run order).
+    last_thread: Option<usize>,
+    uncivil_comments: usize,
+    incivility_milli: u64,
+    max_incivility: f64,
+    name_calling: usize,
+    attacks_on_commenters: usize,
+}
+
+impl<'a> Counts<'a> {
+    /// The user number of `name`, given one if new.
+    fn user(&mut self, name: &'a str) -> u32 {
+        if let Some(&n) = self.number.get(name) {
+            return n;
+        }
+        let n = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.number.insert(name, n);
+        self.names.push(name);
+        self.users.push(UserCount::default());
+        n
+    }
+
+    /// The users and pairs by name, with harassment counted.
+    fn finish(
+        self,
+        rules: Rules,
+    ) -> (
+        BTreeMap<String, UserStats>,
+        BTreeMap<(String, String), PairStats>,
+    ) {
+        let names = self.names;
+        let mut users: Vec<UserStats> = self
+            .users
+            .into_iter()
+            .zip(&names)
+            .map(|(c, name)| UserStats {
+                author: (*name).to_owned(),
+                comments: c.comments,
+                threads: c.threads,
+                uncivil_comments: c.uncivil_comments,
+                incivility_milli: c.incivility_milli,
+                max_incivility: c.max_incivility,
+                name_calling: c.name_calling,
+                attacks_on_commenters: c.attacks_on_commenters,
+                ..UserStats::default()
+            })
+            .collect();
+        for ((from, to), n) in self.aimed {
+            users[from as usize]
+                .aimed
+                .insert(names[to as usize].to_owned(), n);
+        }
+        for ((from, _), pair) in &self.pairs {
+            if pair.aimed_uncivil >= rules.harassment_min {
+                users[*from as usize].harassment += 1;
+            }
+        }
+        let pairs = self
+            .pairs
+            .into_iter()
+            .map(|((a, b), v)| {
+                let name = |u: u32| names[u as usize].to_owned();
+                ((name(a), name(b)), v)
+            })
+            .collect();
+        // Every name belongs to a comment's author, so every user wrote
+        // one; the filter only keeps that promise explicit.
+        let users = users
+            .into_iter()
+            .filter(|u| u.comments > 0)
+            .map(|u| (u.author.clone(), u))
+            .collect();
+        (users, pairs)
+    }
+}
+
+/// Distinct values of `v`.
+fn distinct(mut v: Vec<u32>) -> usize {
+    v.sort_unstable();
+    v.dedup();
+    v.len()
 }
 
 /// The run's named comments, as the taunt finder reads them: a run key

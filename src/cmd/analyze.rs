@@ -14,13 +14,14 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
+use std::ops::Range;
 use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde::Serialize;
-use threadwatch::analyze::comments::ThreadAnalyzer;
+use threadwatch::analyze::comments::{CommentAnalysis, ThreadAnalyzer};
 use threadwatch::analyze::facts::{FactsBuilder, ThreadFacts};
 use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::matcher::Lexicon;
@@ -511,7 +512,12 @@ fn analyse_input(
 /// One parsed page's serialised rows, comment count, uncivil count and
 /// facts.  Signatures are learnt per input, so an input's analysis depends
 /// on nothing but its own bytes: what lets --incremental reuse it.
-fn analyse_thread<W: Write>(
+///
+/// A page longer than one window is pipelined: while the pool analyses a
+/// window, the previous window's rows and facts are written.  Writing is
+/// serial (rows must keep page order), and done between windows it left
+/// one of two cores idle for a fifth of a huge page's analysis (issue 6).
+fn analyse_thread<W: Write + Send>(
     thread: Thread,
     scorer: Scorer<'_>,
     threshold: f64,
@@ -523,15 +529,34 @@ fn analyse_thread<W: Write>(
     let mut rows = RowWriter::body(out, opts);
     let mut facts = FactsBuilder::new(&thread);
     let mut uncivil = 0;
-    for start in (0..n).step_by(WINDOW) {
-        let end = (start + WINDOW).min(n);
-        for (i, a) in (start..end).zip(analyzer.analyze(start..end)) {
+    let mut write_window = |range: Range<usize>, analyses: Vec<CommentAnalysis>| {
+        for (i, a) in range.zip(analyses) {
             let (id, dotted) = (analyzer.id(i), analyzer.dotted(i));
             let row = comment_row(&thread, id, dotted, &a, |q| analyzer.dotted_of(q));
             uncivil += usize::from(row.uncivil);
             rows.write(&row)?;
             facts.push(id, &a);
         }
+        std::io::Result::Ok(())
+    };
+    let mut pending: Option<(Range<usize>, Vec<CommentAnalysis>)> = None;
+    for start in (0..n).step_by(WINDOW) {
+        let window = start..(start + WINDOW).min(n);
+        let analysed = match pending.take() {
+            None => analyzer.analyze(window.clone()),
+            Some((before, done)) => {
+                let (analysed, written) = rayon::join(
+                    || analyzer.analyze(window.clone()),
+                    || write_window(before, done),
+                );
+                written?;
+                analysed
+            }
+        };
+        pending = Some((window, analysed));
+    }
+    if let Some((last, done)) = pending {
+        write_window(last, done)?;
     }
     let ids = analyzer.into_ids();
     // The facts' own texts share the page's text with the tree's bodies,
