@@ -152,13 +152,21 @@ pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
 
 /// [`find_taunts`] over any [`TauntInput`].
 pub fn find_taunts_in<C: TauntInput + ?Sized>(comments: &C) -> Vec<Taunt> {
-    let mut by_author: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Grouped by hash, then put in name order once: a tree keyed by name
+    // costs a dozen string comparisons per comment, in a serial loop over
+    // the whole run (issue 6).
+    let mut grouped: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in 0..comments.len() {
-        by_author.entry(comments.get(i).author).or_default().push(i);
+        grouped.entry(comments.get(i).author).or_default().push(i);
     }
+    let mut by_author: Vec<(&str, Vec<usize>)> = grouped.into_iter().collect();
+    by_author.sort_unstable_by_key(|(a, _)| *a);
     // Small numbers for authors, so the idiom count below holds no names.
-    let author_id: HashMap<&str, u32> =
-        by_author.keys().zip(0u32..).map(|(a, i)| (*a, i)).collect();
+    let author_id: HashMap<&str, u32> = by_author
+        .iter()
+        .zip(0u32..)
+        .map(|((a, _), i)| (*a, i))
+        .collect();
     // Authors in name order, with their comments; only authors with two or
     // more comments can repeat anything.
     let repeaters: Vec<(&str, Vec<usize>)> = by_author
