@@ -109,13 +109,16 @@ pub trait TauntInput: Sync {
     }
 }
 
-impl TauntInput for [CommentFacts<'_>] {
+/// A slice of [`CommentFacts`] as a [`TauntInput`].
+struct Slice<'s, 'a>(&'s [CommentFacts<'a>]);
+
+impl TauntInput for Slice<'_, '_> {
     fn len(&self) -> usize {
-        <[CommentFacts<'_>]>::len(self)
+        self.0.len()
     }
 
     fn get(&self, i: usize) -> CommentView<'_> {
-        let c = &self[i];
+        let c = &self.0[i];
         CommentView {
             key: c.key,
             author: c.author,
@@ -127,7 +130,7 @@ impl TauntInput for [CommentFacts<'_>] {
     }
 
     fn own_text(&self, i: usize) -> Cow<'_, str> {
-        Cow::Borrowed(&self[i].own_text)
+        Cow::Borrowed(&self.0[i].own_text)
     }
 }
 
@@ -147,11 +150,99 @@ pub struct Taunt {
 /// Repeated taunts of every author in `comments`, sorted by author, then
 /// by first occurrence.
 pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
-    find_taunts_in(comments)
+    find_taunts_in(&Slice(comments))
 }
 
 /// [`find_taunts`] over any [`TauntInput`].
-pub fn find_taunts_in<C: TauntInput + ?Sized>(comments: &C) -> Vec<Taunt> {
+pub fn find_taunts_in(comments: &dyn TauntInput) -> Vec<Taunt> {
+    struct One<'c>(&'c dyn TauntInput);
+    impl TauntParts for One<'_> {
+        fn parts(&self) -> usize {
+            1
+        }
+        fn with_part(&self, _: usize, f: &mut dyn FnMut(&dyn TauntInput)) -> std::io::Result<()> {
+            f(self.0);
+            Ok(())
+        }
+    }
+    // In memory, a part cannot fail to load.
+    find_taunts_in_parts(&One(comments)).unwrap_or_default()
+}
+
+/// A run's comments in parts whose authors are disjoint (bucketed by
+/// author), each loaded only while a pass reads it: what bounds the
+/// per-user stage's memory by a part instead of by the run (issue 6).
+pub trait TauntParts: Sync {
+    /// Number of parts.
+    fn parts(&self) -> usize;
+
+    /// Loads part `i` and gives it to `f`.
+    fn with_part(&self, i: usize, f: &mut dyn FnMut(&dyn TauntInput)) -> std::io::Result<()>;
+}
+
+/// [`find_taunts`] over parts whose authors are disjoint.  Every pass
+/// works per author, but for the idiom count, which only adds up distinct
+/// authors per shingle; so each pass reads one part at a time, and what
+/// lives across parts is per author (the shingles each repeats) or per
+/// repeated shingle (its first few users).
+pub fn find_taunts_in_parts(parts: &dyn TauntParts) -> std::io::Result<Vec<Taunt>> {
+    // Each pass works per author or per chunk of comments in parallel; the
+    // results are sets or indexed collects, so the outcome does not depend
+    // on the number of threads.
+    // Pass 1: shingles each author repeats in two or more comments.
+    let mut repeated: Vec<Vec<Vec<u64>>> = Vec::with_capacity(parts.parts());
+    for p in 0..parts.parts() {
+        let mut part = Vec::new();
+        parts.with_part(p, &mut |comments| {
+            part = repeaters(comments)
+                .par_iter()
+                .map(|(_, idx)| repeated_shingles(idx, comments))
+                .collect();
+        })?;
+        repeated.push(part);
+    }
+    let candidates: HashSet<u64> = repeated.iter().flatten().flatten().copied().collect();
+    // Pass 2: how many authors use each candidate at all (idioms).  Parts
+    // have disjoint authors, so numbering each part's authors after the
+    // previous part's keeps numbers distinct across the run.
+    let mut users: HashMap<u64, Users> = HashMap::default();
+    let mut numbered = 0u32;
+    for p in 0..parts.parts() {
+        parts.with_part(p, &mut |comments| {
+            let (part, authors) = idiom_users(comments, &candidates, numbered);
+            numbered = numbered.saturating_add(authors);
+            merge_users(&mut users, part);
+        })?;
+    }
+    let idioms: HashSet<u64> = users
+        .into_iter()
+        .filter(|(_, a)| usize::from(a.len) >= IDIOM_AUTHORS)
+        .map(|(h, _)| h)
+        .collect();
+    // Pass 3: per author, phrases and epithets.
+    let keep = |h: &u64| candidates.contains(h) && !idioms.contains(h);
+    let mut found: Vec<(String, Vec<Taunt>)> = Vec::new();
+    for (p, repeated) in repeated.iter().enumerate() {
+        parts.with_part(p, &mut |comments| {
+            let part: Vec<(String, Vec<Taunt>)> = repeaters(comments)
+                .par_iter()
+                .zip(repeated)
+                .map(|((author, idx), repeated)| {
+                    let taunts = taunts_of(author, idx, repeated, comments, &idioms, keep);
+                    ((*author).to_owned(), taunts)
+                })
+                .collect();
+            found.extend(part);
+        })?;
+    }
+    // Authors in name order across parts, as within one.
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(found.into_iter().flat_map(|(_, t)| t).collect())
+}
+
+/// Authors of `comments` in name order, with their comments; only authors
+/// with two or more comments can repeat anything.
+fn repeaters<'c>(comments: &'c dyn TauntInput) -> Vec<(&'c str, Vec<usize>)> {
     // Grouped by hash, then put in name order once: a tree keyed by name
     // costs a dozen string comparisons per comment, in a serial loop over
     // the whole run (issue 6).
@@ -159,30 +250,27 @@ pub fn find_taunts_in<C: TauntInput + ?Sized>(comments: &C) -> Vec<Taunt> {
     for i in 0..comments.len() {
         grouped.entry(comments.get(i).author).or_default().push(i);
     }
-    let mut by_author: Vec<(&str, Vec<usize>)> = grouped.into_iter().collect();
-    by_author.sort_unstable_by_key(|(a, _)| *a);
-    // Small numbers for authors, so the idiom count below holds no names.
-    let author_id: HashMap<&str, u32> = by_author
-        .iter()
-        .zip(0u32..)
-        .map(|((a, _), i)| (*a, i))
-        .collect();
-    // Authors in name order, with their comments; only authors with two or
-    // more comments can repeat anything.
-    let repeaters: Vec<(&str, Vec<usize>)> = by_author
+    let mut by_author: Vec<(&str, Vec<usize>)> = grouped
         .into_iter()
         .filter(|(_, idx)| idx.len() >= 2)
         .collect();
-    // Each pass works per author or per chunk of comments in parallel; the
-    // results are sets or indexed collects, so the outcome does not depend
-    // on the number of threads.
-    // Pass 1: shingles each author repeats in two or more comments.
-    let repeated: Vec<Vec<u64>> = repeaters
-        .par_iter()
-        .map(|(_, idx)| repeated_shingles(idx, comments))
-        .collect();
-    let candidates: HashSet<u64> = repeated.iter().flatten().copied().collect();
-    // Pass 2: how many authors use each candidate at all (idioms).
+    by_author.sort_unstable_by_key(|(a, _)| *a);
+    by_author
+}
+
+/// Distinct users (numbered from `first`) of each candidate shingle in
+/// `comments`, and how many authors `comments` has.
+fn idiom_users(
+    comments: &dyn TauntInput,
+    candidates: &HashSet<u64>,
+    first: u32,
+) -> (HashMap<u64, Users>, u32) {
+    // Small numbers for authors, so the idiom count holds no names.
+    let mut author_id: HashMap<&str, u32> = HashMap::default();
+    for i in 0..comments.len() {
+        let next = first.saturating_add(u32::try_from(author_id.len()).unwrap_or(u32::MAX));
+        author_id.entry(comments.get(i).author).or_insert(next);
+    }
     let chunks: Vec<Range<usize>> = (0..comments.len())
         .step_by(IDIOM_CHUNK)
         .map(|start| start..(start + IDIOM_CHUNK).min(comments.len()))
@@ -205,56 +293,57 @@ pub fn find_taunts_in<C: TauntInput + ?Sized>(comments: &C) -> Vec<Taunt> {
             users
         })
         .reduce(HashMap::default, |mut a, b| {
-            for (h, list) in b {
-                let into = a.entry(h).or_default();
-                for &author in list.ids() {
-                    add_user(into, author);
-                }
-            }
+            merge_users(&mut a, b);
             a
         });
-    let idioms: HashSet<u64> = users
-        .into_iter()
-        .filter(|(_, a)| usize::from(a.len) >= IDIOM_AUTHORS)
-        .map(|(h, _)| h)
-        .collect();
-    // Pass 3: per author, phrases and epithets.
-    let keep = |h: &u64| candidates.contains(h) && !idioms.contains(h);
-    repeaters
-        .par_iter()
-        .zip(&repeated)
-        .map(|((author, idx), repeated)| {
-            // Runs of two comments join only through a shingle both hold,
-            // which the author then repeats; an author who repeats only
-            // idioms has no phrase of two comments, and reading the
-            // texts again would find none.
-            let mut found = match repeated.iter().any(|h| !idioms.contains(h)) {
-                true => phrase_taunts(author, idx, comments, keep),
-                false => Vec::new(),
-            };
-            for e in epithet_taunts(author, idx, comments) {
-                let covered = found
-                    .iter()
-                    .any(|t| t.comments == e.comments && fold(&t.text).contains(&fold(&e.text)));
-                if !covered {
-                    found.push(e);
-                }
-            }
-            found.retain(|t| {
-                t.comments
-                    .iter()
-                    .filter_map(|k| by_key(comments, *k))
-                    .filter(|c| c.aimed)
-                    .count()
-                    >= 2
-            });
-            found.sort_by_key(|t| t.comments[0]);
-            found
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
+    let authors = u32::try_from(author_id.len()).unwrap_or(u32::MAX);
+    (users, authors)
+}
+
+/// Adds the users of `from` to those of `into`.
+fn merge_users(into: &mut HashMap<u64, Users>, from: HashMap<u64, Users>) {
+    for (h, list) in from {
+        let into = into.entry(h).or_default();
+        for &author in list.ids() {
+            add_user(into, author);
+        }
+    }
+}
+
+/// One author's taunts: phrases and epithets, sorted by first occurrence.
+fn taunts_of(
+    author: &str,
+    idx: &[usize],
+    repeated: &[u64],
+    comments: &dyn TauntInput,
+    idioms: &HashSet<u64>,
+    keep: impl Fn(&u64) -> bool,
+) -> Vec<Taunt> {
+    // Runs of two comments join only through a shingle both hold, which
+    // the author then repeats; an author who repeats only idioms has no
+    // phrase of two comments, and reading the texts again would find none.
+    let mut found = match repeated.iter().any(|h| !idioms.contains(h)) {
+        true => phrase_taunts(author, idx, comments, keep),
+        false => Vec::new(),
+    };
+    for e in epithet_taunts(author, idx, comments) {
+        let covered = found
+            .iter()
+            .any(|t| t.comments == e.comments && fold(&t.text).contains(&fold(&e.text)));
+        if !covered {
+            found.push(e);
+        }
+    }
+    found.retain(|t| {
+        t.comments
+            .iter()
+            .filter_map(|k| by_key(comments, *k))
+            .filter(|c| c.aimed)
+            .count()
+            >= 2
+    });
+    found.sort_by_key(|t| t.comments[0]);
+    found
 }
 
 /// Comments per unit of work in the idiom count.
@@ -286,7 +375,7 @@ fn add_user(users: &mut Users, author: u32) {
 
 /// The comment with run key `key`; `comments` come in run order, so keys
 /// ascend and a binary search finds it.
-fn by_key<C: TauntInput + ?Sized>(comments: &C, key: usize) -> Option<CommentView<'_>> {
+fn by_key(comments: &dyn TauntInput, key: usize) -> Option<CommentView<'_>> {
     let (mut lo, mut hi) = (0, comments.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
@@ -302,7 +391,7 @@ fn by_key<C: TauntInput + ?Sized>(comments: &C, key: usize) -> Option<CommentVie
 }
 
 /// Shingles that occur in two or more of the comments `idx` (one author's).
-fn repeated_shingles<C: TauntInput + ?Sized>(idx: &[usize], comments: &C) -> Vec<u64> {
+fn repeated_shingles(idx: &[usize], comments: &dyn TauntInput) -> Vec<u64> {
     let mut seen: HashMap<u64, u32> = HashMap::default();
     for &i in idx {
         for h in distinct_shingles(&tokenize(&comments.own_text(i))) {
@@ -391,10 +480,10 @@ fn shingle_hash(words: &[Token]) -> u64 {
     })
 }
 
-fn phrase_taunts<C: TauntInput + ?Sized>(
+fn phrase_taunts(
     author: &str,
     idx: &[usize],
-    comments: &C,
+    comments: &dyn TauntInput,
     keep: impl Fn(&u64) -> bool,
 ) -> Vec<Taunt> {
     // Runs of consecutive kept shingles within one comment, joined into
@@ -481,7 +570,7 @@ fn span(toks: &[Token], words: &Range<usize>) -> Range<usize> {
     toks[words.start].range.start..toks[words.end - 1].range.end
 }
 
-fn epithet_taunts<C: TauntInput + ?Sized>(author: &str, idx: &[usize], comments: &C) -> Vec<Taunt> {
+fn epithet_taunts(author: &str, idx: &[usize], comments: &dyn TauntInput) -> Vec<Taunt> {
     let mut by_term: BTreeMap<&str, (BTreeSet<usize>, String)> = BTreeMap::new();
     for &i in idx {
         let c = comments.get(i);
@@ -502,12 +591,7 @@ fn epithet_taunts<C: TauntInput + ?Sized>(author: &str, idx: &[usize], comments:
         .collect()
 }
 
-fn taunt<C: TauntInput + ?Sized>(
-    author: &str,
-    text: String,
-    keys: BTreeSet<usize>,
-    comments: &C,
-) -> Taunt {
+fn taunt(author: &str, text: String, keys: BTreeSet<usize>, comments: &dyn TauntInput) -> Taunt {
     let targets: BTreeSet<String> = keys
         .iter()
         .filter_map(|k| by_key(comments, *k))
