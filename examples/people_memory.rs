@@ -41,7 +41,13 @@ fn main() {
     let facts = facts_of(&threads, &analyses);
     drop(analyses);
     let start = Instant::now();
-    let p = people(&facts, Rules::default());
+    let p = match people(&facts, Rules::default()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("people_memory: {e}");
+            std::process::exit(1);
+        }
+    };
     println!(
         "comments={comments} authors={} pairs={} taunts={} threads={} people()={:.2}s",
         p.users.len(),

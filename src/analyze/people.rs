@@ -19,32 +19,23 @@
 //! commenters count double, each person harassed counts triple, and the
 //! worst single comment breaks ties.
 
+pub mod buckets;
+
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
-use std::ops::Range;
 
-use super::facts::ThreadFacts;
-use super::facts::{Author, CommentFact};
+use super::facts::{Author, ThreadFacts};
 use super::target::Target;
-use super::taunts::{find_taunts_in, CommentView, Taunt, TauntInput};
+use super::taunts::{find_taunts_in_parts, Taunt};
+use buckets::{cited, BucketWriter, Parts, Record};
 
 /// Uncivil comments aimed at one person that make harassment.
 pub const HARASSMENT_MIN: usize = 2;
 
 /// Distinct attackers of one person in one thread that make a dogpile.
 pub const DOGPILE_MIN: usize = 3;
-
-/// One comment's place in the run: 8 bytes, so a million comments cost
-/// 8 MB here; reports turn the few they cite into `source#comment_id`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CommentRef {
-    /// Index of the thread in the run.
-    pub thread: u32,
-    /// Position of the comment in its thread's order.
-    pub position: u32,
-}
 
 /// Per-author figures.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -85,16 +76,64 @@ pub struct PairStats {
     pub name_calling: usize,
     /// Uncivil comments of `from` aimed at `to` (replies or not).
     pub aimed_uncivil: usize,
-    /// Run keys of the comments behind the pair, ascending and distinct.
-    /// A vector, not a set: keys arrive in run order, and a pair usually
-    /// has a comment or two, for which a set's node costs ten times the
-    /// keys (issue 6).
-    pub comments: Vec<usize>,
+    /// The comments behind the pair, in run order and distinct.
+    pub comments: CommentList,
+}
+
+/// Comments as (thread index in the run, dotted id), packed in one buffer:
+/// a big run has hundreds of thousands of pairs with a comment or two
+/// each, and a vector of strings would cost three allocations a comment
+/// (issue 6).  Each entry is the thread as 4 bytes, the id's length as 4
+/// bytes, then the id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommentList {
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+impl CommentList {
+    /// Adds a comment.
+    pub fn push(&mut self, thread: u32, id: &str) {
+        let Ok(id_len) = u32::try_from(id.len()) else {
+            return;
+        };
+        self.bytes.extend_from_slice(&thread.to_le_bytes());
+        self.bytes.extend_from_slice(&id_len.to_le_bytes());
+        self.bytes.extend_from_slice(id.as_bytes());
+        self.len += 1;
+    }
+
+    /// Number of comments.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The comments, in the order added.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &str)> + '_ {
+        let mut rest = self.bytes.as_slice();
+        std::iter::from_fn(move || {
+            let (thread, tail) = rest.split_first_chunk::<4>()?;
+            let (len, tail) = tail.split_first_chunk::<4>()?;
+            let len = u32::from_le_bytes(*len) as usize;
+            let id = std::str::from_utf8(tail.get(..len)?).ok()?;
+            rest = &tail[len..];
+            Some((u32::from_le_bytes(*thread), id))
+        })
+    }
 }
 
 /// Per-thread figures.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ThreadStats {
+    /// The input it came from.
+    pub source: String,
+    /// The article's headline.
+    pub title: String,
     /// Comments.
     pub comments: usize,
     /// Distinct named authors.
@@ -114,8 +153,6 @@ pub struct ThreadStats {
 /// Everything the people reports need.
 #[derive(Debug, Clone, Default)]
 pub struct People {
-    /// Every comment of the run, in run order.
-    pub refs: Vec<CommentRef>,
     /// Per author.
     pub users: BTreeMap<String, UserStats>,
     /// Per (from, to).
@@ -126,6 +163,9 @@ pub struct People {
     pub threads: Vec<ThreadStats>,
     /// The thresholds used.
     pub rules: Rules,
+    /// Thread index and dotted id of every comment a taunt cites, by run
+    /// key.
+    pub cited: BTreeMap<usize, (u32, String)>,
 }
 
 impl UserStats {
@@ -191,59 +231,60 @@ impl Default for Rules {
     }
 }
 
-/// Own texts of a run's named comments kept outside the facts (a run's
-/// texts spilled to a file, so the per-user stage does not hold the
-/// corpus: issue 6).  Index `i` is the run's `i`-th named comment, in run
-/// order.
-pub trait OwnTexts: Sync {
-    /// The `i`-th named comment's own text.
-    fn own_text(&self, i: usize) -> Cow<'_, str>;
+/// Counts people, pairs, taunts and thread figures over a run, from each
+/// thread's facts in run order, holding the named comments for the taunt
+/// finder in memory.
+pub fn people(threads: &[ThreadFacts], rules: Rules) -> std::io::Result<People> {
+    let mut b = PeopleBuilder::new(rules, BucketWriter::in_memory());
+    for t in threads {
+        b.add(t)?;
+    }
+    b.finish()
+}
 
-    /// The own texts of named comments `range`, in order, given to `f`
-    /// with their index (see `TauntInput::for_each_text`).
-    fn for_each_text(&self, range: Range<usize>, f: &mut dyn FnMut(usize, &str)) {
-        for i in range {
-            f(i, &self.own_text(i));
+/// Builds [`People`] a thread at a time, so a run need not keep its
+/// threads' facts: counts are made as each thread arrives, and its named
+/// comments go to the buckets the taunt finder reads at the end (issue 6).
+///
+/// Everything is counted by number, not by name: each thread's author
+/// numbers are mapped once to run-wide user numbers, so a comment costs a
+/// few array and hash-map updates instead of string-keyed tree lookups.
+/// Names and their order come back in `finish`, when the maps become the
+/// `BTreeMap`s the reports read; so no hash order reaches a report.
+pub struct PeopleBuilder {
+    rules: Rules,
+    counts: Counts,
+    threads: Vec<ThreadStats>,
+    next_key: usize,
+    buckets: BucketWriter,
+}
+
+impl PeopleBuilder {
+    /// An empty run whose named comments go to `buckets`.
+    pub fn new(rules: Rules, buckets: BucketWriter) -> Self {
+        Self {
+            rules,
+            counts: Counts::default(),
+            threads: Vec::new(),
+            next_key: 0,
+            buckets,
         }
     }
-}
 
-/// Counts people, pairs, taunts and thread figures over a run, from each
-/// thread's facts in run order.
-pub fn people(threads: &[ThreadFacts], rules: Rules) -> People {
-    people_with_texts(threads, rules, None)
-}
+    /// Threads counted so far.
+    pub fn threads(&self) -> usize {
+        self.threads.len()
+    }
 
-/// [`people`], reading the named comments' own texts from `texts` when
-/// given instead of from the facts.
-pub fn people_with_texts(
-    threads: &[ThreadFacts],
-    rules: Rules,
-    texts: Option<&dyn OwnTexts>,
-) -> People {
-    let mut p = People {
-        rules,
-        refs: Vec::with_capacity(threads.iter().map(|t| t.comments.len()).sum()),
-        ..People::default()
-    };
-    // Sized up front: growing by doubling would hold the old and the new
-    // buffer at once, half again the vector at its peak (issue 6).
-    let named = threads
-        .iter()
-        .map(|t| t.comments.iter().filter(|c| c.author.is_some()).count())
-        .sum();
-    let mut named_keys: Vec<usize> = Vec::with_capacity(named);
-    // Counted by number, not by name: each thread's author numbers are
-    // mapped once to run-wide user numbers, so a comment costs a few
-    // array and hash-map updates instead of string-keyed tree lookups (the
-    // loop is serial, and on one huge page it was a tenth of a two-thread
-    // run: issue 6).  Names and their order come back at the end, when
-    // the maps become the `BTreeMap`s the reports read.
-    let mut counts = Counts::default();
-    for (ti, t) in threads.iter().enumerate() {
+    /// Counts the next thread of the run.
+    pub fn add(&mut self, t: &ThreadFacts) -> std::io::Result<()> {
+        let ti = u32::try_from(self.threads.len()).unwrap_or(u32::MAX);
+        let counts = &mut self.counts;
         let user_of: Vec<u32> = t.authors.iter().map(|a| counts.user(a)).collect();
         let user = |a: Option<Author>| a.map(|a| user_of[a.get() as usize - 1]);
         let mut stats = ThreadStats {
+            source: t.source.clone(),
+            title: t.title.clone(),
             comments: t.comments.len(),
             max_depth: t.max_depth,
             ..ThreadStats::default()
@@ -253,17 +294,15 @@ pub fn people_with_texts(
         let mut uncivil_by = vec![0usize; t.authors.len()];
         let mut attackers_of: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         for (position, c) in t.comments.iter().enumerate() {
-            let key = p.refs.len();
-            p.refs.push(CommentRef {
-                thread: u32::try_from(ti).unwrap_or(u32::MAX),
-                position: u32::try_from(position).unwrap_or(u32::MAX),
-            });
+            let key = self.next_key;
+            self.next_key += 1;
             let uncivil = c.uncivil;
             stats.uncivil_comments += usize::from(uncivil);
             let (Some(local), Some(author)) = (c.author, user(c.author)) else {
                 stats.anonymous_comments += 1;
                 continue;
             };
+            let id = t.ids.get(position).unwrap_or_default();
             let local = local.get() as usize - 1;
             wrote[local] = true;
             uncivil_by[local] += usize::from(uncivil);
@@ -295,21 +334,40 @@ pub fn people_with_texts(
                 let pair = counts.pairs.entry((author, b)).or_default();
                 pair.replies += 1;
                 pair.uncivil_replies += usize::from(uncivil);
-                add_key(&mut pair.comments, key);
+                pair.comments.push(ti, id);
             }
             if let Some(x) = aimed_at {
                 let pair = counts.pairs.entry((author, x)).or_default();
                 pair.name_calling += usize::from(c.name_calling);
                 pair.aimed_uncivil += usize::from(uncivil);
-                add_key(&mut pair.comments, key);
+                // A reply aimed at the one it answers is one comment.
+                if answered != Some(x) {
+                    pair.comments.push(ti, id);
+                }
             }
-            named_keys.push(key);
+            self.buckets.push(&Record {
+                key: key as u64,
+                thread: ti,
+                id: Cow::Borrowed(id),
+                author,
+                aimed: c.uncivil || target != Target::None,
+                target: match target {
+                    Target::Commenter => Some(Cow::Borrowed(
+                        t.name(c.target_author).unwrap_or("commenter"),
+                    )),
+                    Target::None => None,
+                    other => Some(Cow::Borrowed(other.as_str())),
+                },
+                epithets: c.epithets().to_vec(),
+                flagged: c.flagged().to_vec(),
+                text: Cow::Borrowed(c.own_text.as_str()),
+            })?;
         }
         stats.participants = wrote.iter().filter(|w| **w).count();
         stats.dogpiles = attackers_of
             .into_values()
             .map(distinct)
-            .filter(|n| *n >= rules.dogpile_min)
+            .filter(|n| *n >= self.rules.dogpile_min)
             .count();
         // The most uncivil comments; ties go to the alphabetically first.
         stats.top_offender = uncivil_by
@@ -318,33 +376,45 @@ pub fn people_with_texts(
             .filter(|(_, n)| **n > 0)
             .max_by(|(a, na), (b, nb)| na.cmp(nb).then(t.authors[*b].cmp(&t.authors[*a])))
             .map(|(a, _)| t.authors[a].clone());
-        p.threads.push(stats);
+        self.threads.push(stats);
+        Ok(())
     }
-    let named = Named {
-        threads,
-        refs: &p.refs,
-        keys: named_keys,
-        texts,
-    };
-    let (mut users, pairs) = counts.finish(rules);
-    p.taunts = find_taunts_in(&named);
-    drop(named);
-    for (i, t) in p.taunts.iter().enumerate() {
-        if let Some(u) = users.get_mut(t.author.as_str()) {
-            u.taunts.push(i);
+
+    /// Finds the run's taunts (on the current rayon pool) and returns the
+    /// figures.
+    pub fn finish(self) -> std::io::Result<People> {
+        let buckets = self.buckets.finish()?;
+        let parts = Parts {
+            buckets: &buckets,
+            names: &self.counts.names,
+        };
+        let taunts = find_taunts_in_parts(&parts)?;
+        let keys: BTreeSet<usize> = taunts.iter().flat_map(|t| t.comments.clone()).collect();
+        let cited = cited(&buckets, &keys)?;
+        drop(buckets);
+        let (mut users, pairs) = self.counts.finish(self.rules);
+        for (i, t) in taunts.iter().enumerate() {
+            if let Some(u) = users.get_mut(t.author.as_str()) {
+                u.taunts.push(i);
+            }
         }
+        Ok(People {
+            users,
+            pairs,
+            taunts,
+            threads: self.threads,
+            rules: self.rules,
+            cited,
+        })
     }
-    p.users = users;
-    p.pairs = pairs;
-    p
 }
 
 /// Per-user and per-pair counts of a run, by run-wide user number (the
 /// order in which names are first met).
 #[derive(Default)]
-struct Counts<'a> {
-    number: FxHashMap<&'a str, u32>,
-    names: Vec<&'a str>,
+struct Counts {
+    number: FxHashMap<String, u32>,
+    names: Vec<String>,
     users: Vec<UserCount>,
     /// Uncivil comments of one user aimed at another.
     aimed: FxHashMap<(u32, u32), usize>,
@@ -357,7 +427,7 @@ struct UserCount {
     comments: usize,
     threads: usize,
     /// The thread last counted in `threads` (threads come in run order).
-    last_thread: Option<usize>,
+    last_thread: Option<u32>,
     uncivil_comments: usize,
     incivility_milli: u64,
     max_incivility: f64,
@@ -365,15 +435,15 @@ struct UserCount {
     attacks_on_commenters: usize,
 }
 
-impl<'a> Counts<'a> {
+impl Counts {
     /// The user number of `name`, given one if new.
-    fn user(&mut self, name: &'a str) -> u32 {
+    fn user(&mut self, name: &str) -> u32 {
         if let Some(&n) = self.number.get(name) {
             return n;
         }
         let n = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        self.number.insert(name, n);
-        self.names.push(name);
+        self.number.insert(name.to_owned(), n);
+        self.names.push(name.to_owned());
         self.users.push(UserCount::default());
         n
     }
@@ -392,7 +462,7 @@ impl<'a> Counts<'a> {
             .into_iter()
             .zip(&names)
             .map(|(c, name)| UserStats {
-                author: (*name).to_owned(),
+                author: name.clone(),
                 comments: c.comments,
                 threads: c.threads,
                 uncivil_comments: c.uncivil_comments,
@@ -406,7 +476,7 @@ impl<'a> Counts<'a> {
         for ((from, to), n) in self.aimed {
             users[from as usize]
                 .aimed
-                .insert(names[to as usize].to_owned(), n);
+                .insert(names[to as usize].clone(), n);
         }
         for ((from, _), pair) in &self.pairs {
             if pair.aimed_uncivil >= rules.harassment_min {
@@ -417,7 +487,7 @@ impl<'a> Counts<'a> {
             .pairs
             .into_iter()
             .map(|((a, b), v)| {
-                let name = |u: u32| names[u as usize].to_owned();
+                let name = |u: u32| names[u as usize].clone();
                 ((name(a), name(b)), v)
             })
             .collect();
@@ -437,72 +507,6 @@ fn distinct(mut v: Vec<u32>) -> usize {
     v.sort_unstable();
     v.dedup();
     v.len()
-}
-
-/// The run's named comments, as the taunt finder reads them: a run key
-/// each, their facts looked up when asked.
-struct Named<'a> {
-    threads: &'a [ThreadFacts],
-    refs: &'a [CommentRef],
-    keys: Vec<usize>,
-    texts: Option<&'a dyn OwnTexts>,
-}
-
-impl Named<'_> {
-    fn fact(&self, i: usize) -> (&ThreadFacts, &CommentFact) {
-        let r = self.refs[self.keys[i]];
-        let t = &self.threads[r.thread as usize];
-        (t, &t.comments[r.position as usize])
-    }
-}
-
-impl TauntInput for Named<'_> {
-    fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    fn get(&self, i: usize) -> CommentView<'_> {
-        let (t, c) = self.fact(i);
-        let target = Target::from(c.target);
-        CommentView {
-            key: self.keys[i],
-            author: t.name(c.author).unwrap_or_default(),
-            aimed: c.uncivil || target != Target::None,
-            target: match target {
-                Target::Commenter => Some(t.name(c.target_author).unwrap_or("commenter")),
-                Target::None => None,
-                other => Some(other.as_str()),
-            },
-            epithets: c.epithets(),
-            flagged: c.flagged(),
-        }
-    }
-
-    fn own_text(&self, i: usize) -> Cow<'_, str> {
-        match self.texts {
-            Some(texts) => texts.own_text(i),
-            None => Cow::Borrowed(self.fact(i).1.own_text.as_str()),
-        }
-    }
-
-    fn for_each_text(&self, range: Range<usize>, f: &mut dyn FnMut(usize, &str)) {
-        match self.texts {
-            Some(texts) => texts.for_each_text(range, f),
-            None => {
-                for i in range {
-                    f(i, self.fact(i).1.own_text.as_str());
-                }
-            }
-        }
-    }
-}
-
-/// Adds run key `key` to `keys`, which holds keys in run order: a key is
-/// added at most once, and never before a smaller one.
-fn add_key(keys: &mut Vec<usize>, key: usize) {
-    if keys.last() != Some(&key) {
-        keys.push(key);
-    }
 }
 
 #[cfg(test)]

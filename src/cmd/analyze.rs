@@ -26,7 +26,8 @@ use threadwatch::analyze::facts::{FactsBuilder, ThreadFacts};
 use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
-use threadwatch::analyze::people::{people_with_texts, OwnTexts, Rules};
+use threadwatch::analyze::people::buckets::BucketWriter;
+use threadwatch::analyze::people::{PeopleBuilder, Rules};
 use threadwatch::input::{parse_thread_owned, sha256_hex};
 use threadwatch::report::csv::{header_of, preamble, write_atomic, CsvOptions, RowWriter};
 use threadwatch::report::people::{interaction_rows, taunt_rows, thread_rows, user_rows};
@@ -41,7 +42,6 @@ use threadwatch::{Error, Thread};
 
 use super::inputs::{describe, expand, progress_bar, read_stdin, worker_pool, Input};
 use super::lexicon::load_lexicon;
-use super::spill::SpillWriter;
 use super::{alert, lock, Outcome};
 use crate::cli::AnalyzeArgs;
 
@@ -155,13 +155,23 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         quiet: args.run.quiet,
         ..Tally::default()
     };
-    // Own texts wait in a file for the per-user stage, unless the state
-    // file must keep them with the facts anyway.
-    let spill_error = || format!("cannot write own texts beside {}", out.display());
-    let mut spill = match run.keep_entries {
-        true => None,
-        false => Some(SpillWriter::new(&staging.path("")).with_context(spill_error)?),
+    let rules = Rules {
+        harassment_min: args.harassment_min,
+        dogpile_min: args.dogpile_min,
     };
+    // Each input's facts are counted as they arrive and its named comments
+    // wait for the taunt finder in buckets beside the reports, so the run
+    // keeps no facts (but for the state file, with --incremental).
+    let bucket_error = || {
+        format!(
+            "cannot write the taunt finder's buckets beside {}",
+            out.display()
+        )
+    };
+    let input_bytes = inputs.iter().map(|i| i.size_hint(&stdin)).sum();
+    let buckets = BucketWriter::in_files(&staging.path(""), BucketWriter::count_for(input_bytes))
+        .with_context(bucket_error)?;
+    let mut people = PeopleBuilder::new(rules, buckets);
     tracing::info!(inputs = inputs.len(), "reading and analysing inputs");
     let progress = progress_bar(inputs.len(), args.run.quiet);
     let params = (scorer, threshold, opts);
@@ -198,12 +208,13 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             }),
         };
         for d in done {
-            let before = run.facts.len();
-            run.add(d, &mut cache, &mut comments)
+            let facts = run
+                .add(d, &mut cache, &mut comments)
                 .with_context(cannot_write)?;
-            if let Some(s) = spill.as_mut() {
-                for t in &mut run.facts[before..] {
-                    s.take_texts(t).with_context(spill_error)?;
+            if let Some(facts) = facts {
+                people.add(&facts).with_context(bucket_error)?;
+                if run.keep_entries {
+                    run.facts.push(facts);
                 }
             }
         }
@@ -212,22 +223,14 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     comments.flush().with_context(cannot_write)?;
     drop(comments);
 
-    let rules = Rules {
-        harassment_min: args.harassment_min,
-        dogpile_min: args.dogpile_min,
-    };
-    let texts = spill
-        .map(SpillWriter::finish)
-        .transpose()
-        .with_context(spill_error)?;
-    let threads = &run.facts;
-    tracing::info!(threads = threads.len(), "counting users, pairs and taunts");
-    let who = pool
-        .install(|| people_with_texts(threads, rules, texts.as_ref().map(|t| t as &dyn OwnTexts)));
-    if let Some(e) = texts.as_ref().and_then(|t| t.take_error()) {
-        bail!("cannot read own texts back: {e}");
-    }
-    drop(texts);
+    let threads = people.threads();
+    tracing::info!(threads, "counting users, pairs and taunts");
+    let who = pool.install(|| people.finish()).with_context(|| {
+        format!(
+            "cannot read the taunt finder's buckets beside {}",
+            out.display()
+        )
+    })?;
     tracing::info!(
         users = who.users.len(),
         taunts = who.taunts.len(),
@@ -243,17 +246,11 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             || write_report(&path("users"), user_rows(people), opts),
             || {
                 rayon::join(
-                    || {
-                        write_report(
-                            &path("interactions"),
-                            interaction_rows(threads, people),
-                            opts,
-                        )
-                    },
+                    || write_report(&path("interactions"), interaction_rows(people), opts),
                     || {
                         rayon::join(
-                            || write_report(&path("taunts"), taunt_rows(threads, people), opts),
-                            || write_report(&path("threads"), thread_rows(threads, people), opts),
+                            || write_report(&path("taunts"), taunt_rows(people), opts),
+                            || write_report(&path("threads"), thread_rows(people), opts),
                         )
                     },
                 )
@@ -269,7 +266,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     let counts = RunCounts {
         inputs: run.records.len(),
         failed,
-        threads: threads.len(),
+        threads,
         comments: run.comments,
         uncivil_comments: run.uncivil,
         users: who.users.len(),
@@ -588,7 +585,8 @@ struct Tally {
     quiet: bool,
     /// Every input's record, in input order.
     records: Vec<InputRecord>,
-    /// Facts of every thread, in input order.
+    /// With --incremental, facts of every thread, in input order (for the
+    /// state file).
     facts: Vec<ThreadFacts>,
     /// With --incremental, the entries (their facts moved into `facts`).
     entries: Vec<Entry>,
@@ -600,13 +598,14 @@ struct Tally {
 }
 
 impl Tally {
-    /// Adds one input: prints its warnings or its error, streams its rows.
+    /// Adds one input: prints its warnings or its error, streams its rows,
+    /// and returns its facts (none when it failed).
     fn add<W: Write>(
         &mut self,
         done: Done,
         cache: &mut Cache,
         comments: &mut W,
-    ) -> std::io::Result<()> {
+    ) -> std::io::Result<Option<ThreadFacts>> {
         let Done { mut record, result } = done;
         let entry = match result {
             Ok(Fresh::Analysed(e)) => {
@@ -632,7 +631,7 @@ impl Tally {
                 eprintln!("{}", describe(&e));
                 record.error = Some(e.to_string());
                 self.records.push(record);
-                return Ok(());
+                return Ok(None);
             }
         };
         if !self.quiet {
@@ -656,11 +655,11 @@ impl Tally {
             entry.rows = Vec::new();
         }
         self.records.push(record);
-        self.facts.push(std::mem::take(&mut entry.facts));
+        let facts = std::mem::take(&mut entry.facts);
         if self.keep_entries {
             self.entries.push(entry);
         }
-        Ok(())
+        Ok(Some(facts))
     }
 }
 

@@ -13,7 +13,6 @@ mod inputs;
 mod lexicon;
 mod lock;
 mod score;
-mod spill;
 mod texts;
 mod tree;
 

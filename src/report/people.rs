@@ -8,8 +8,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::analyze::facts::ThreadFacts;
-use crate::analyze::people::{ratio, CommentRef, PairStats, People};
+use crate::analyze::people::{ratio, PairStats, People};
 
 /// One row of users.csv (named authors only).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -164,11 +163,8 @@ pub fn user_rows(p: &People) -> Vec<UserRow> {
 /// Rows are made one at a time as they are written: a big run has a
 /// row per pair, and holding them all with their comment labels cost
 /// more than the pairs themselves (issue 6).
-pub fn interaction_rows<'a>(
-    threads: &'a [ThreadFacts],
-    p: &'a People,
-) -> impl Iterator<Item = InteractionRow> + 'a {
-    let labels = Labels::new(threads, p);
+pub fn interaction_rows(p: &People) -> impl Iterator<Item = InteractionRow> + '_ {
+    let labels = Labels(p);
     let harassment = |s: &PairStats| u8::from(s.aimed_uncivil >= p.rules.harassment_min);
     let mut pairs: Vec<(&(String, String), &PairStats)> = p.pairs.iter().collect();
     pairs.sort_by(|(ka, a), (kb, b)| {
@@ -188,14 +184,14 @@ pub fn interaction_rows<'a>(
             uncivil_replies: s.uncivil_replies,
             name_calling: s.name_calling,
             harassment: harassment(s),
-            comment_ids: labels.join(s.comments.iter().copied()),
+            comment_ids: labels.join(s.comments.iter()),
         })
 }
 
 /// taunts.csv rows, sorted by occurrences (descending), then author, then
 /// first occurrence.
-pub fn taunt_rows(threads: &[ThreadFacts], p: &People) -> Vec<TauntRow> {
-    let labels = Labels::new(threads, p);
+pub fn taunt_rows(p: &People) -> Vec<TauntRow> {
+    let labels = Labels(p);
     let mut taunts: Vec<_> = p.taunts.iter().collect();
     taunts.sort_by(|a, b| {
         b.comments
@@ -207,13 +203,14 @@ pub fn taunt_rows(threads: &[ThreadFacts], p: &People) -> Vec<TauntRow> {
     taunts
         .into_iter()
         .map(|t| {
-            let threads: BTreeSet<u32> = t.comments.iter().map(|&k| p.refs[k].thread).collect();
+            let cited = || t.comments.iter().filter_map(|k| p.cited.get(k));
+            let threads: BTreeSet<u32> = cited().map(|(thread, _)| *thread).collect();
             TauntRow {
                 author: t.author.clone(),
                 taunt: t.text.clone(),
                 occurrences: t.comments.len(),
                 threads: threads.len(),
-                comment_ids: labels.join(t.comments.iter().copied()),
+                comment_ids: labels.join(cited().map(|(thread, id)| (*thread, id.as_str()))),
                 targets: t.targets.join("; "),
             }
         })
@@ -221,13 +218,12 @@ pub fn taunt_rows(threads: &[ThreadFacts], p: &People) -> Vec<TauntRow> {
 }
 
 /// threads.csv rows, in run order (inputs sorted by path).
-pub fn thread_rows(threads: &[ThreadFacts], p: &People) -> Vec<ThreadRow> {
-    threads
+pub fn thread_rows(p: &People) -> Vec<ThreadRow> {
+    p.threads
         .iter()
-        .zip(&p.threads)
-        .map(|(t, s)| ThreadRow {
-            source: t.source.clone(),
-            thread: t.title.clone(),
+        .map(|s| ThreadRow {
+            source: s.source.clone(),
+            thread: s.title.clone(),
             comments: s.comments,
             participants: s.participants,
             anonymous_comments: s.anonymous_comments,
@@ -240,33 +236,26 @@ pub fn thread_rows(threads: &[ThreadFacts], p: &People) -> Vec<ThreadRow> {
         .collect()
 }
 
-/// `source#comment_id` of the run keys a report cites, made when a row
-/// is: with ids in an `IdTable`, a key's label costs no lookup table, and
-/// keeping one string per cited comment held hundreds of bytes for each
-/// comment of a big run (issue 6).
-struct Labels<'a> {
-    threads: &'a [ThreadFacts],
-    refs: &'a [CommentRef],
-}
+/// `source#comment_id` of the comments a report cites, made when a row
+/// is, from the thread index and dotted id the people stage kept: one
+/// string per cited comment, held for the whole run, cost hundreds of
+/// bytes for each comment of a big run (issue 6).
+struct Labels<'a>(&'a People);
 
-impl<'a> Labels<'a> {
-    fn new(threads: &'a [ThreadFacts], p: &'a People) -> Self {
-        Self {
-            threads,
-            refs: &p.refs,
+impl Labels<'_> {
+    fn join<'i>(&self, comments: impl Iterator<Item = (u32, &'i str)>) -> String {
+        let mut out = String::new();
+        for (thread, id) in comments {
+            let Some(t) = self.0.threads.get(thread as usize) else {
+                continue;
+            };
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&t.source);
+            out.push('#');
+            out.push_str(id);
         }
-    }
-
-    fn label(&self, key: usize) -> Option<String> {
-        let r = self.refs.get(key)?;
-        let t = self.threads.get(r.thread as usize)?;
-        let id = t.ids.get(r.position as usize)?;
-        Some(format!("{}#{id}", t.source))
-    }
-
-    fn join(&self, keys: impl Iterator<Item = usize>) -> String {
-        keys.filter_map(|k| self.label(k))
-            .collect::<Vec<_>>()
-            .join(" ")
+        out
     }
 }

@@ -19,7 +19,7 @@ fn run(pages: &[&str]) -> super::People {
         model: Model::builtin(),
     };
     let analyses = analyze_threads(&threads, scorer);
-    people(&facts_of(&threads, &analyses), Rules::default())
+    people(&facts_of(&threads, &analyses), Rules::default()).unwrap()
 }
 
 const DOGPILE: &str = "Ferry\n\n  • Ann\n\n    I like the new timetable.\n\n    \
@@ -61,22 +61,39 @@ fn figures_add_up_across_threads() {
     let p = run(&[DOGPILE, other]);
     let bob = &p.users["Bob"];
     assert_eq!((bob.comments, bob.threads), (3, 2));
-    assert_eq!(p.refs.len(), 7);
-    assert_eq!((p.refs[6].thread, p.refs[6].position), (1, 0));
+    assert_eq!(p.threads.len(), 2);
+    assert_eq!(
+        (p.threads[1].source.as_str(), p.threads[1].comments),
+        ("p1", 1)
+    );
     assert_eq!(ratio(1, 4), 0.25);
 }
 
-/// Own texts served from outside the facts, as the spill file serves them.
-struct Texts(Vec<String>);
-
-impl super::OwnTexts for Texts {
-    fn own_text(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        std::borrow::Cow::Borrowed(&self.0[i])
-    }
+#[test]
+fn a_pair_lists_each_comment_once_with_its_thread_and_id() {
+    let p = run(&[DOGPILE]);
+    let pair = &p.pairs[&("Bob".to_owned(), "Ann".to_owned())];
+    // Bob's two replies to Ann are also aimed at her: listed once each.
+    let ids: Vec<(u32, &str)> = pair.comments.iter().collect();
+    assert_eq!(ids, vec![(0, "1.1"), (0, "1.4")], "{p:?}");
+    assert_eq!(pair.comments.len(), 2);
 }
 
 #[test]
-fn r6_people_with_texts_outside_the_facts_counts_the_same() {
+fn comment_lists_keep_order_and_odd_ids() {
+    let mut l = super::CommentList::default();
+    assert!(l.is_empty());
+    l.push(7, "12.3.4");
+    l.push(u32::MAX, "");
+    l.push(0, "1");
+    let got: Vec<(u32, &str)> = l.iter().collect();
+    assert_eq!(got, vec![(7, "12.3.4"), (u32::MAX, ""), (0, "1")]);
+}
+
+#[test]
+fn r6_people_bucketed_in_files_counts_the_same_as_in_memory() {
+    use super::buckets::BucketWriter;
+    use super::PeopleBuilder;
     use crate::generate::{insults, page, GenOptions};
     let lexicon = Lexicon::builtin();
     let scorer = Scorer {
@@ -84,7 +101,8 @@ fn r6_people_with_texts_outside_the_facts_counts_the_same() {
         model: Model::builtin(),
     };
     // Few authors over many pages: phrases repeat within authors (taunts)
-    // and across many of them (idioms).
+    // and across many of them (idioms), so idioms must be counted across
+    // buckets for the two runs to agree.
     let threads: Vec<Thread> = (0..12)
         .map(|i| {
             let text = page(&GenOptions {
@@ -99,20 +117,24 @@ fn r6_people_with_texts_outside_the_facts_counts_the_same() {
         })
         .collect();
     let analyses = analyze_threads(&threads, scorer);
-    let mut facts = facts_of(&threads, &analyses);
-    let want = people(&facts, Rules::default());
+    let facts = facts_of(&threads, &analyses);
+    let want = people(&facts, Rules::default()).unwrap();
     assert!(!want.taunts.is_empty(), "the fixture must have taunts");
-    // Take every named comment's own text out of the facts, in run order.
-    let mut texts = Vec::new();
-    for t in &mut facts {
-        for i in 0..t.comments.len() {
-            if t.name(t.comments[i].author).is_some() {
-                texts.push(std::mem::take(&mut t.comments[i].own_text).to_string());
-            }
+    assert!(!want.cited.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    for n in [2, 5] {
+        let mut b = PeopleBuilder::new(
+            Rules::default(),
+            BucketWriter::in_files(dir.path(), n).unwrap(),
+        );
+        for t in &facts {
+            b.add(t).unwrap();
         }
+        let got = b.finish().unwrap();
+        assert_eq!(got.taunts, want.taunts, "{n} buckets");
+        assert_eq!(got.users, want.users);
+        assert_eq!(got.pairs, want.pairs);
+        assert_eq!(got.threads, want.threads);
+        assert_eq!(got.cited, want.cited);
     }
-    let got = super::people_with_texts(&facts, Rules::default(), Some(&Texts(texts)));
-    assert_eq!(got.taunts, want.taunts);
-    assert_eq!(got.users, want.users);
-    assert_eq!(got.pairs, want.pairs);
 }

@@ -1,0 +1,252 @@
+//! A run's named comments, bucketed by author, waiting for the taunt
+//! finder (issue 6).
+//!
+//! Repeated taunts depend on the whole run, so the taunt finder reads
+//! every named comment's own words after the last input, three times.
+//! Holding them, or even a record per comment, made a run's memory grow
+//! with the corpus.  Instead each comment is written, as its input is
+//! counted, to one of several buckets chosen by its author; a bucket holds
+//! whole authors, so the finder loads one bucket at a time, and memory is
+//! bounded by the biggest bucket plus per-author state.  In an `analyze`
+//! run the buckets are unlinked temporary files beside the reports (the
+//! system removes them however the run ends, and caches them while memory
+//! is free); the library's `people()` keeps one bucket in memory.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::ops::Range;
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::taunts::{CommentView, TauntInput, TauntParts};
+
+/// The most buckets a run writes at once (each holds an open file and a
+/// write buffer).
+pub const MAX_BUCKETS: usize = 256;
+
+/// Input bytes per bucket that `for_input_bytes` aims at: a bucket holds
+/// about two thirds of its pages' bytes as own words.
+pub const BUCKET_INPUT_BYTES: u64 = 8 << 20;
+
+/// One named comment as the taunt finder reads it.  Strings borrow from
+/// the bucket's bytes when read back.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Record<'a> {
+    /// Position of the comment in the run.
+    pub key: u64,
+    /// Index of its thread in the run.
+    pub thread: u32,
+    /// Its dotted id in the thread.
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    /// The author's run-wide number (see `Counts`).
+    pub author: u32,
+    /// Uncivil or aimed at someone.
+    pub aimed: bool,
+    /// Whom it is aimed at, for the `targets` column.
+    #[serde(borrow)]
+    pub target: Option<Cow<'a, str>>,
+    /// Name-calling words of the own text: byte range and term.
+    pub epithets: Vec<(Range<usize>, String)>,
+    /// Every flagged word of the own text.
+    pub flagged: Vec<Range<usize>>,
+    /// The author's own words.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+}
+
+/// Where buckets are written.
+pub struct BucketWriter {
+    buckets: Vec<Sink>,
+}
+
+enum Sink {
+    Memory(Vec<u8>),
+    File(BufWriter<File>),
+}
+
+impl BucketWriter {
+    /// One bucket in memory.
+    pub fn in_memory() -> Self {
+        Self {
+            buckets: vec![Sink::Memory(Vec::new())],
+        }
+    }
+
+    /// `n` buckets (1 to `MAX_BUCKETS`) in unlinked temporary files in
+    /// `dir`.
+    pub fn in_files(dir: &Path, n: usize) -> io::Result<Self> {
+        let buckets = (0..n.clamp(1, MAX_BUCKETS))
+            .map(|_| {
+                Ok(Sink::File(BufWriter::with_capacity(
+                    16 << 10,
+                    tempfile::tempfile_in(dir)?,
+                )))
+            })
+            .collect::<io::Result<_>>()?;
+        Ok(Self { buckets })
+    }
+
+    /// The number of buckets for a run over `bytes` of input.
+    pub fn count_for(bytes: u64) -> usize {
+        usize::try_from(bytes.div_ceil(BUCKET_INPUT_BYTES))
+            .unwrap_or(MAX_BUCKETS)
+            .clamp(1, MAX_BUCKETS)
+    }
+
+    /// Writes `r` to its author's bucket.
+    pub fn push(&mut self, r: &Record<'_>) -> io::Result<()> {
+        let n = self.buckets.len();
+        let bytes = postcard::to_stdvec(r).map_err(io::Error::other)?;
+        let len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
+        match &mut self.buckets[r.author as usize % n] {
+            Sink::Memory(v) => {
+                v.extend_from_slice(&len.to_le_bytes());
+                v.extend_from_slice(&bytes);
+            }
+            Sink::File(f) => {
+                f.write_all(&len.to_le_bytes())?;
+                f.write_all(&bytes)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends writing; the buckets can be read back.
+    pub fn finish(self) -> io::Result<Buckets> {
+        let buckets = self
+            .buckets
+            .into_iter()
+            .map(|b| match b {
+                Sink::Memory(v) => Ok(Stored::Memory(v)),
+                Sink::File(f) => {
+                    let file = f.into_inner().map_err(io::IntoInnerError::into_error)?;
+                    let len = file.metadata()?.len();
+                    Ok(Stored::File(file, len))
+                }
+            })
+            .collect::<io::Result<_>>()?;
+        Ok(Buckets { buckets })
+    }
+}
+
+/// Buckets written, to be read back.
+pub struct Buckets {
+    buckets: Vec<Stored>,
+}
+
+enum Stored {
+    Memory(Vec<u8>),
+    File(File, u64),
+}
+
+impl Buckets {
+    /// The bytes of bucket `i`.
+    fn bytes(&self, i: usize) -> io::Result<Cow<'_, [u8]>> {
+        match &self.buckets[i] {
+            Stored::Memory(v) => Ok(Cow::Borrowed(v)),
+            Stored::File(f, len) => {
+                let len = usize::try_from(*len).map_err(io::Error::other)?;
+                let mut buf = vec![0; len];
+                f.read_exact_at(&mut buf, 0)?;
+                Ok(Cow::Owned(buf))
+            }
+        }
+    }
+
+    /// The records of bucket `i`, in the order written (run order).
+    fn records(bytes: &[u8]) -> io::Result<Vec<Record<'_>>> {
+        let mut out = Vec::new();
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let (len, tail) = rest
+                .split_first_chunk::<4>()
+                .ok_or_else(|| io::Error::other("bucket ends inside a record length"))?;
+            let len = u32::from_le_bytes(*len) as usize;
+            if tail.len() < len {
+                return Err(io::Error::other("bucket ends inside a record"));
+            }
+            let (record, tail) = tail.split_at(len);
+            out.push(postcard::from_bytes(record).map_err(io::Error::other)?);
+            rest = tail;
+        }
+        Ok(out)
+    }
+}
+
+/// The buckets as the taunt finder's parts, authors named by `names`.
+pub struct Parts<'b> {
+    /// The buckets.
+    pub buckets: &'b Buckets,
+    /// Authors' names by run-wide number.
+    pub names: &'b [String],
+}
+
+impl TauntParts for Parts<'_> {
+    fn parts(&self) -> usize {
+        self.buckets.buckets.len()
+    }
+
+    fn with_part(&self, i: usize, f: &mut dyn FnMut(&dyn TauntInput)) -> io::Result<()> {
+        let bytes = self.buckets.bytes(i)?;
+        let records = Buckets::records(&bytes)?;
+        f(&Loaded {
+            records: &records,
+            names: self.names,
+        });
+        Ok(())
+    }
+}
+
+/// One loaded bucket.
+struct Loaded<'r, 'a> {
+    records: &'r [Record<'a>],
+    names: &'r [String],
+}
+
+impl TauntInput for Loaded<'_, '_> {
+    fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    fn get(&self, i: usize) -> CommentView<'_> {
+        let r = &self.records[i];
+        CommentView {
+            key: usize::try_from(r.key).unwrap_or(usize::MAX),
+            author: self.names.get(r.author as usize).map_or("", String::as_str),
+            aimed: r.aimed,
+            target: r.target.as_deref(),
+            epithets: &r.epithets,
+            flagged: &r.flagged,
+        }
+    }
+
+    fn own_text(&self, i: usize) -> Cow<'_, str> {
+        Cow::Borrowed(&self.records[i].text)
+    }
+}
+
+/// Thread and dotted id of the comments with run keys `keys`, read from
+/// the buckets (for the reports' labels of the few comments taunts cite).
+pub fn cited(
+    buckets: &Buckets,
+    keys: &std::collections::BTreeSet<usize>,
+) -> io::Result<std::collections::BTreeMap<usize, (u32, String)>> {
+    let mut out = std::collections::BTreeMap::new();
+    if keys.is_empty() {
+        return Ok(out);
+    }
+    for i in 0..buckets.buckets.len() {
+        let bytes = buckets.bytes(i)?;
+        for r in Buckets::records(&bytes)? {
+            let key = usize::try_from(r.key).unwrap_or(usize::MAX);
+            if keys.contains(&key) {
+                out.insert(key, (r.thread, r.id.into_owned()));
+            }
+        }
+    }
+    Ok(out)
+}
