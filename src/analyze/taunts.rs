@@ -242,7 +242,7 @@ pub fn find_taunts_in_parts(parts: &dyn TauntParts) -> std::io::Result<Vec<Taunt
 
 /// Authors of `comments` in name order, with their comments; only authors
 /// with two or more comments can repeat anything.
-fn repeaters<'c>(comments: &'c dyn TauntInput) -> Vec<(&'c str, Vec<usize>)> {
+fn repeaters(comments: &dyn TauntInput) -> Vec<(&str, Vec<usize>)> {
     // Grouped by hash, then put in name order once: a tree keyed by name
     // costs a dozen string comparisons per comment, in a serial loop over
     // the whole run (issue 6).
