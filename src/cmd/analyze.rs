@@ -2,9 +2,12 @@
 //!
 //! Order of work: take the run lock, then stream the inputs in batches of
 //! about `BATCH_BYTES` (each batch read, parsed and analysed in parallel,
-//! then written in input order), keeping only each thread's facts for the
-//! per-user stage, so memory is bounded by a batch (at least the largest
-//! page) plus the facts, not by the corpus (issue 6).  Every report goes
+//! then written in input order).  Each input's facts are counted into the
+//! per-user figures as they arrive and its named comments go to author
+//! buckets beside the reports for the taunt finder, so memory is bounded
+//! by a batch (at least the largest page) plus per-user and per-pair
+//! state, not by the corpus (issue 6).  Only `--incremental` keeps every
+//! input's facts, for its state file.  Every report goes
 //! into a staging folder, and the set is published in one atomic step
 //! (report/publish.rs).  With `--incremental`, inputs whose path and
 //! content are unchanged come from the state file instead of being read
