@@ -358,8 +358,8 @@ impl PeopleBuilder {
                     Target::None => None,
                     other => Some(Cow::Borrowed(other.as_str())),
                 },
-                epithets: c.epithets().to_vec(),
-                flagged: c.flagged().to_vec(),
+                epithets: Cow::Borrowed(c.epithets()),
+                flagged: Cow::Borrowed(c.flagged()),
                 text: Cow::Borrowed(c.own_text.as_str()),
             })?;
         }

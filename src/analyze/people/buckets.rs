@@ -50,9 +50,9 @@ pub struct Record<'a> {
     #[serde(borrow)]
     pub target: Option<Cow<'a, str>>,
     /// Name-calling words of the own text: byte range and term.
-    pub epithets: Vec<(Range<usize>, String)>,
+    pub epithets: Cow<'a, [(Range<usize>, String)]>,
     /// Every flagged word of the own text.
-    pub flagged: Vec<Range<usize>>,
+    pub flagged: Cow<'a, [Range<usize>]>,
     /// The author's own words.
     #[serde(borrow)]
     pub text: Cow<'a, str>,
@@ -61,6 +61,8 @@ pub struct Record<'a> {
 /// Where buckets are written.
 pub struct BucketWriter {
     buckets: Vec<Sink>,
+    /// A record's bytes, reused: one allocation per run, not per comment.
+    scratch: Vec<u8>,
 }
 
 enum Sink {
@@ -73,6 +75,7 @@ impl BucketWriter {
     pub fn in_memory() -> Self {
         Self {
             buckets: vec![Sink::Memory(Vec::new())],
+            scratch: Vec::new(),
         }
     }
 
@@ -87,7 +90,10 @@ impl BucketWriter {
                 )))
             })
             .collect::<io::Result<_>>()?;
-        Ok(Self { buckets })
+        Ok(Self {
+            buckets,
+            scratch: Vec::new(),
+        })
     }
 
     /// The number of buckets for a run over `bytes` of input.
@@ -100,7 +106,9 @@ impl BucketWriter {
     /// Writes `r` to its author's bucket.
     pub fn push(&mut self, r: &Record<'_>) -> io::Result<()> {
         let n = self.buckets.len();
-        let bytes = postcard::to_stdvec(r).map_err(io::Error::other)?;
+        let mut bytes = std::mem::take(&mut self.scratch);
+        bytes.clear();
+        let bytes = postcard::to_extend(r, bytes).map_err(io::Error::other)?;
         let len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
         match &mut self.buckets[r.author as usize % n] {
             Sink::Memory(v) => {
@@ -112,6 +120,7 @@ impl BucketWriter {
                 f.write_all(&bytes)?;
             }
         }
+        self.scratch = bytes;
         Ok(())
     }
 
