@@ -259,3 +259,42 @@ pub fn cited(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_count_follows_input_size_within_bounds() {
+        assert_eq!(BucketWriter::count_for(0), 1);
+        assert_eq!(BucketWriter::count_for(BUCKET_INPUT_BYTES), 1);
+        assert_eq!(BucketWriter::count_for(BUCKET_INPUT_BYTES + 1), 2);
+        assert_eq!(BucketWriter::count_for(u64::MAX), MAX_BUCKETS);
+    }
+
+    #[test]
+    fn a_cut_bucket_is_an_error_not_a_panic() {
+        let mut w = BucketWriter::in_memory();
+        let r = Record {
+            key: 3,
+            thread: 1,
+            id: Cow::Borrowed("2.1"),
+            author: 0,
+            aimed: true,
+            target: Some(Cow::Borrowed("Ann")),
+            epithets: Cow::Owned(vec![(0..5, "idiot".to_owned())]),
+            flagged: Cow::Owned(vec![0..5]),
+            text: Cow::Borrowed("idiot, you are"),
+        };
+        w.push(&r).unwrap();
+        let b = w.finish().unwrap();
+        let bytes = b.bytes(0).unwrap().into_owned();
+        let back = Buckets::records(&bytes).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!((back[0].key, back[0].id.as_ref()), (3, "2.1"));
+        assert_eq!(back[0].text, "idiot, you are");
+        for cut in [1, 4, 6, bytes.len() - 1] {
+            assert!(Buckets::records(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+}
