@@ -283,7 +283,7 @@ mod tests {
             aimed: true,
             target: Some(Cow::Borrowed("Ann")),
             epithets: Cow::Owned(vec![(0..5, "idiot".to_owned())]),
-            flagged: Cow::Owned(vec![0..5]),
+            flagged: Cow::Owned(vec![0..5, 12..15]),
             text: Cow::Borrowed("idiot, you are"),
         };
         w.push(&r).unwrap();
