@@ -70,6 +70,17 @@ pub fn parse_thread_owned(name: &str, bytes: Vec<u8>) -> Result<Thread, Error> {
         .map_err(Error::from)
 }
 
+/// [`sha256_hex`] of a page's bytes and [`parse_thread_owned`] of them,
+/// the hash computed while the page is parsed (see
+/// `parse::parse_owned_beside`) instead of before.
+pub fn hash_and_parse_thread_owned(name: &str, bytes: Vec<u8>) -> (String, Result<Thread, Error>) {
+    let (sha256, page) = parse::parse_owned_beside(name, bytes, sha256_hex);
+    let thread = page
+        .map(|page| Thread::from_packed(name, page))
+        .map_err(Error::from);
+    (sha256, thread)
+}
+
 /// Parses a page's bytes into its thread, named `name`.
 pub fn parse_thread(name: &str, bytes: &[u8]) -> Result<Thread, Error> {
     parse::parse_bytes(name, bytes)

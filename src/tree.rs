@@ -9,6 +9,7 @@
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
+use rustc_hash::FxHashSet;
 
 use std::sync::Arc;
 
@@ -63,7 +64,7 @@ impl ReplyTree {
         Self::build(
             n,
             comments.into_iter().map(|c| Skeleton {
-                author: c.author.map(Arc::from),
+                author: c.author,
                 body: Body::from(c.body),
                 depth: c.depth,
                 line: c.line,
@@ -80,7 +81,7 @@ impl ReplyTree {
         Self::build(
             n,
             comments.into_iter().map(|c| Skeleton {
-                author: c.author.map(Arc::from),
+                author: c.author,
                 body: Body::new(Arc::clone(&text), c.body),
                 depth: c.depth,
                 line: c.line,
@@ -90,7 +91,9 @@ impl ReplyTree {
     }
 
     fn build(n: usize, comments: impl Iterator<Item = Skeleton>) -> Self {
-        let mut names: std::collections::HashMap<Arc<str>, ()> = Default::default();
+        // Names are looked up as `&str`, so only a page's first comment by
+        // an author makes its `Arc` (issue 6).
+        let mut names: FxHashSet<Arc<str>> = FxHashSet::default();
         let mut graph = DiGraph::with_capacity(n + 1, n);
         let root = graph.add_node(Node::Article);
         // Children counts per node give each comment its ordinal without
@@ -99,10 +102,11 @@ impl ReplyTree {
         for c in comments {
             let parent = c.parent.map_or(root, |p| NodeIndex::new(p + 1));
             children[parent.index()] += 1;
-            let author = c.author.map(|a| match names.get_key_value(&a) {
-                Some((shared, ())) => Arc::clone(shared),
+            let author = c.author.map(|a| match names.get(a.as_str()) {
+                Some(shared) => Arc::clone(shared),
                 None => {
-                    names.insert(Arc::clone(&a), ());
+                    let a = Arc::<str>::from(a);
+                    names.insert(Arc::clone(&a));
                     a
                 }
             });
@@ -221,7 +225,7 @@ impl ReplyTree {
 
 /// A comment on its way into the tree.
 struct Skeleton {
-    author: Option<Arc<str>>,
+    author: Option<String>,
     body: Body,
     depth: usize,
     line: u32,

@@ -16,7 +16,6 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
 
 use crate::tree::{CommentId, ReplyTree};
 
@@ -154,29 +153,35 @@ impl Shape {
     /// ancestors (nearest first), then the most recent comments, each once.
     fn candidates(&self, i: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        let mut seen: FxHashSet<usize> = FxHashSet::default();
-        let mut push = |j: usize, out: &mut Vec<usize>| {
-            if j < i && seen.insert(j) {
-                out.push(j);
-            }
-        };
+        // The parent, the preceding siblings and the other ancestors are
+        // distinct comments (siblings share the parent and sit one level
+        // below it, ancestors above it), all earlier than `i`; only the
+        // recent ones can repeat them.  So no set is needed: a recent
+        // comment is skipped when it is among the few of those that are
+        // also recent.  A hash set per comment cost more than the search
+        // on a page of a million comments (issue 6).
         if let Some(p) = self.parent[i] {
-            push(p, &mut out);
+            out.push(p);
         }
         let mut s = self.prev_sibling[i];
         for _ in 0..RECENT_WINDOW {
             let Some(j) = s else { break };
-            push(j, &mut out);
+            out.push(j);
             s = self.prev_sibling[j];
         }
         let mut up = self.parent[i].and_then(|p| self.parent[p]);
         for _ in 0..RECENT_WINDOW {
             let Some(a) = up else { break };
-            push(a, &mut out);
+            out.push(a);
             up = self.parent[a];
         }
-        for j in (i.saturating_sub(RECENT_WINDOW)..i).rev() {
-            push(j, &mut out);
+        let recent = i.saturating_sub(RECENT_WINDOW)..i;
+        let mut near: Vec<usize> = out.iter().copied().filter(|j| recent.contains(j)).collect();
+        near.sort_unstable();
+        for j in recent.rev() {
+            if near.binary_search(&j).is_err() {
+                out.push(j);
+            }
         }
         out
     }

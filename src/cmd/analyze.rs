@@ -31,7 +31,7 @@ use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
 use threadwatch::analyze::people::buckets::BucketWriter;
 use threadwatch::analyze::people::{PeopleBuilder, Rules};
-use threadwatch::input::{parse_thread_owned, sha256_hex};
+use threadwatch::input::{hash_and_parse_thread_owned, parse_thread_owned, sha256_hex};
 use threadwatch::report::csv::{header_of, preamble, write_atomic, CsvOptions, RowWriter};
 use threadwatch::report::people::{interaction_rows, taunt_rows, thread_rows, user_rows};
 use threadwatch::report::publish::{remove_stale_staging, Staging};
@@ -473,14 +473,22 @@ fn analyse_input(
         }
     };
     record.bytes = bytes.len() as u64;
-    record.sha256 = sha256_hex(&bytes);
-    if cache.contains_key(&(name.clone(), record.sha256.clone())) {
-        return Done {
-            record,
-            result: Ok(Fresh::Cached),
-        };
-    }
-    let parsed = parse_thread_owned(&name, bytes);
+    // Without a state to reuse, the digest is only recorded, so it is
+    // computed while the page is parsed (issue 6).
+    let parsed = if cache.is_empty() {
+        let (sha256, parsed) = hash_and_parse_thread_owned(&name, bytes);
+        record.sha256 = sha256;
+        parsed
+    } else {
+        record.sha256 = sha256_hex(&bytes);
+        if cache.contains_key(&(name.clone(), record.sha256.clone())) {
+            return Done {
+                record,
+                result: Ok(Fresh::Cached),
+            };
+        }
+        parse_thread_owned(&name, bytes)
+    };
     let thread = match parsed {
         Ok(t) => t,
         Err(e) => {

@@ -10,6 +10,7 @@ use nom::bytes::complete::{tag, take_till1, take_while};
 use nom::combinator::{eof, opt, peek, recognize};
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
+use rayon::prelude::*;
 
 use super::span::Span;
 
@@ -64,35 +65,45 @@ pub struct LineIndex {
 const KIND_SHIFT: u32 = 62;
 const OFFSET_MASK: u64 = (1 << KIND_SHIFT) - 1;
 
+/// Bytes of a page per chunk when its lines are indexed in parallel: big
+/// enough that a chunk's work dwarfs handing it to a worker, small enough
+/// that two workers finish a page together (issue 6).
+pub const CHUNK_BYTES: usize = 1 << 20;
+
 impl LineIndex {
     /// Runs the line grammar over `text` (`page ::= bom? line*`) and keeps
-    /// each line's start and kind.
+    /// each line's start and kind.  A big page is indexed in chunks of
+    /// about [`CHUNK_BYTES`] on the rayon pool; see [`LineIndex::chunked`].
     pub fn new(text: &str) -> Self {
+        Self::chunked(text, CHUNK_BYTES)
+    }
+
+    /// [`LineIndex::new`] with chunks of about `chunk_bytes`.  A chunk ends
+    /// just after a line feed, and a line feed always ends a line (alone
+    /// or as the end of CR LF), so every chunk starts at a line start and
+    /// the grammar reads each chunk's lines exactly as it reads them in
+    /// one pass over the page; the chunks' lines, in order, are the page's.
+    pub fn chunked(text: &str, chunk_bytes: usize) -> Self {
         let input = bom(text);
         let offset = text.len() - input.len();
-        let mut rest = Span::new(input);
-        // One line per ~40 bytes is typical of comment pages; reserving
-        // avoids most regrowth on big pages without overcommitting on tiny
-        // ones.
-        let mut starts = Vec::with_capacity(input.len() / 40 + 1);
-        while !rest.fragment().is_empty() {
-            let start = offset + rest.location_offset();
-            match line(rest) {
-                Ok((next, l)) => {
-                    let kind = match l.kind {
-                        LineKind::Blank => 0,
-                        LineKind::Bullet(_) => 1,
-                        LineKind::Text(_) => 2,
-                    };
-                    starts.push(start as u64 | kind << KIND_SHIFT);
-                    rest = next;
+        let chunks = chunks(input, chunk_bytes);
+        let starts = match chunks.as_slice() {
+            [] => Vec::new(),
+            [one] => line_starts(one, offset),
+            _ => {
+                let parts: Vec<Vec<u64>> = chunks
+                    .par_iter()
+                    .map(|c| {
+                        line_starts(c, offset + (c.as_ptr() as usize - input.as_ptr() as usize))
+                    })
+                    .collect();
+                let mut starts = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+                for p in parts {
+                    starts.extend_from_slice(&p);
                 }
-                // `line` accepts every non-empty input; this arm is
-                // unreachable but must not panic on a future grammar
-                // change.
-                Err(_) => break,
+                starts
             }
-        }
+        };
         Self {
             starts,
             end: text.len(),
@@ -126,8 +137,12 @@ impl LineIndex {
         let range = self.bytes(i);
         let range = range.start - base..range.end - base;
         // A line holds no CR or LF: what ends its bytes is its line end.
-        let raw = text[range].trim_end_matches(['\r', '\n']);
-        let indent = raw.len() - raw.trim_start_matches([' ', '\t']).len();
+        // Bytes, not chars: every byte trimmed or counted here is ASCII,
+        // and this runs several times for each of a page's lines (issue 6).
+        let line = &text.as_bytes()[range.clone()];
+        let len = line.len() - line.iter().rev().take_while(|&&b| is_end(b)).count();
+        let raw = &text[range.start..range.start + len];
+        let indent = raw.bytes().take_while(|&b| is_indent(b)).count();
         let kind = match self.starts[i] >> KIND_SHIFT {
             // `bullet_line`: the bullet, then its text trimmed (the space
             // after the bullet, if any, goes with the trimming).
@@ -139,11 +154,74 @@ impl LineIndex {
         Line {
             number: u32::try_from(i + 1).unwrap_or(u32::MAX),
             indent,
-            tab: raw[..indent].find('\t'),
+            tab: raw.as_bytes()[..indent].iter().position(|&b| b == b'\t'),
             kind,
             raw,
         }
     }
+
+    /// True when line `i` of `text` is a `text_line` without indentation,
+    /// read from the index and the line's first byte alone.
+    pub fn is_flush_text(&self, text: &str, i: usize) -> bool {
+        let start = self.bytes(i).start;
+        self.starts[i] >> KIND_SHIFT == 2
+            && text.as_bytes().get(start).is_some_and(|&b| !is_indent(b))
+    }
+
+    /// True when line `i` is a `bullet_line`.
+    pub fn is_bullet(&self, i: usize) -> bool {
+        self.starts[i] >> KIND_SHIFT == 1
+    }
+}
+
+/// `input` cut into pieces of about `chunk_bytes`, each ending just after
+/// a line feed (the last one at the end of `input`).  A line longer than
+/// a chunk stays whole in one piece.
+fn chunks(input: &str, chunk_bytes: usize) -> Vec<&str> {
+    let mut out = Vec::with_capacity(input.len() / chunk_bytes.max(1) + 1);
+    let mut rest = input;
+    while !rest.is_empty() {
+        let cut = match rest.as_bytes().get(chunk_bytes.max(1)..) {
+            // A line feed is one byte and never part of a longer UTF-8
+            // sequence, so cutting after one is cutting at a char boundary.
+            Some(after) => after
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(rest.len(), |p| chunk_bytes.max(1) + p + 1),
+            None => rest.len(),
+        };
+        let (chunk, tail) = rest.split_at(cut);
+        out.push(chunk);
+        rest = tail;
+    }
+    out
+}
+
+/// Start and kind of each line of `chunk`, which begins at a line start
+/// and lies at byte `offset` of the page's text (BOM included).
+fn line_starts(chunk: &str, offset: usize) -> Vec<u64> {
+    let mut rest = Span::new(chunk);
+    // One line per ~40 bytes is typical of comment pages; reserving
+    // avoids most regrowth without overcommitting on tiny pages.
+    let mut starts = Vec::with_capacity(chunk.len() / 40 + 1);
+    while !rest.fragment().is_empty() {
+        let start = offset + rest.location_offset();
+        match line(rest) {
+            Ok((next, l)) => {
+                let kind = match l.kind {
+                    LineKind::Blank => 0,
+                    LineKind::Bullet(_) => 1,
+                    LineKind::Text(_) => 2,
+                };
+                starts.push(start as u64 | kind << KIND_SHIFT);
+                rest = next;
+            }
+            // `line` accepts every non-empty input; this arm is
+            // unreachable but must not panic on a future grammar change.
+            Err(_) => break,
+        }
+    }
+    starts
 }
 
 /// The bullet character that starts a comment.
@@ -229,6 +307,16 @@ fn is_line_end(c: char) -> bool {
     c == '\n' || c == '\r'
 }
 
+/// A byte of `line_end`.
+fn is_end(b: u8) -> bool {
+    b == b'\n' || b == b'\r'
+}
+
+/// A byte of `indent`.
+fn is_indent(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
 /// A run of a page's lines, read through its [`LineIndex`]: what the
 /// later stages walk instead of a vector of `Line`s.
 #[derive(Debug, Clone, Copy)]
@@ -277,6 +365,17 @@ impl<'a> Lines<'a> {
     /// Index of this run's first line among all the page's lines.
     pub fn offset(&self) -> usize {
         self.start
+    }
+
+    /// True when the `i`-th line is unindented text (see
+    /// [`LineIndex::is_flush_text`]).
+    pub fn is_flush_text(&self, i: usize) -> bool {
+        self.index.is_flush_text(self.text, self.start + i)
+    }
+
+    /// True when the `i`-th line is a bullet line.
+    pub fn is_bullet(&self, i: usize) -> bool {
+        self.index.is_bullet(self.start + i)
     }
 
     /// The lines in order.

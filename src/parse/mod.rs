@@ -16,6 +16,8 @@ mod tests;
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::error::{ParseError, ParseErrorKind};
 use line::{LineIndex, Lines};
 use nest::{body_pieces, Piece, Shape};
@@ -141,28 +143,146 @@ pub struct PackedComment {
 /// over the page's own bytes, behind the line being read.  A page is held
 /// once, not once as bytes and again as bodies (issue 6).  The result is
 /// the same as [`parse_bytes`].
-pub fn parse_owned(path: &str, mut bytes: Vec<u8>) -> Result<PackedPage, Box<ParseError>> {
-    let text = text_of(path, &bytes)?;
-    let index = LineIndex::new(text);
-    let (head, shapes, comment_lines) = structure(path, text, &index)?;
-    let first = comment_lines.offset();
+pub fn parse_owned(path: &str, bytes: Vec<u8>) -> Result<PackedPage, Box<ParseError>> {
+    parse_owned_beside(path, bytes, |_| ()).1
+}
+
+/// [`parse_owned`], running `beside` on the page's bytes at the same time
+/// as the part of parsing that only reads them (UTF-8 check, line index,
+/// nesting), through `rayon::join`.  For `analyze`, which hashes every
+/// input: on one huge page the hash used to run alone before parsing
+/// while the other workers waited (issue 6).
+pub fn parse_owned_beside<R: Send>(
+    path: &str,
+    bytes: Vec<u8>,
+    beside: impl FnOnce(&[u8]) -> R + Send,
+) -> (R, Result<PackedPage, Box<ParseError>>) {
+    parse_owned_with(path, bytes, beside, Grain::PAGE)
+}
+
+/// How finely a page's parsing is cut into tasks for the rayon pool.
+/// Tests use tiny grains, so that chunk edges fall on every kind of line.
+#[derive(Debug, Clone, Copy)]
+struct Grain {
+    /// Bytes per chunk of the line index (see `LineIndex::chunked`).
+    line_bytes: usize,
+    /// Comments whose body pieces one task finds.
+    shapes: usize,
+}
+
+impl Grain {
+    const PAGE: Grain = Grain {
+        line_bytes: line::CHUNK_BYTES,
+        shapes: 4096,
+    };
+}
+
+/// Comments whose bodies are found in parallel before they are written:
+/// bounds the pieces held at once.
+const SHAPES_PER_BLOCK: usize = 16;
+
+fn parse_owned_with<R: Send>(
+    path: &str,
+    mut bytes: Vec<u8>,
+    beside: impl FnOnce(&[u8]) -> R + Send,
+    grain: Grain,
+) -> (R, Result<PackedPage, Box<ParseError>>) {
+    let (side, read) = rayon::join(
+        || beside(&bytes),
+        || -> Result<_, Box<ParseError>> {
+            let text = text_of(path, &bytes)?;
+            let index = LineIndex::chunked(text, grain.line_bytes);
+            let (head, shapes, comment_lines) = structure(path, text, &index)?;
+            let first = comment_lines.offset();
+            Ok((index, head, shapes, first))
+        },
+    );
+    let (index, head, mut shapes, first) = match read {
+        Ok(r) => r,
+        Err(e) => return (side, Err(e)),
+    };
     let mut comments = Vec::with_capacity(shapes.len());
-    // Pieces of one body, as byte ranges of the page (a break is the
-    // range `usize::MAX - len..usize::MAX`); reused from body to body.
-    let mut pieces: Vec<Range<usize>> = Vec::new();
     let mut written = 0;
-    for s in shapes {
-        let lines = first + s.lines.start..first + s.lines.end;
-        let bytes_of = index.bytes(lines.start).start..index.bytes(lines.end - 1).end;
-        pieces.clear();
-        {
-            // These lines lie ahead of everything written so far, so they
-            // are still the page's bytes and valid UTF-8.
-            let region = std::str::from_utf8(&bytes[bytes_of.clone()]).unwrap_or("");
-            let base = region.as_ptr() as usize - bytes_of.start;
-            let lines = (lines.clone()).map(|i| index.line_within(region, bytes_of.start, i));
+    // Finding a body's pieces reads only lines that lie ahead of
+    // everything written so far, so a block of comments' pieces are found
+    // in parallel, then written in order (issue 6).
+    for block in shapes.chunks_mut(grain.shapes * SHAPES_PER_BLOCK) {
+        let found: Vec<Found> = block
+            .par_chunks(grain.shapes)
+            .map(|shapes| Found::of(&bytes, &index, first, shapes))
+            .collect();
+        for (run, f) in block.chunks_mut(grain.shapes).zip(found) {
+            let mut at = 0;
+            for (s, &end) in run.iter_mut().zip(&f.ends) {
+                let start = written;
+                for p in &f.pieces[at..end] {
+                    if p.end == usize::MAX {
+                        let len = p.len();
+                        bytes[written..written + len].fill(b'\n');
+                        written += len;
+                    } else {
+                        bytes.copy_within(p.clone(), written);
+                        written += p.len();
+                    }
+                }
+                at = end;
+                comments.push(PackedComment {
+                    author: s.author.take(),
+                    body: start..written,
+                    depth: s.depth,
+                    line: s.line,
+                    parent: s.parent,
+                });
+            }
+        }
+    }
+    drop(shapes);
+    bytes.truncate(written);
+    bytes.shrink_to_fit();
+    // Every byte written came from a whole `str` or is a line feed.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (
+        side,
+        Ok(PackedPage {
+            title: head.title,
+            article: head.article,
+            text,
+            comments,
+            warnings: head.warnings,
+        }),
+    )
+}
+
+/// The body pieces of a run of comments, as byte ranges of the page (a
+/// break is the range `usize::MAX - len..usize::MAX`).
+struct Found {
+    /// Every piece of the run, comment after comment.
+    pieces: Vec<Range<usize>>,
+    /// Where each comment's pieces end in `pieces`.
+    ends: Vec<usize>,
+}
+
+impl Found {
+    fn of(bytes: &[u8], index: &LineIndex, first: usize, shapes: &[Shape]) -> Self {
+        let mut found = Found {
+            pieces: Vec::new(),
+            ends: Vec::with_capacity(shapes.len()),
+        };
+        let (Some(a), Some(z)) = (shapes.first(), shapes.last()) else {
+            return found;
+        };
+        let bytes_of =
+            index.bytes(first + a.lines.start).start..index.bytes(first + z.lines.end - 1).end;
+        // These lines lie ahead of everything written so far, so they are
+        // still the page's bytes, and they are whole lines of valid UTF-8.
+        let region = std::str::from_utf8(&bytes[bytes_of.clone()]).unwrap_or("");
+        let base = region.as_ptr() as usize - bytes_of.start;
+        for s in shapes {
+            let lines = (first + s.lines.start..first + s.lines.end)
+                .map(|i| index.line_within(region, bytes_of.start, i));
             body_pieces(lines, s.author.is_some(), s.body_indent, |p| {
-                pieces.push(match p {
+                found.pieces.push(match p {
                     // An empty piece may not point into the page at all.
                     Piece::Text("") => return,
                     Piece::Text(t) => {
@@ -172,38 +292,10 @@ pub fn parse_owned(path: &str, mut bytes: Vec<u8>) -> Result<PackedPage, Box<Par
                     Piece::Break(b) => usize::MAX - b.len()..usize::MAX,
                 })
             });
+            found.ends.push(found.pieces.len());
         }
-        let start = written;
-        for p in &pieces {
-            if p.end == usize::MAX {
-                let len = p.len();
-                bytes[written..written + len].fill(b'\n');
-                written += len;
-            } else {
-                bytes.copy_within(p.clone(), written);
-                written += p.len();
-            }
-        }
-        comments.push(PackedComment {
-            author: s.author,
-            body: start..written,
-            depth: s.depth,
-            line: s.line,
-            parent: s.parent,
-        });
+        found
     }
-    bytes.truncate(written);
-    bytes.shrink_to_fit();
-    // Every byte written came from a whole `str` or is a line feed.
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Ok(PackedPage {
-        title: head.title,
-        article: head.article,
-        text,
-        comments,
-        warnings: head.warnings,
-    })
 }
 
 /// A page's headline, article and warnings.

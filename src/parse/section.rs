@@ -17,15 +17,14 @@ pub struct Sections<'a> {
 /// text line.  Comment bodies are always indented, so unindented text
 /// after a bullet means that bullet was a list item in the story.
 pub fn split(lines: Lines<'_>) -> Sections<'_> {
-    let article_end = lines
-        .iter()
-        .rposition(|l| l.indent == 0 && matches!(l.kind, LineKind::Text(_)))
+    // The index knows each line's kind, so this walk over a huge comment
+    // section reads one byte a line instead of rebuilding it (issue 6).
+    let article_end = (0..lines.len())
+        .rposition(|i| lines.is_flush_text(i))
         .map_or(0, |i| i + 1);
-    let start = lines
-        .slice(article_end..lines.len())
-        .iter()
-        .position(|l| matches!(l.kind, LineKind::Bullet(_)))
-        .map_or(lines.len(), |i| article_end + i);
+    let start = (article_end..lines.len())
+        .find(|&i| lines.is_bullet(i))
+        .unwrap_or(lines.len());
     Sections {
         article: lines.slice(0..start),
         comments: lines.slice(start..lines.len()),

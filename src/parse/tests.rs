@@ -1,9 +1,9 @@
 //! Unit tests for the stages behind `parse_str`; whole pages are covered
 //! by the golden fixtures in tests/fixtures.
 
-use super::line::{Line, LineKind};
+use super::line::{Line, LineIndex, LineKind};
 use super::nest::{nest, MAX_DEPTH};
-use super::{parse_bytes, parse_str};
+use super::{parse_bytes, parse_owned_with, parse_str, Grain};
 use crate::error::ParseErrorKind;
 
 /// A bullet line at `depth` (unit 2, base 2) without real indentation
@@ -226,11 +226,47 @@ fn r7_invalid_utf8_on_the_first_line_quotes_it_without_the_bom() {
     assert_eq!(err.source_line, "ab\u{fffd}c");
 }
 
-/// `parse_owned` writes bodies over the page's own bytes; it must read
-/// every page exactly as `parse_bytes` does, errors included (issue 6).
+/// Grains small enough that chunk and task edges fall on every line and
+/// comment of a test page, and one chunk for the whole page.
+const GRAINS: [Grain; 5] = [
+    Grain {
+        line_bytes: 1,
+        shapes: 1,
+    },
+    Grain {
+        line_bytes: 3,
+        shapes: 2,
+    },
+    Grain {
+        line_bytes: 7,
+        shapes: 3,
+    },
+    Grain {
+        line_bytes: 64,
+        shapes: 5,
+    },
+    Grain {
+        line_bytes: usize::MAX,
+        shapes: usize::MAX,
+    },
+];
+
+/// `parse_owned` writes bodies over the page's own bytes, and cuts its
+/// work into chunks; it must read every page exactly as `parse_bytes`
+/// does, errors included, at every grain (issue 6).
 fn same_as_parse_bytes(name: &str, bytes: &[u8]) {
-    let packed = super::parse_owned(name, bytes.to_vec());
-    match (super::parse_bytes(name, bytes), packed) {
+    same_as_parse_bytes_at(name, bytes, Grain::PAGE);
+    for grain in GRAINS {
+        same_as_parse_bytes_at(name, bytes, grain);
+    }
+}
+
+fn same_as_parse_bytes_at(name: &str, bytes: &[u8], grain: Grain) {
+    let (len, packed) = parse_owned_with(name, bytes.to_vec(), <[u8]>::len, grain);
+    assert_eq!(len, bytes.len(), "{name} {grain:?}");
+    let page = super::parse_bytes(name, bytes);
+    let name = &format!("{name} {grain:?}");
+    match (page, packed) {
         (Ok(page), Ok(packed)) => {
             assert_eq!(packed.title, page.title, "{name}");
             assert_eq!(packed.article, page.article, "{name}");
@@ -286,3 +322,122 @@ fn r6_parse_owned_reads_line_ends_bom_and_blank_runs_as_parse_bytes() {
         same_as_parse_bytes("bad", bad);
     }
 }
+
+/// The line index built in chunks of `chunk` bytes, as lines.
+fn lines_in_chunks(text: &str, chunk: usize) -> Vec<Line<'_>> {
+    let index = LineIndex::chunked(text, chunk);
+    (0..index.len()).map(|i| index.line(text, i)).collect()
+}
+
+#[test]
+fn r6_a_chunked_line_index_reads_the_lines_of_one_pass() {
+    let page = "T\r\n\r\n  \u{2022} Ann\r\n    one\r    two\n\n\r\n  \u{2022}\n    \u{2022} x\t\n\t\u{2022} tab\r\r\n";
+    let pages = [
+        page.to_owned(),
+        format!("\u{feff}{page}"),
+        page.trim_end().to_owned(),
+        "\n\n\n".to_owned(),
+        "\r\r\r".to_owned(),
+        "\u{feff}".to_owned(),
+        String::new(),
+        // One line longer than every chunk, then short ones.
+        format!("{}\n  \u{2022} a\n    b", "x".repeat(100)),
+    ];
+    for text in &pages {
+        let whole = lines_in_chunks(text, usize::MAX);
+        assert_eq!(whole, super::line::page(text), "{text:?}");
+        for chunk in 1..=40 {
+            assert_eq!(lines_in_chunks(text, chunk), whole, "{text:?} {chunk}");
+        }
+    }
+}
+
+#[test]
+fn r6_a_bullet_at_a_chunk_edge_is_read_whole() {
+    // Cuts fall after the first line feed past each chunk's size, so with
+    // 4-byte chunks the second line starts a chunk exactly at its bullet,
+    // whose three UTF-8 bytes a byte-counted cut would split.
+    let text = "abc\n\u{2022} Ann\n  body\n";
+    let index = LineIndex::chunked(text, 4);
+    assert_eq!(index.len(), 3);
+    assert_eq!(index.line(text, 1).kind, LineKind::Bullet("Ann"));
+    let parsed = parse_owned_with("p", text.as_bytes().to_vec(), |_| (), GRAINS[0]).1;
+    assert_eq!(parsed.unwrap().comments.len(), 1);
+}
+
+#[test]
+fn r6_errors_in_a_later_chunk_keep_their_position() {
+    let mut page = String::from("Headline\n\n");
+    for i in 0..200 {
+        page.push_str(&format!("  \u{2022} A{i}\n    body {i}\n\n"));
+    }
+    let pages: Vec<Vec<u8>> = vec![
+        // Invalid UTF-8, a NUL, a tab, an odd indent and a dedent, each
+        // near the end, far beyond the first chunk at every test grain.
+        [page.as_bytes(), b"  \xe2\x80\xa2 Z\n    bad \xff byte\n"].concat(),
+        [page.as_bytes(), b"  \xe2\x80\xa2 Z\n    nul \x00 byte\n"].concat(),
+        format!("{page}  \u{2022} Z\n  \t  tab\n").into_bytes(),
+        format!("{page}   \u{2022} odd\n").into_bytes(),
+        format!("{page}  \u{2022} Z\n  dedent\n").into_bytes(),
+        format!("{page}      \u{2022} too deep\n").into_bytes(),
+    ];
+    for (n, bytes) in pages.iter().enumerate() {
+        let err = parse_bytes("p", bytes).unwrap_err();
+        assert!(err.line > 600, "{n}: {err}");
+        same_as_parse_bytes(&format!("late error {n}"), bytes);
+    }
+}
+
+#[test]
+fn r6_the_hash_beside_parsing_is_the_hash_of_the_bytes() {
+    for bytes in [
+        &b"T\n\n  \xe2\x80\xa2 A\n    a\n"[..],
+        b"T\n\n  \xff\n",
+        b"",
+    ] {
+        let (sha, thread) = crate::input::hash_and_parse_thread_owned("p", bytes.to_vec());
+        assert_eq!(sha, crate::input::sha256_hex(bytes));
+        let alone = crate::input::parse_thread_owned("p", bytes.to_vec());
+        assert_eq!(thread.is_ok(), alone.is_ok());
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Pages made of lines from the constructs of the grammar, with every
+    /// kind of line end, read alike whole and in chunks of any size.
+    #[test]
+    fn r6_chunked_parsing_agrees_with_one_pass(
+        parts in proptest::collection::vec(0usize..PARTS.len(), 0..60),
+        chunk in 1usize..48,
+        shapes in 1usize..6,
+    ) {
+        let bytes: Vec<u8> = parts.iter().flat_map(|&p| PARTS[p].iter().copied()).collect();
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            proptest::prop_assert_eq!(lines_in_chunks(text, chunk), lines_in_chunks(text, usize::MAX));
+        }
+        same_as_parse_bytes_at("prop", &bytes, Grain { line_bytes: chunk, shapes });
+    }
+}
+
+/// Pieces of pages: indents, bullets, text, line ends, and bytes that are
+/// errors (invalid UTF-8, NUL, tab).
+const PARTS: [&[u8]; 16] = [
+    b"Headline",
+    b"  ",
+    b"    ",
+    b"\xe2\x80\xa2 ",
+    b"\xe2\x80\xa2",
+    b"word ",
+    b"\"quoted words\"",
+    b"\n",
+    b"\n",
+    b"\r\n",
+    b"\r",
+    b"\n\n",
+    b"\t",
+    b"\xff",
+    b"\x00",
+    b"\xef\xbb\xbf",
+];

@@ -61,3 +61,57 @@ fn quoting_the_parent_keeps_reply_to_the_parent() {
     assert_eq!(links[1].quoted_from, Some(ids[0]));
     assert_eq!(links[1].reply_to, Some(ids[0]));
 }
+
+/// The candidates as first written, with a set to skip repeats: the
+/// reference for the set-free version (issue 6).
+fn candidates_with_a_set(shape: &super::Shape, i: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut push = |j: usize, out: &mut Vec<usize>| {
+        if j < i && seen.insert(j) {
+            out.push(j);
+        }
+    };
+    if let Some(p) = shape.parent[i] {
+        push(p, &mut out);
+    }
+    let mut s = shape.prev_sibling[i];
+    for _ in 0..super::RECENT_WINDOW {
+        let Some(j) = s else { break };
+        push(j, &mut out);
+        s = shape.prev_sibling[j];
+    }
+    let mut up = shape.parent[i].and_then(|p| shape.parent[p]);
+    for _ in 0..super::RECENT_WINDOW {
+        let Some(a) = up else { break };
+        push(a, &mut out);
+        up = shape.parent[a];
+    }
+    for j in (i.saturating_sub(super::RECENT_WINDOW)..i).rev() {
+        push(j, &mut out);
+    }
+    out
+}
+
+#[test]
+fn r6_candidates_without_a_set_are_the_candidates_with_one() {
+    for (seed, max_depth) in [(1, 2), (2, 8), (3, 40)] {
+        let text = crate::generate::page(&crate::generate::GenOptions {
+            seed,
+            target_bytes: 300_000,
+            max_depth,
+            ..crate::generate::GenOptions::default()
+        });
+        let page = crate::parse::parse_str("p", &text).unwrap();
+        let tree = crate::tree::ReplyTree::from_comments(page.comments);
+        let ids: Vec<_> = tree.comments().map(|(id, _)| id).collect();
+        let shape = super::Shape::of(&tree, &ids);
+        for i in 0..ids.len() {
+            assert_eq!(
+                shape.candidates(i),
+                candidates_with_a_set(&shape, i),
+                "{seed} {i}"
+            );
+        }
+    }
+}
