@@ -22,14 +22,14 @@
 pub mod buckets;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
 use super::facts::{Author, ThreadFacts};
 use super::target::Target;
 use super::taunts::{find_taunts_in_parts, Taunt};
-use buckets::{cited, BucketWriter, Parts, Record};
+use buckets::{BucketWriter, Parts, Record};
 
 /// Uncivil comments aimed at one person that make harassment.
 pub const HARASSMENT_MIN: usize = 2;
@@ -388,9 +388,7 @@ impl PeopleBuilder {
             buckets: &buckets,
             names: &self.counts.names,
         };
-        let taunts = find_taunts_in_parts(&parts)?;
-        let keys: BTreeSet<usize> = taunts.iter().flat_map(|t| t.comments.clone()).collect();
-        let cited = cited(&buckets, &keys)?;
+        let (taunts, cited) = find_taunts_in_parts(&parts)?;
         drop(buckets);
         let (mut users, pairs) = self.counts.finish(self.rules);
         for (i, t) in taunts.iter().enumerate() {

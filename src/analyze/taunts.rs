@@ -99,6 +99,18 @@ pub trait TauntInput: Sync {
     /// The `i`-th comment's own text.
     fn own_text(&self, i: usize) -> Cow<'_, str>;
 
+    /// A number for the `i`-th comment's author, the same for every
+    /// comment of that author and distinct across the run's authors (the
+    /// idiom count holds numbers, not names).
+    fn author_number(&self, i: usize) -> u32;
+
+    /// Where the `i`-th comment is, as (thread index in the run, dotted
+    /// id), when the input knows: the taunts report labels the comments it
+    /// cites with it.
+    fn place(&self, _i: usize) -> Option<(u32, &str)> {
+        None
+    }
+
     /// The own texts of comments `range`, in order, given to `f` with
     /// their index: a source that reads texts from a file reads a run of
     /// them at once.
@@ -109,12 +121,31 @@ pub trait TauntInput: Sync {
     }
 }
 
-/// A slice of [`CommentFacts`] as a [`TauntInput`].
-struct Slice<'s, 'a>(&'s [CommentFacts<'a>]);
+/// A slice of [`CommentFacts`] as a [`TauntInput`], its authors numbered
+/// in order of appearance.
+struct Slice<'s, 'a>(&'s [CommentFacts<'a>], Vec<u32>);
+
+impl<'s, 'a> Slice<'s, 'a> {
+    fn new(comments: &'s [CommentFacts<'a>]) -> Self {
+        let mut numbers: HashMap<&str, u32> = HashMap::default();
+        let numbered = comments
+            .iter()
+            .map(|c| {
+                let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+                *numbers.entry(c.author).or_insert(next)
+            })
+            .collect();
+        Self(comments, numbered)
+    }
+}
 
 impl TauntInput for Slice<'_, '_> {
     fn len(&self) -> usize {
         self.0.len()
+    }
+
+    fn author_number(&self, i: usize) -> u32 {
+        self.1[i]
     }
 
     fn get(&self, i: usize) -> CommentView<'_> {
@@ -150,7 +181,7 @@ pub struct Taunt {
 /// Repeated taunts of every author in `comments`, sorted by author, then
 /// by first occurrence.
 pub fn find_taunts(comments: &[CommentFacts<'_>]) -> Vec<Taunt> {
-    find_taunts_in(&Slice(comments))
+    find_taunts_in(&Slice::new(comments))
 }
 
 /// [`find_taunts`] over any [`TauntInput`].
@@ -166,7 +197,9 @@ pub fn find_taunts_in(comments: &dyn TauntInput) -> Vec<Taunt> {
         }
     }
     // In memory, a part cannot fail to load.
-    find_taunts_in_parts(&One(comments)).unwrap_or_default()
+    find_taunts_in_parts(&One(comments))
+        .map(|(taunts, _)| taunts)
+        .unwrap_or_default()
 }
 
 /// A run's comments in parts whose authors are disjoint (bucketed by
@@ -180,40 +213,57 @@ pub trait TauntParts: Sync {
     fn with_part(&self, i: usize, f: &mut dyn FnMut(&dyn TauntInput)) -> std::io::Result<()>;
 }
 
-/// [`find_taunts`] over parts whose authors are disjoint.  Every pass
+/// Where the comments a taunt cites are: (thread index, dotted id) by key.
+pub type Cited = std::collections::BTreeMap<usize, (u32, String)>;
+
+/// [`find_taunts`] over parts whose authors are disjoint, with the place
+/// of every comment the taunts cite (when the parts know it).  Every pass
 /// works per author, but for the idiom count, which only adds up distinct
-/// authors per shingle; so each pass reads one part at a time, and what
-/// lives across parts is per author (the shingles each repeats) or per
-/// repeated shingle (its first few users).
-pub fn find_taunts_in_parts(parts: &dyn TauntParts) -> std::io::Result<Vec<Taunt>> {
-    // Each pass works per author or per chunk of comments in parallel; the
-    // results are sets or indexed collects, so the outcome does not depend
-    // on the number of threads.
+/// authors per shingle; so each pass loads a part at a time per worker
+/// thread, and what lives across parts is per author (the shingles each
+/// repeats) or per repeated shingle (its first few users).  Parts are
+/// read in parallel: one part can hold a prolific author whose comments
+/// are a tenth of the run, which alone would keep the other threads idle.
+pub fn find_taunts_in_parts(parts: &dyn TauntParts) -> std::io::Result<(Vec<Taunt>, Cited)> {
+    // Each pass works per part, per author or per chunk of comments in
+    // parallel; the results are sets or indexed collects, so the outcome
+    // does not depend on the number of threads.
+    let each_part = |work: &(dyn Fn(&dyn TauntInput, usize) -> PartResult + Sync)| {
+        (0..parts.parts())
+            .into_par_iter()
+            .map(|p| {
+                let mut out = PartResult::default();
+                parts.with_part(p, &mut |comments| out = work(comments, p))?;
+                Ok(out)
+            })
+            .collect::<std::io::Result<Vec<PartResult>>>()
+    };
     // Pass 1: shingles each author repeats in two or more comments.
-    let mut repeated: Vec<Vec<Vec<u64>>> = Vec::with_capacity(parts.parts());
-    for p in 0..parts.parts() {
-        let mut part = Vec::new();
-        parts.with_part(p, &mut |comments| {
-            part = repeaters(comments)
-                .par_iter()
-                .map(|(_, idx)| repeated_shingles(idx, comments))
-                .collect();
-        })?;
-        repeated.push(part);
-    }
+    let repeated: Vec<Vec<Vec<u64>>> = each_part(&|comments, _| PartResult {
+        repeated: repeaters(comments)
+            .par_iter()
+            .map(|(_, idx)| repeated_shingles(idx, comments))
+            .collect(),
+        ..PartResult::default()
+    })?
+    .into_iter()
+    .map(|r| r.repeated)
+    .collect();
     let candidates: HashSet<u64> = repeated.iter().flatten().flatten().copied().collect();
-    // Pass 2: how many authors use each candidate at all (idioms).  Parts
-    // have disjoint authors, so numbering each part's authors after the
-    // previous part's keeps numbers distinct across the run.
-    let mut users: HashMap<u64, Users> = HashMap::default();
-    let mut numbered = 0u32;
-    for p in 0..parts.parts() {
-        parts.with_part(p, &mut |comments| {
-            let (part, authors) = idiom_users(comments, &candidates, numbered);
-            numbered = numbered.saturating_add(authors);
-            merge_users(&mut users, part);
+    // Pass 2: how many authors use each candidate at all (idioms).
+    let users = (0..parts.parts())
+        .into_par_iter()
+        .map(|p| {
+            let mut users = HashMap::default();
+            parts.with_part(p, &mut |comments| {
+                users = idiom_users(comments, &candidates)
+            })?;
+            Ok::<_, std::io::Error>(users)
+        })
+        .try_reduce(HashMap::default, |mut a, b| {
+            merge_users(&mut a, b);
+            Ok(a)
         })?;
-    }
     let idioms: HashSet<u64> = users
         .into_iter()
         .filter(|(_, a)| usize::from(a.len) >= IDIOM_AUTHORS)
@@ -221,23 +271,47 @@ pub fn find_taunts_in_parts(parts: &dyn TauntParts) -> std::io::Result<Vec<Taunt
         .collect();
     // Pass 3: per author, phrases and epithets.
     let keep = |h: &u64| candidates.contains(h) && !idioms.contains(h);
-    let mut found: Vec<(String, Vec<Taunt>)> = Vec::new();
-    for (p, repeated) in repeated.iter().enumerate() {
-        parts.with_part(p, &mut |comments| {
-            let part: Vec<(String, Vec<Taunt>)> = repeaters(comments)
-                .par_iter()
-                .zip(repeated)
-                .map(|((author, idx), repeated)| {
-                    let taunts = taunts_of(author, idx, repeated, comments, &idioms, keep);
-                    ((*author).to_owned(), taunts)
-                })
-                .collect();
-            found.extend(part);
-        })?;
+    let results = each_part(&|comments, p| {
+        let found: Vec<(String, Vec<Taunt>)> = repeaters(comments)
+            .par_iter()
+            .zip(&repeated[p])
+            .map(|((author, idx), repeated)| {
+                let taunts = taunts_of(author, idx, repeated, comments, &idioms, keep);
+                ((*author).to_owned(), taunts)
+            })
+            .collect();
+        let mut cited = Cited::new();
+        for key in found.iter().flat_map(|(_, t)| t).flat_map(|t| &t.comments) {
+            if let Some((thread, id)) = position(comments, *key).and_then(|i| comments.place(i)) {
+                cited.insert(*key, (thread, id.to_owned()));
+            }
+        }
+        PartResult {
+            found,
+            cited,
+            ..PartResult::default()
+        }
+    })?;
+    let mut found = Vec::new();
+    let mut cited = Cited::new();
+    for r in results {
+        found.extend(r.found);
+        cited.extend(r.cited);
     }
     // Authors in name order across parts, as within one.
     found.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(found.into_iter().flat_map(|(_, t)| t).collect())
+    Ok((found.into_iter().flat_map(|(_, t)| t).collect(), cited))
+}
+
+/// What a pass keeps of one part.
+#[derive(Default)]
+struct PartResult {
+    /// Pass 1: each repeating author's repeated shingles, in name order.
+    repeated: Vec<Vec<u64>>,
+    /// Pass 3: each repeating author's taunts.
+    found: Vec<(String, Vec<Taunt>)>,
+    /// Pass 3: where the taunts' comments are.
+    cited: Cited,
 }
 
 /// Authors of `comments` in name order, with their comments; only authors
@@ -258,32 +332,18 @@ fn repeaters(comments: &dyn TauntInput) -> Vec<(&str, Vec<usize>)> {
     by_author
 }
 
-/// Distinct users (numbered from `first`) of each candidate shingle in
-/// `comments`, and how many authors `comments` has.
-fn idiom_users(
-    comments: &dyn TauntInput,
-    candidates: &HashSet<u64>,
-    first: u32,
-) -> (HashMap<u64, Users>, u32) {
-    // Small numbers for authors, so the idiom count holds no names.
-    let mut author_id: HashMap<&str, u32> = HashMap::default();
-    for i in 0..comments.len() {
-        let next = first.saturating_add(u32::try_from(author_id.len()).unwrap_or(u32::MAX));
-        author_id.entry(comments.get(i).author).or_insert(next);
-    }
+/// Distinct users of each candidate shingle in `comments`.
+fn idiom_users(comments: &dyn TauntInput, candidates: &HashSet<u64>) -> HashMap<u64, Users> {
     let chunks: Vec<Range<usize>> = (0..comments.len())
         .step_by(IDIOM_CHUNK)
         .map(|start| start..(start + IDIOM_CHUNK).min(comments.len()))
         .collect();
-    let users = chunks
+    chunks
         .into_par_iter()
         .map(|chunk| {
             let mut users: HashMap<u64, Users> = HashMap::default();
             comments.for_each_text(chunk, &mut |i, text| {
-                let id = author_id
-                    .get(comments.get(i).author)
-                    .copied()
-                    .unwrap_or(u32::MAX);
+                let id = comments.author_number(i);
                 for h in distinct_shingles(&tokenize(text)) {
                     if candidates.contains(&h) {
                         add_user(users.entry(h).or_default(), id);
@@ -295,9 +355,7 @@ fn idiom_users(
         .reduce(HashMap::default, |mut a, b| {
             merge_users(&mut a, b);
             a
-        });
-    let authors = u32::try_from(author_id.len()).unwrap_or(u32::MAX);
-    (users, authors)
+        })
 }
 
 /// Adds the users of `from` to those of `into`.
@@ -376,6 +434,11 @@ fn add_user(users: &mut Users, author: u32) {
 /// The comment with run key `key`; `comments` come in run order, so keys
 /// ascend and a binary search finds it.
 fn by_key(comments: &dyn TauntInput, key: usize) -> Option<CommentView<'_>> {
+    position(comments, key).map(|i| comments.get(i))
+}
+
+/// The index of the comment with run key `key`.
+fn position(comments: &dyn TauntInput, key: usize) -> Option<usize> {
     let (mut lo, mut hi) = (0, comments.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
@@ -385,9 +448,7 @@ fn by_key(comments: &dyn TauntInput, key: usize) -> Option<CommentView<'_>> {
             hi = mid;
         }
     }
-    (lo < comments.len())
-        .then(|| comments.get(lo))
-        .filter(|c| c.key == key)
+    (lo < comments.len() && comments.get(lo).key == key).then_some(lo)
 }
 
 /// Shingles that occur in two or more of the comments `idx` (one author's).

@@ -236,28 +236,15 @@ impl TauntInput for Loaded<'_, '_> {
     fn own_text(&self, i: usize) -> Cow<'_, str> {
         Cow::Borrowed(&self.records[i].text)
     }
-}
 
-/// Thread and dotted id of the comments with run keys `keys`, read from
-/// the buckets (for the reports' labels of the few comments taunts cite).
-pub fn cited(
-    buckets: &Buckets,
-    keys: &std::collections::BTreeSet<usize>,
-) -> io::Result<std::collections::BTreeMap<usize, (u32, String)>> {
-    let mut out = std::collections::BTreeMap::new();
-    if keys.is_empty() {
-        return Ok(out);
+    fn author_number(&self, i: usize) -> u32 {
+        self.records[i].author
     }
-    for i in 0..buckets.buckets.len() {
-        let bytes = buckets.bytes(i)?;
-        for r in Buckets::records(&bytes)? {
-            let key = usize::try_from(r.key).unwrap_or(usize::MAX);
-            if keys.contains(&key) {
-                out.insert(key, (r.thread, r.id.into_owned()));
-            }
-        }
+
+    fn place(&self, i: usize) -> Option<(u32, &str)> {
+        let r = &self.records[i];
+        Some((r.thread, &r.id))
     }
-    Ok(out)
 }
 
 #[cfg(test)]
