@@ -50,8 +50,9 @@ use crate::cli::AnalyzeArgs;
 
 /// Input bytes read and analysed together before their rows are written:
 /// enough to keep every worker busy on small pages, small enough that a
-/// corpus of any size streams through.
-const BATCH_BYTES: u64 = 64 << 20;
+/// corpus of any size streams through.  Two batches are in memory at
+/// once: one being analysed while the one before is written and counted.
+const BATCH_BYTES: u64 = 32 << 20;
 
 /// Comments of one page analysed at a time: each window's analyses are
 /// turned into rows and facts and dropped, so a huge page never holds
@@ -178,17 +179,35 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     tracing::info!(inputs = inputs.len(), "reading and analysing inputs");
     let progress = progress_bar(inputs.len(), args.run.quiet);
     let params = (scorer, threshold, opts);
+    // Which inputs the state holds, for the workers to check while the
+    // entries themselves are taken by the writing side.
+    let cached: Cached = cache.keys().cloned().collect();
+    let mut sinks = Sinks {
+        run: &mut run,
+        cache: &mut cache,
+        comments: &mut comments,
+        people: &mut people,
+        cannot_write: cannot_write(),
+        bucket_error: bucket_error(),
+    };
+    // Inputs analysed but not yet written and counted.  Writing is serial
+    // (rows in input order), so it runs while the pool analyses the next
+    // batch instead of between batches (issue 6).
+    let mut pending: Vec<Done> = Vec::new();
     for batch in batches(&inputs, &stdin) {
         // A big page is a batch of its own; unless its rows must be kept
         // for the state file, they go straight into the report.
         let direct = match batch {
-            [one] if !run.keep_entries && one.size_hint(&stdin) >= DIRECT_BYTES => Some(one),
+            [one] if !sinks.run.keep_entries && one.size_hint(&stdin) >= DIRECT_BYTES => Some(one),
             _ => None,
         };
-        let done: Vec<Done> = match direct {
+        match direct {
             Some(input) => {
-                let out: &mut (dyn Write + Send) = &mut comments;
-                let d = pool.install(|| analyse_input(input, &stdin, params, &cache, Some(out)));
+                // Rows stay in input order: what came before is written
+                // first.
+                sinks.add(std::mem::take(&mut pending))?;
+                let out: &mut (dyn Write + Send) = &mut *sinks.comments;
+                let d = pool.install(|| analyse_input(input, &stdin, params, &cached, Some(out)));
                 progress.inc(1);
                 // An input that was read and hashed fails with an IO error
                 // only when writing its rows failed: the report is broken.
@@ -197,31 +216,31 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
                 {
                     bail!("{}: {source}", cannot_write());
                 }
-                vec![d]
+                pending = vec![d];
             }
-            None => pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|input| {
-                        let d = analyse_input(input, &stdin, params, &cache, None);
-                        progress.inc(1);
-                        d
-                    })
-                    .collect()
-            }),
-        };
-        for d in done {
-            let facts = run
-                .add(d, &mut cache, &mut comments)
-                .with_context(cannot_write)?;
-            if let Some(facts) = facts {
-                people.add(&facts).with_context(bucket_error)?;
-                if run.keep_entries {
-                    run.facts.push(facts);
-                }
+            None => {
+                let before = std::mem::take(&mut pending);
+                let (done, added) = pool.install(|| {
+                    rayon::join(
+                        || {
+                            batch
+                                .par_iter()
+                                .map(|input| {
+                                    let d = analyse_input(input, &stdin, params, &cached, None);
+                                    progress.inc(1);
+                                    d
+                                })
+                                .collect::<Vec<Done>>()
+                        },
+                        || sinks.add(before),
+                    )
+                });
+                added?;
+                pending = done;
             }
         }
     }
+    sinks.add(pending)?;
     progress.finish_and_clear();
     comments.flush().with_context(cannot_write)?;
     drop(comments);
@@ -425,6 +444,43 @@ fn batches<'a>(inputs: &'a [Input], stdin: &[u8]) -> Vec<&'a [Input]> {
     out
 }
 
+/// The state's inputs, as (path, SHA-256).
+type Cached = std::collections::HashSet<(String, String)>;
+
+/// Where analysed inputs go, in input order: their rows to comments.csv,
+/// their facts to the per-user figures.
+struct Sinks<'a, W: Write> {
+    run: &'a mut Tally,
+    cache: &'a mut Cache,
+    comments: &'a mut W,
+    people: &'a mut PeopleBuilder,
+    /// What a failed write of comments.csv says.
+    cannot_write: String,
+    /// What a failed write of a bucket says.
+    bucket_error: String,
+}
+
+impl<W: Write> Sinks<'_, W> {
+    /// Writes and counts `done`, in order.
+    fn add(&mut self, done: Vec<Done>) -> anyhow::Result<()> {
+        for d in done {
+            let facts = self
+                .run
+                .add(d, self.cache, self.comments)
+                .with_context(|| self.cannot_write.clone())?;
+            if let Some(facts) = facts {
+                self.people
+                    .add(&facts)
+                    .with_context(|| self.bucket_error.clone())?;
+                if self.run.keep_entries {
+                    self.run.facts.push(facts);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// One input, done.
 struct Done {
     record: InputRecord,
@@ -445,7 +501,7 @@ fn analyse_input(
     input: &Input,
     stdin: &[u8],
     (scorer, threshold, opts): (Scorer<'_>, f64, CsvOptions),
-    cache: &Cache,
+    cached: &Cached,
     direct: Option<&mut (dyn Write + Send)>,
 ) -> Done {
     let name = input.name();
@@ -475,13 +531,13 @@ fn analyse_input(
     record.bytes = bytes.len() as u64;
     // Without a state to reuse, the digest is only recorded, so it is
     // computed while the page is parsed (issue 6).
-    let parsed = if cache.is_empty() {
+    let parsed = if cached.is_empty() {
         let (sha256, parsed) = hash_and_parse_thread_owned(&name, bytes);
         record.sha256 = sha256;
         parsed
     } else {
         record.sha256 = sha256_hex(&bytes);
-        if cache.contains_key(&(name.clone(), record.sha256.clone())) {
+        if cached.contains(&(name.clone(), record.sha256.clone())) {
             return Done {
                 record,
                 result: Ok(Fresh::Cached),
