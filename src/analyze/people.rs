@@ -29,7 +29,8 @@ use rustc_hash::FxHashMap;
 use super::facts::{Author, ThreadFacts};
 use super::target::Target;
 use super::taunts::{find_taunts_in_parts, Taunt};
-use buckets::{BucketWriter, Parts, Record};
+use buckets::{encode, BucketWriter, Parts, Record};
+use rayon::prelude::*;
 
 /// Uncivil comments aimed at one person that make harassment.
 pub const HARASSMENT_MIN: usize = 2;
@@ -276,106 +277,23 @@ impl PeopleBuilder {
         self.threads.len()
     }
 
-    /// Counts the next thread of the run.
+    /// Counts the next thread of the run and writes its named comments to
+    /// the buckets.  The two run side by side on the current rayon pool,
+    /// and records are encoded in parallel: on one huge page this was
+    /// seconds of one busy core after the analysis (issue 6).
     pub fn add(&mut self, t: &ThreadFacts) -> std::io::Result<()> {
         let ti = u32::try_from(self.threads.len()).unwrap_or(u32::MAX);
         let counts = &mut self.counts;
         let user_of: Vec<u32> = t.authors.iter().map(|a| counts.user(a)).collect();
-        let user = |a: Option<Author>| a.map(|a| user_of[a.get() as usize - 1]);
-        let mut stats = ThreadStats {
-            source: t.source.clone(),
-            title: t.title.clone(),
-            comments: t.comments.len(),
-            max_depth: t.max_depth,
-            ..ThreadStats::default()
-        };
-        // Per author of this thread (by the thread's own numbering).
-        let mut wrote = vec![false; t.authors.len()];
-        let mut uncivil_by = vec![0usize; t.authors.len()];
-        let mut attackers_of: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-        for (position, c) in t.comments.iter().enumerate() {
-            let key = self.next_key;
-            self.next_key += 1;
-            let uncivil = c.uncivil;
-            stats.uncivil_comments += usize::from(uncivil);
-            let (Some(local), Some(author)) = (c.author, user(c.author)) else {
-                stats.anonymous_comments += 1;
-                continue;
-            };
-            let id = t.ids.get(position).unwrap_or_default();
-            let local = local.get() as usize - 1;
-            wrote[local] = true;
-            uncivil_by[local] += usize::from(uncivil);
-            let target = Target::from(c.target);
-            let aimed_at = match (target, user(c.target_author)) {
-                (Target::Commenter, Some(x)) if x != author => Some(x),
-                _ => None,
-            };
-            let answered = user(c.answered).filter(|b| *b != author);
-
-            let u = &mut counts.users[author as usize];
-            u.comments += 1;
-            if u.last_thread != Some(ti) {
-                u.last_thread = Some(ti);
-                u.threads += 1;
-            }
-            u.uncivil_comments += usize::from(uncivil);
-            u.incivility_milli += (c.incivility * 1000.0).round() as u64;
-            u.max_incivility = u.max_incivility.max(c.incivility);
-            u.name_calling += usize::from(c.name_calling);
-            if uncivil && target == Target::Commenter {
-                u.attacks_on_commenters += 1;
-            }
-            if let (true, Some(x)) = (uncivil, aimed_at) {
-                *counts.aimed.entry((author, x)).or_default() += 1;
-                attackers_of.entry(x).or_default().push(author);
-            }
-            if let Some(b) = answered {
-                let pair = counts.pairs.entry((author, b)).or_default();
-                pair.replies += 1;
-                pair.uncivil_replies += usize::from(uncivil);
-                pair.comments.push(ti, id);
-            }
-            if let Some(x) = aimed_at {
-                let pair = counts.pairs.entry((author, x)).or_default();
-                pair.name_calling += usize::from(c.name_calling);
-                pair.aimed_uncivil += usize::from(uncivil);
-                // A reply aimed at the one it answers is one comment.
-                if answered != Some(x) {
-                    pair.comments.push(ti, id);
-                }
-            }
-            self.buckets.push(&Record {
-                key: key as u64,
-                thread: ti,
-                id: Cow::Borrowed(id),
-                author,
-                aimed: c.uncivil || target != Target::None,
-                target: match target {
-                    Target::Commenter => Some(Cow::Borrowed(
-                        t.name(c.target_author).unwrap_or("commenter"),
-                    )),
-                    Target::None => None,
-                    other => Some(Cow::Borrowed(other.as_str())),
-                },
-                epithets: Cow::Borrowed(c.epithets()),
-                flagged: Cow::Borrowed(c.flagged()),
-                text: Cow::Borrowed(c.own_text.as_str()),
-            })?;
-        }
-        stats.participants = wrote.iter().filter(|w| **w).count();
-        stats.dogpiles = attackers_of
-            .into_values()
-            .map(distinct)
-            .filter(|n| *n >= self.rules.dogpile_min)
-            .count();
-        // The most uncivil comments; ties go to the alphabetically first.
-        stats.top_offender = uncivil_by
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| **n > 0)
-            .max_by(|(a, na), (b, nb)| na.cmp(nb).then(t.authors[*b].cmp(&t.authors[*a])))
-            .map(|(a, _)| t.authors[a].clone());
+        let first_key = self.next_key;
+        self.next_key += t.comments.len();
+        let rules = self.rules;
+        let buckets = &mut self.buckets;
+        let (stats, written) = rayon::join(
+            || count_thread(counts, rules, t, ti, &user_of),
+            || write_records(buckets, t, ti, &user_of, first_key),
+        );
+        written?;
         self.threads.push(stats);
         Ok(())
     }
@@ -405,6 +323,158 @@ impl PeopleBuilder {
             cited,
         })
     }
+}
+
+/// One thread's figures, counted into `counts` (users and pairs).
+fn count_thread(
+    counts: &mut Counts,
+    rules: Rules,
+    t: &ThreadFacts,
+    ti: u32,
+    user_of: &[u32],
+) -> ThreadStats {
+    let user = |a: Option<Author>| a.map(|a| user_of[a.get() as usize - 1]);
+    let mut stats = ThreadStats {
+        source: t.source.clone(),
+        title: t.title.clone(),
+        comments: t.comments.len(),
+        max_depth: t.max_depth,
+        ..ThreadStats::default()
+    };
+    // Per author of this thread (by the thread's own numbering).
+    let mut wrote = vec![false; t.authors.len()];
+    let mut uncivil_by = vec![0usize; t.authors.len()];
+    let mut attackers_of: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for (position, c) in t.comments.iter().enumerate() {
+        let uncivil = c.uncivil;
+        stats.uncivil_comments += usize::from(uncivil);
+        let (Some(local), Some(author)) = (c.author, user(c.author)) else {
+            stats.anonymous_comments += 1;
+            continue;
+        };
+        let id = t.ids.get(position).unwrap_or_default();
+        let local = local.get() as usize - 1;
+        wrote[local] = true;
+        uncivil_by[local] += usize::from(uncivil);
+        let target = Target::from(c.target);
+        let aimed_at = match (target, user(c.target_author)) {
+            (Target::Commenter, Some(x)) if x != author => Some(x),
+            _ => None,
+        };
+        let answered = user(c.answered).filter(|b| *b != author);
+
+        let u = &mut counts.users[author as usize];
+        u.comments += 1;
+        if u.last_thread != Some(ti) {
+            u.last_thread = Some(ti);
+            u.threads += 1;
+        }
+        u.uncivil_comments += usize::from(uncivil);
+        u.incivility_milli += (c.incivility * 1000.0).round() as u64;
+        u.max_incivility = u.max_incivility.max(c.incivility);
+        u.name_calling += usize::from(c.name_calling);
+        if uncivil && target == Target::Commenter {
+            u.attacks_on_commenters += 1;
+        }
+        if let (true, Some(x)) = (uncivil, aimed_at) {
+            *counts.aimed.entry((author, x)).or_default() += 1;
+            attackers_of.entry(x).or_default().push(author);
+        }
+        if let Some(b) = answered {
+            let pair = counts.pairs.entry((author, b)).or_default();
+            pair.replies += 1;
+            pair.uncivil_replies += usize::from(uncivil);
+            pair.comments.push(ti, id);
+        }
+        if let Some(x) = aimed_at {
+            let pair = counts.pairs.entry((author, x)).or_default();
+            pair.name_calling += usize::from(c.name_calling);
+            pair.aimed_uncivil += usize::from(uncivil);
+            // A reply aimed at the one it answers is one comment.
+            if answered != Some(x) {
+                pair.comments.push(ti, id);
+            }
+        }
+    }
+    stats.participants = wrote.iter().filter(|w| **w).count();
+    stats.dogpiles = attackers_of
+        .into_values()
+        .map(distinct)
+        .filter(|n| *n >= rules.dogpile_min)
+        .count();
+    // The most uncivil comments; ties go to the alphabetically first.
+    stats.top_offender = uncivil_by
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .max_by(|(a, na), (b, nb)| na.cmp(nb).then(t.authors[*b].cmp(&t.authors[*a])))
+        .map(|(a, _)| t.authors[a].clone());
+    stats
+}
+
+/// Comments encoded per task, and tasks per round: a round's records are
+/// held until written, so memory stays at a round's own words.
+const RECORDS_PER_TASK: usize = 4096;
+const TASKS_PER_ROUND: usize = 16;
+
+/// Writes the named comments of thread `ti` to their authors' buckets, in
+/// thread order within each bucket.
+fn write_records(
+    buckets: &mut BucketWriter,
+    t: &ThreadFacts,
+    ti: u32,
+    user_of: &[u32],
+    first_key: usize,
+) -> std::io::Result<()> {
+    let n = t.comments.len();
+    let round = RECORDS_PER_TASK * TASKS_PER_ROUND;
+    let count = buckets.len().max(1);
+    for start in (0..n).step_by(round) {
+        let tasks: Vec<std::ops::Range<usize>> = (start..(start + round).min(n))
+            .step_by(RECORDS_PER_TASK)
+            .map(|s| s..(s + RECORDS_PER_TASK).min(n))
+            .collect();
+        let encoded: Vec<std::io::Result<Vec<Vec<u8>>>> = tasks
+            .into_par_iter()
+            .map(|range| {
+                let mut out: Vec<Vec<u8>> = vec![Vec::new(); count];
+                for position in range {
+                    let c = &t.comments[position];
+                    let Some(author) = c.author.map(|a| user_of[a.get() as usize - 1]) else {
+                        continue;
+                    };
+                    let target = Target::from(c.target);
+                    let record = Record {
+                        key: (first_key + position) as u64,
+                        thread: ti,
+                        id: Cow::Borrowed(t.ids.get(position).unwrap_or_default()),
+                        author,
+                        aimed: c.uncivil || target != Target::None,
+                        target: match target {
+                            Target::Commenter => Some(Cow::Borrowed(
+                                t.name(c.target_author).unwrap_or("commenter"),
+                            )),
+                            Target::None => None,
+                            other => Some(Cow::Borrowed(other.as_str())),
+                        },
+                        epithets: Cow::Borrowed(c.epithets()),
+                        flagged: Cow::Borrowed(c.flagged()),
+                        text: Cow::Borrowed(c.own_text.as_str()),
+                    };
+                    encode(&record, &mut out[author as usize % count])?;
+                }
+                Ok(out)
+            })
+            .collect();
+        for task in encoded {
+            for (i, bytes) in task?.iter().enumerate() {
+                if !bytes.is_empty() {
+                    buckets.append(i, bytes)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Per-user and per-pair counts of a run, by run-wide user number (the

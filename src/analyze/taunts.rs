@@ -30,8 +30,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 // Shingle keys are already FNV hashes; FxHash spends no time re-hashing
 // them the way SipHash does, and these maps never reach a report's order.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
@@ -249,28 +251,13 @@ pub fn find_taunts_in_parts(parts: &dyn TauntParts) -> std::io::Result<(Vec<Taun
     .into_iter()
     .map(|r| r.repeated)
     .collect();
-    let candidates: HashSet<u64> = repeated.iter().flatten().flatten().copied().collect();
+    let idioms = IdiomCount::new(repeated.iter().flatten().flatten().copied());
     // Pass 2: how many authors use each candidate at all (idioms).
-    let users = (0..parts.parts())
+    (0..parts.parts())
         .into_par_iter()
-        .map(|p| {
-            let mut users = HashMap::default();
-            parts.with_part(p, &mut |comments| {
-                users = idiom_users(comments, &candidates)
-            })?;
-            Ok::<_, std::io::Error>(users)
-        })
-        .try_reduce(HashMap::default, |mut a, b| {
-            merge_users(&mut a, b);
-            Ok(a)
-        })?;
-    let idioms: HashSet<u64> = users
-        .into_iter()
-        .filter(|(_, a)| usize::from(a.len) >= IDIOM_AUTHORS)
-        .map(|(h, _)| h)
-        .collect();
+        .try_for_each(|p| parts.with_part(p, &mut |comments| idioms.count(comments)))?;
     // Pass 3: per author, phrases and epithets.
-    let keep = |h: &u64| candidates.contains(h) && !idioms.contains(h);
+    let keep = |h: &u64| idioms.is_candidate(*h) && !idioms.is_idiom(*h);
     let results = each_part(&|comments, p| {
         let found: Vec<(String, Vec<Taunt>)> = repeaters(comments)
             .par_iter()
@@ -332,38 +319,86 @@ fn repeaters(comments: &dyn TauntInput) -> Vec<(&str, Vec<usize>)> {
     by_author
 }
 
-/// Distinct users of each candidate shingle in `comments`.
-fn idiom_users(comments: &dyn TauntInput, candidates: &HashSet<u64>) -> HashMap<u64, Users> {
-    let chunks: Vec<Range<usize>> = (0..comments.len())
-        .step_by(IDIOM_CHUNK)
-        .map(|start| start..(start + IDIOM_CHUNK).min(comments.len()))
-        .collect();
-    chunks
-        .into_par_iter()
-        .map(|chunk| {
-            let mut users: HashMap<u64, Users> = HashMap::default();
+/// Distinct users of each candidate shingle (one an author repeats),
+/// counted up to `IDIOM_AUTHORS`.  One slot per candidate, updated in
+/// place by every worker: per-chunk maps merged across a big run cost more
+/// than the tokenising (16 of 25 seconds of the taunt finder on the 1 GB
+/// page: issue 6).  A slot holds two distinct authors, or `FULL` once a
+/// third comes; which two it holds depends on timing, whether it is full
+/// does not.
+struct IdiomCount {
+    index: HashMap<u64, u32>,
+    slots: Vec<AtomicU64>,
+}
+
+// A slot's packing below is for exactly three authors.
+const _: () = assert!(IDIOM_AUTHORS == 3);
+
+/// An empty half of a slot.
+const NOBODY: u32 = u32::MAX;
+/// A slot with `IDIOM_AUTHORS` distinct users.
+const FULL: u64 = ((u32::MAX as u64 - 1) << 32) | (u32::MAX as u64 - 1);
+
+impl IdiomCount {
+    fn new(candidates: impl Iterator<Item = u64>) -> Self {
+        let mut index: HashMap<u64, u32> = HashMap::default();
+        for h in candidates {
+            let next = u32::try_from(index.len()).unwrap_or(u32::MAX);
+            index.entry(h).or_insert(next);
+        }
+        let slots = (0..index.len()).map(|_| AtomicU64::new(u64::MAX)).collect();
+        Self { index, slots }
+    }
+
+    fn is_candidate(&self, h: u64) -> bool {
+        self.index.contains_key(&h)
+    }
+
+    fn is_idiom(&self, h: u64) -> bool {
+        self.index
+            .get(&h)
+            .is_some_and(|&i| self.slots[i as usize].load(Ordering::Relaxed) == FULL)
+    }
+
+    /// Counts the users of candidates in `comments`.
+    fn count(&self, comments: &dyn TauntInput) {
+        let chunks: Vec<Range<usize>> = (0..comments.len())
+            .step_by(IDIOM_CHUNK)
+            .map(|start| start..(start + IDIOM_CHUNK).min(comments.len()))
+            .collect();
+        chunks.into_par_iter().for_each(|chunk| {
             comments.for_each_text(chunk, &mut |i, text| {
-                let id = comments.author_number(i);
+                // The two reserved values are never authors (a run would
+                // need four billion of them to get there).
+                let author = comments.author_number(i).min(u32::MAX - 2);
                 for h in distinct_shingles(&tokenize(text)) {
-                    if candidates.contains(&h) {
-                        add_user(users.entry(h).or_default(), id);
+                    if let Some(&slot) = self.index.get(&h) {
+                        add_user(&self.slots[slot as usize], author);
                     }
                 }
             });
-            users
-        })
-        .reduce(HashMap::default, |mut a, b| {
-            merge_users(&mut a, b);
-            a
-        })
+        });
+    }
 }
 
-/// Adds the users of `from` to those of `into`.
-fn merge_users(into: &mut HashMap<u64, Users>, from: HashMap<u64, Users>) {
-    for (h, list) in from {
-        let into = into.entry(h).or_default();
-        for &author in list.ids() {
-            add_user(into, author);
+/// Adds `author` to a slot's distinct users.
+fn add_user(slot: &AtomicU64, author: u32) {
+    let mut s = slot.load(Ordering::Relaxed);
+    loop {
+        let (first, second) = (s as u32, (s >> 32) as u32);
+        if s == FULL || first == author || second == author {
+            return;
+        }
+        let new = if first == NOBODY {
+            (s & !u64::from(u32::MAX)) | u64::from(author)
+        } else if second == NOBODY {
+            (s & u64::from(u32::MAX)) | (u64::from(author) << 32)
+        } else {
+            FULL
+        };
+        match slot.compare_exchange_weak(s, new, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => return,
+            Err(now) => s = now,
         }
     }
 }
@@ -374,13 +409,13 @@ fn taunts_of(
     idx: &[usize],
     repeated: &[u64],
     comments: &dyn TauntInput,
-    idioms: &HashSet<u64>,
+    idioms: &IdiomCount,
     keep: impl Fn(&u64) -> bool,
 ) -> Vec<Taunt> {
     // Runs of two comments join only through a shingle both hold, which
     // the author then repeats; an author who repeats only idioms has no
     // phrase of two comments, and reading the texts again would find none.
-    let mut found = match repeated.iter().any(|h| !idioms.contains(h)) {
+    let mut found = match repeated.iter().any(|h| !idioms.is_idiom(*h)) {
         true => phrase_taunts(author, idx, comments, keep),
         false => Vec::new(),
     };
@@ -406,30 +441,6 @@ fn taunts_of(
 
 /// Comments per unit of work in the idiom count.
 const IDIOM_CHUNK: usize = 4096;
-
-/// Up to `IDIOM_AUTHORS` distinct users of a shingle, inline and by
-/// number: there are millions of candidate shingles in a large run, and a
-/// list of names each would cost more than the text.
-#[derive(Debug, Clone, Copy, Default)]
-struct Users {
-    ids: [u32; IDIOM_AUTHORS],
-    len: u8,
-}
-
-impl Users {
-    fn ids(&self) -> &[u32] {
-        &self.ids[..usize::from(self.len)]
-    }
-}
-
-/// Adds `author` to a shingle's distinct users; only whether there are
-/// `IDIOM_AUTHORS` of them matters, so the list stops growing there.
-fn add_user(users: &mut Users, author: u32) {
-    if usize::from(users.len) < IDIOM_AUTHORS && !users.ids().contains(&author) {
-        users.ids[usize::from(users.len)] = author;
-        users.len += 1;
-    }
-}
 
 /// The comment with run key `key`; `comments` come in run order, so keys
 /// ascend and a binary search finds it.

@@ -105,22 +105,36 @@ impl BucketWriter {
 
     /// Writes `r` to its author's bucket.
     pub fn push(&mut self, r: &Record<'_>) -> io::Result<()> {
-        let n = self.buckets.len();
         let mut bytes = std::mem::take(&mut self.scratch);
         bytes.clear();
-        let bytes = postcard::to_extend(r, bytes).map_err(io::Error::other)?;
-        let len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
-        match &mut self.buckets[r.author as usize % n] {
-            Sink::Memory(v) => {
-                v.extend_from_slice(&len.to_le_bytes());
-                v.extend_from_slice(&bytes);
-            }
-            Sink::File(f) => {
-                f.write_all(&len.to_le_bytes())?;
-                f.write_all(&bytes)?;
-            }
-        }
+        encode(r, &mut bytes)?;
+        let written = self.append(self.bucket_of(r.author), &bytes);
         self.scratch = bytes;
+        written
+    }
+
+    /// Number of buckets.
+    pub fn len(&self) -> usize {
+        self.buckets.len()
+    }
+
+    /// Always false: there is at least one bucket.
+    pub fn is_empty(&self) -> bool {
+        self.buckets.is_empty()
+    }
+
+    /// The bucket of an author.
+    pub fn bucket_of(&self, author: u32) -> usize {
+        author as usize % self.buckets.len().max(1)
+    }
+
+    /// Appends records `encode` made to bucket `i`.
+    pub fn append(&mut self, i: usize, bytes: &[u8]) -> io::Result<()> {
+        match self.buckets.get_mut(i) {
+            Some(Sink::Memory(v)) => v.extend_from_slice(bytes),
+            Some(Sink::File(f)) => f.write_all(bytes)?,
+            None => return Err(io::Error::other("no such bucket")),
+        }
         Ok(())
     }
 
@@ -140,6 +154,19 @@ impl BucketWriter {
             .collect::<io::Result<_>>()?;
         Ok(Buckets { buckets })
     }
+}
+
+/// Appends `r` to `out` as a bucket stores it: its length in 4 bytes,
+/// then its postcard bytes.
+pub fn encode(r: &Record<'_>, out: &mut Vec<u8>) -> io::Result<()> {
+    let start = out.len();
+    out.extend_from_slice(&[0; 4]);
+    let mut body = std::mem::take(out);
+    body = postcard::to_extend(r, body).map_err(io::Error::other)?;
+    *out = body;
+    let len = u32::try_from(out.len() - start - 4).map_err(io::Error::other)?;
+    out[start..start + 4].copy_from_slice(&len.to_le_bytes());
+    Ok(())
 }
 
 /// Buckets written, to be read back.
