@@ -128,3 +128,36 @@ fn tokenizing_folds_ascii_and_unicode_alike() {
     // A quote mark that opens a word is not part of it.
     assert_eq!(words("'quoted' word")[0].1, "quoted'");
 }
+
+#[test]
+fn an_idiom_slot_fills_at_the_third_distinct_author_in_any_order() {
+    use super::{add_user, FULL};
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let slot = AtomicU64::new(u64::MAX);
+    for author in [7, 7, 9, 7, 9] {
+        add_user(&slot, author);
+    }
+    assert_ne!(
+        slot.load(Ordering::Relaxed),
+        FULL,
+        "two authors are not an idiom"
+    );
+    add_user(&slot, 0);
+    assert_eq!(slot.load(Ordering::Relaxed), FULL);
+    add_user(&slot, 7);
+    assert_eq!(slot.load(Ordering::Relaxed), FULL, "full stays full");
+    // Many workers adding the same few authors: full exactly when three
+    // or more distinct ones came.
+    for distinct in 1..=4u32 {
+        let slot = AtomicU64::new(u64::MAX);
+        (0..10_000u32)
+            .into_par_iter()
+            .for_each(|i| add_user(&slot, i % distinct));
+        assert_eq!(
+            slot.load(Ordering::Relaxed) == FULL,
+            distinct >= 3,
+            "{distinct}"
+        );
+    }
+}
