@@ -206,7 +206,7 @@ fn parse_owned_with<R: Send>(
     // Finding a body's pieces reads only lines that lie ahead of
     // everything written so far, so a block of comments' pieces are found
     // in parallel, then written in order (issue 6).
-    for block in shapes.chunks_mut(grain.shapes * SHAPES_PER_BLOCK) {
+    for block in shapes.chunks_mut(grain.shapes.saturating_mul(SHAPES_PER_BLOCK)) {
         let found: Vec<Found> = block
             .par_chunks(grain.shapes)
             .map(|shapes| Found::of(&bytes, &index, first, shapes))
