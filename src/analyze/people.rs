@@ -29,7 +29,7 @@ use rustc_hash::FxHashMap;
 use super::facts::{Author, ThreadFacts};
 use super::target::Target;
 use super::taunts::{find_taunts_in_parts, Taunt};
-use buckets::{encode, BucketWriter, Parts, Record};
+use buckets::{bucket_of, encode, BucketWriter, Parts, Record};
 use rayon::prelude::*;
 
 /// Uncivil comments aimed at one person that make harassment.
@@ -428,7 +428,7 @@ fn write_records(
 ) -> std::io::Result<()> {
     let n = t.comments.len();
     let round = RECORDS_PER_TASK * TASKS_PER_ROUND;
-    let count = buckets.len().max(1);
+    let count = buckets.len();
     for start in (0..n).step_by(round) {
         let tasks: Vec<std::ops::Range<usize>> = (start..(start + round).min(n))
             .step_by(RECORDS_PER_TASK)
@@ -437,7 +437,7 @@ fn write_records(
         let encoded: Vec<std::io::Result<Vec<Vec<u8>>>> = tasks
             .into_par_iter()
             .map(|range| {
-                let mut out: Vec<Vec<u8>> = vec![Vec::new(); count];
+                let mut out: Vec<Vec<u8>> = vec![Vec::new(); count.max(1)];
                 for position in range {
                     let c = &t.comments[position];
                     let Some(author) = c.author.map(|a| user_of[a.get() as usize - 1]) else {
@@ -461,7 +461,7 @@ fn write_records(
                         flagged: Cow::Borrowed(c.flagged()),
                         text: Cow::Borrowed(c.own_text.as_str()),
                     };
-                    encode(&record, &mut out[author as usize % count])?;
+                    encode(&record, &mut out[bucket_of(author, count)])?;
                 }
                 Ok(out)
             })

@@ -61,8 +61,6 @@ pub struct Record<'a> {
 /// Where buckets are written.
 pub struct BucketWriter {
     buckets: Vec<Sink>,
-    /// A record's bytes, reused: one allocation per run, not per comment.
-    scratch: Vec<u8>,
 }
 
 enum Sink {
@@ -75,7 +73,6 @@ impl BucketWriter {
     pub fn in_memory() -> Self {
         Self {
             buckets: vec![Sink::Memory(Vec::new())],
-            scratch: Vec::new(),
         }
     }
 
@@ -90,10 +87,7 @@ impl BucketWriter {
                 )))
             })
             .collect::<io::Result<_>>()?;
-        Ok(Self {
-            buckets,
-            scratch: Vec::new(),
-        })
+        Ok(Self { buckets })
     }
 
     /// The number of buckets for a run over `bytes` of input.
@@ -101,16 +95,6 @@ impl BucketWriter {
         usize::try_from(bytes.div_ceil(BUCKET_INPUT_BYTES))
             .unwrap_or(MAX_BUCKETS)
             .clamp(1, MAX_BUCKETS)
-    }
-
-    /// Writes `r` to its author's bucket.
-    pub fn push(&mut self, r: &Record<'_>) -> io::Result<()> {
-        let mut bytes = std::mem::take(&mut self.scratch);
-        bytes.clear();
-        encode(r, &mut bytes)?;
-        let written = self.append(self.bucket_of(r.author), &bytes);
-        self.scratch = bytes;
-        written
     }
 
     /// Number of buckets.
@@ -121,11 +105,6 @@ impl BucketWriter {
     /// Always false: there is at least one bucket.
     pub fn is_empty(&self) -> bool {
         self.buckets.is_empty()
-    }
-
-    /// The bucket of an author.
-    pub fn bucket_of(&self, author: u32) -> usize {
-        author as usize % self.buckets.len().max(1)
     }
 
     /// Appends records `encode` made to bucket `i`.
@@ -154,6 +133,11 @@ impl BucketWriter {
             .collect::<io::Result<_>>()?;
         Ok(Buckets { buckets })
     }
+}
+
+/// The bucket, of `buckets`, that holds an author's comments.
+pub fn bucket_of(author: u32, buckets: usize) -> usize {
+    author as usize % buckets.max(1)
 }
 
 /// Appends `r` to `out` as a bucket stores it: its length in 4 bytes,
@@ -300,7 +284,9 @@ mod tests {
             flagged: Cow::Owned(vec![0..5, 12..15]),
             text: Cow::Borrowed("idiot, you are"),
         };
-        w.push(&r).unwrap();
+        let mut bytes = Vec::new();
+        encode(&r, &mut bytes).unwrap();
+        w.append(bucket_of(r.author, w.len()), &bytes).unwrap();
         let b = w.finish().unwrap();
         let bytes = b.bytes(0).unwrap().into_owned();
         let back = Buckets::records(&bytes).unwrap();
