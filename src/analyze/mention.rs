@@ -45,6 +45,13 @@ pub struct Participants {
 }
 
 impl Participants {
+    /// Nobody: the participants of a text with no thread around it.
+    pub const NOBODY: Participants = Participants {
+        aliases: BTreeMap::new(),
+        phrase_authors: Vec::new(),
+        phrase_matcher: None,
+    };
+
     /// Builds aliases for `authors` (duplicates are fine).
     pub fn new<'a>(authors: impl IntoIterator<Item = &'a str>) -> Self {
         let mut candidates: BTreeMap<String, Vec<(Kind, String)>> = BTreeMap::new();

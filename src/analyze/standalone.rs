@@ -7,9 +7,8 @@
 
 use super::incivility::{evidence, hit, Scorer, TextScore};
 use super::matcher::Category;
-use super::mention::Participants;
 use super::metrics::{average_precision, prf_at, roc_auc, Prf};
-use super::target::{resolve, Context, PublicFigures, Resolved, Target};
+use super::target::{resolve, Context, Resolved, Target};
 
 /// Scores and target of one standalone text.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,15 +23,7 @@ pub struct Standalone {
 
 /// Scores one text with no thread around it.
 pub fn score_text(scorer: Scorer<'_>, text: &str) -> Standalone {
-    let participants = Participants::default();
-    let figures = PublicFigures::default();
-    let ctx = Context {
-        participants: &participants,
-        figures: &figures,
-        me: None,
-        answered: None,
-        is_reply: true,
-    };
+    let ctx = Context::alone(None);
     let score = scorer.score(text, &[], &ctx);
     let hits: Vec<_> = score
         .flagged

@@ -90,6 +90,27 @@ pub struct Context<'a> {
     pub is_reply: bool,
 }
 
+/// Nobody in the thread, no public figure: the people a text alone knows of.
+static NOBODY: Participants = Participants::NOBODY;
+static NO_FIGURES: PublicFigures = PublicFigures {
+    names: BTreeSet::new(),
+};
+
+impl<'a> Context<'a> {
+    /// A reply with no thread around it (no participants, no article):
+    /// how `score` and `explain` read a text alone, answering `answered`
+    /// when given.
+    pub fn alone(answered: Option<&'a str>) -> Self {
+        Context {
+            participants: &NOBODY,
+            figures: &NO_FIGURES,
+            me: None,
+            answered,
+            is_reply: true,
+        }
+    }
+}
+
 /// Resolves one hit in `text`.
 pub fn resolve_hit(text: &str, hit: &Hit, ctx: &Context<'_>) -> Resolved {
     cue(text, hit, ctx).unwrap_or_else(|| {

@@ -1,20 +1,11 @@
 use super::{blank, evidence, Scorer, FLAG_COLUMNS, UNCIVIL_THRESHOLD};
 use crate::analyze::matcher::Lexicon;
-use crate::analyze::mention::Participants;
 use crate::analyze::model::Model;
-use crate::analyze::target::{Context, PublicFigures};
+use crate::analyze::target::Context;
 
 fn score(text: &str, masked: &[std::ops::Range<usize>]) -> super::TextScore {
     let lexicon = Lexicon::builtin();
-    let participants = Participants::default();
-    let figures = PublicFigures::default();
-    let ctx = Context {
-        participants: &participants,
-        figures: &figures,
-        me: None,
-        answered: Some("them"),
-        is_reply: true,
-    };
+    let ctx = Context::alone(Some("them"));
     Scorer {
         lexicon: &lexicon,
         model: Model::builtin(),

@@ -30,15 +30,7 @@ fn run(text: &str, word: &str, is_reply: bool) -> Resolved {
 
 /// Whether "genius" in `text` (a reply) has a target cue.
 fn cued(text: &str) -> bool {
-    let participants = Participants::default();
-    let figures = PublicFigures::default();
-    let ctx = Context {
-        participants: &participants,
-        figures: &figures,
-        me: None,
-        answered: Some("gypsyken"),
-        is_reply: true,
-    };
+    let ctx = Context::alone(Some("gypsyken"));
     super::has_cue(text, &hit(text, "genius", false), &ctx)
 }
 
