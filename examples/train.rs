@@ -19,6 +19,8 @@
 //! `train.csv` with that threshold.  Training is single-threaded with a
 //! fixed seed, so the output is byte-identical from run to run.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,6 +28,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
+use common::Corpus;
 use rayon::prelude::*;
 use threadwatch::analyze::incivility::{Scorer, UNCIVIL_THRESHOLD};
 use threadwatch::analyze::matcher::Lexicon;
@@ -211,15 +214,8 @@ impl Source {
 /// Reads a corpus's `train.csv` as `kind` says; rows with an empty label
 /// are skipped.
 fn read_source(path: &Path, kind: Kind) -> Result<Vec<Row>> {
-    let mut rdr =
-        csv::Reader::from_path(path).with_context(|| format!("opening {}", path.display()))?;
-    let headers = rdr.headers()?.clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .with_context(|| format!("{}: no column {name}", path.display()))
-    };
+    let mut corpus = Corpus::open(path)?;
+    let col = |name: &str| corpus.column(name);
     let (id, text) = (col("id")?, col("text")?);
     let lab = match kind {
         Kind::Label(l) => col(l)?,
@@ -227,7 +223,7 @@ fn read_source(path: &Path, kind: Kind) -> Result<Vec<Row>> {
         Kind::SpanSentences { .. } => col("toxic_spans")?,
     };
     let mut rows = Vec::new();
-    for rec in rdr.records() {
+    for rec in corpus.reader.records() {
         let rec = rec.with_context(|| format!("reading {}", path.display()))?;
         let cell = rec.get(lab).unwrap_or("").trim();
         let (rid, body) = (rec[id].to_string(), &rec[text]);
