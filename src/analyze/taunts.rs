@@ -230,35 +230,21 @@ pub fn find_taunts_in_parts(parts: &dyn TauntParts) -> std::io::Result<(Vec<Taun
     // Each pass works per part, per author or per chunk of comments in
     // parallel; the results are sets or indexed collects, so the outcome
     // does not depend on the number of threads.
-    let each_part = |work: &(dyn Fn(&dyn TauntInput, usize) -> PartResult + Sync)| {
-        (0..parts.parts())
-            .into_par_iter()
-            .map(|p| {
-                let mut out = PartResult::default();
-                parts.with_part(p, &mut |comments| out = work(comments, p))?;
-                Ok(out)
-            })
-            .collect::<std::io::Result<Vec<PartResult>>>()
-    };
     // Pass 1: shingles each author repeats in two or more comments.
-    let repeated: Vec<Vec<Vec<u64>>> = each_part(&|comments, _| PartResult {
-        repeated: repeaters(comments)
+    let repeated: Vec<Vec<Vec<u64>>> = each_part(parts, |comments, _| {
+        repeaters(comments)
             .par_iter()
             .map(|(_, idx)| repeated_shingles(idx, comments))
-            .collect(),
-        ..PartResult::default()
-    })?
-    .into_iter()
-    .map(|r| r.repeated)
-    .collect();
+            .collect()
+    })?;
     let idioms = IdiomCount::new(repeated.iter().flatten().flatten().copied());
     // Pass 2: how many authors use each candidate at all (idioms).
-    (0..parts.parts())
-        .into_par_iter()
-        .try_for_each(|p| parts.with_part(p, &mut |comments| idioms.count(comments)))?;
-    // Pass 3: per author, phrases and epithets.
+    each_part(parts, |comments, _| idioms.count(comments))?;
+    // Pass 3: per author, phrases and epithets.  Authors are grouped
+    // again rather than kept from pass 1: the groups hold an index per
+    // comment, and only one part's may live at a time.
     let keep = |h: &u64| idioms.is_candidate(*h) && !idioms.is_idiom(*h);
-    let results = each_part(&|comments, p| {
+    let results = each_part(parts, |comments, p| {
         let found: Vec<(String, Vec<Taunt>)> = repeaters(comments)
             .par_iter()
             .zip(&repeated[p])
@@ -273,32 +259,33 @@ pub fn find_taunts_in_parts(parts: &dyn TauntParts) -> std::io::Result<(Vec<Taun
                 cited.insert(*key, (thread, id.to_owned()));
             }
         }
-        PartResult {
-            found,
-            cited,
-            ..PartResult::default()
-        }
+        (found, cited)
     })?;
     let mut found = Vec::new();
     let mut cited = Cited::new();
-    for r in results {
-        found.extend(r.found);
-        cited.extend(r.cited);
+    for (part_found, part_cited) in results {
+        found.extend(part_found);
+        cited.extend(part_cited);
     }
     // Authors in name order across parts, as within one.
     found.sort_by(|a, b| a.0.cmp(&b.0));
     Ok((found.into_iter().flat_map(|(_, t)| t).collect(), cited))
 }
 
-/// What a pass keeps of one part.
-#[derive(Default)]
-struct PartResult {
-    /// Pass 1: each repeating author's repeated shingles, in name order.
-    repeated: Vec<Vec<u64>>,
-    /// Pass 3: each repeating author's taunts.
-    found: Vec<(String, Vec<Taunt>)>,
-    /// Pass 3: where the taunts' comments are.
-    cited: Cited,
+/// `work` over every part, in parallel, one loaded part per worker; the
+/// results in part order.
+fn each_part<T: Default + Send>(
+    parts: &dyn TauntParts,
+    work: impl Fn(&dyn TauntInput, usize) -> T + Sync,
+) -> std::io::Result<Vec<T>> {
+    (0..parts.parts())
+        .into_par_iter()
+        .map(|p| {
+            let mut out = T::default();
+            parts.with_part(p, &mut |comments| out = work(comments, p))?;
+            Ok(out)
+        })
+        .collect()
 }
 
 /// Authors of `comments` in name order, with their comments; only authors
