@@ -26,9 +26,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::Parser;
-use common::Corpus;
+use common::{label_value, Corpus};
 use rayon::prelude::*;
 use threadwatch::analyze::incivility::{Scorer, UNCIVIL_THRESHOLD};
 use threadwatch::analyze::matcher::Lexicon;
@@ -229,14 +229,8 @@ fn read_source(path: &Path, kind: Kind) -> Result<Vec<Row>> {
         let (rid, body) = (rec[id].to_string(), &rec[text]);
         match kind {
             Kind::Label(label) => {
-                let y = match cell {
-                    "" => continue,
-                    "1" => true,
-                    "0" => false,
-                    other => bail!(
-                        "{}: label {label} is {other:?}, expected 0 or 1",
-                        path.display()
-                    ),
+                let Some(y) = label_value(cell, label, path)? else {
+                    continue;
                 };
                 rows.push((rid, body.to_string(), y, 1.0));
             }

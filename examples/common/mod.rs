@@ -47,16 +47,24 @@ pub fn read_labelled(path: &Path, label: &str) -> Result<Vec<(String, bool)>> {
     let mut rows = Vec::new();
     for rec in rdr.records() {
         let rec = rec.with_context(|| format!("reading {}", path.display()))?;
-        let y = match rec.get(lab).unwrap_or("").trim() {
-            "" => continue,
-            "1" => true,
-            "0" => false,
-            other => bail!(
-                "{}: label {label} is {other:?}, expected 0 or 1",
-                path.display()
-            ),
+        let Some(y) = label_value(rec.get(lab).unwrap_or(""), label, path)? else {
+            continue;
         };
         rows.push((rec[text].to_string(), y));
     }
     Ok(rows)
+}
+
+/// A 0/1 label cell: `None` when empty (the row is skipped), an error for
+/// any other value.
+pub fn label_value(cell: &str, label: &str, path: &Path) -> Result<Option<bool>> {
+    match cell.trim() {
+        "" => Ok(None),
+        "1" => Ok(Some(true)),
+        "0" => Ok(Some(false)),
+        other => bail!(
+            "{}: label {label} is {other:?}, expected 0 or 1",
+            path.display()
+        ),
+    }
 }
