@@ -11,6 +11,7 @@ pub mod error;
 pub mod generate;
 pub mod input;
 pub mod parse;
+pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod state;
