@@ -2,7 +2,8 @@
 //! input, so an unchanged input (same path, same SHA-256) is not read
 //! again while every per-user and per-pair figure still covers all inputs.
 //!
-//! Per input it keeps the comment rows (serialised) and the comment facts
+//! Per input it keeps the comment records (typed, so the report format is
+//! not part of the state: issue 13) and the facts of its threads
 //! (analyze/facts.rs), which is everything the reports are built from;
 //! the people stage always runs over the facts of every input, cached or
 //! fresh, so an incremental run writes byte-identical reports to a full
@@ -13,7 +14,7 @@
 //! endian), a postcard body, and the SHA-256 of the body, so a truncated
 //! or damaged file is told from a valid one.  Cached analyses are only
 //! reused when the state's fingerprint (tool version, lexicon, model, the
-//! uncivil threshold and the report format) matches the run's; otherwise
+//! uncivil threshold and the input format) matches the run's; otherwise
 //! every input is analysed again.
 
 use std::io::Write;
@@ -23,9 +24,11 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::analyze::facts::ThreadFacts;
+use crate::parse::Warning;
+use crate::pipeline::CommentRecord;
 
 /// Version of the file layout; bump on any change to the stored types.
-pub const STATE_FORMAT: u32 = 2;
+pub const STATE_FORMAT: u32 = 3;
 
 const MAGIC: &[u8; 8] = b"TWSTATE\0";
 
@@ -47,19 +50,17 @@ pub struct Entry {
     pub sha256: String,
     /// Its size.
     pub bytes: u64,
-    /// Parser warnings: line, column, message (printed again on reuse, so
-    /// an incremental run's stderr matches a full run's).
-    pub warnings: Vec<(u32, u32, String)>,
-    /// Its comments report rows, serialised in the run's format (no
-    /// byte-order mark, no header): held as bytes, they take a fraction of
-    /// the memory of row structs.
-    pub rows: Vec<u8>,
-    /// Comments (rows) it holds.
+    /// Reader warnings (printed again on reuse, so an incremental run's
+    /// stderr matches a full run's).
+    pub warnings: Vec<Warning>,
+    /// Its comments, in input order.
+    pub records: Vec<CommentRecord>,
+    /// Comments (records) it holds.
     pub comments: usize,
     /// Uncivil comments among them.
     pub uncivil: usize,
-    /// Its facts for the people stage.
-    pub facts: ThreadFacts,
+    /// The facts of its threads for the people stage, in input order.
+    pub facts: Vec<ThreadFacts>,
 }
 
 /// Why a state file cannot be used.
@@ -211,11 +212,15 @@ mod tests {
                 path: "a.txt".into(),
                 sha256: "00".into(),
                 bytes: 3,
-                warnings: vec![(2, 1, "kept".into())],
-                rows: b"a.txt,Title,1\n".to_vec(),
+                warnings: vec![Warning {
+                    line: 2,
+                    column: 1,
+                    message: "kept".into(),
+                }],
+                records: vec![CommentRecord::default()],
                 comments: 1,
                 uncivil: 0,
-                facts: ThreadFacts::default(),
+                facts: vec![ThreadFacts::default()],
             }],
         }
     }

@@ -878,6 +878,17 @@ impl Model {
         out.into_iter().map(|(w, c)| (w.to_owned(), c)).collect()
     }
 
+    /// First 16 hex digits of the SHA-256 of the weights, as run.json and
+    /// the `--incremental` state name them.
+    pub fn version(&self) -> String {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(self.to_bytes())
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
     /// Serialises the model (little-endian throughout):
     ///
     /// | offset | size | field |

@@ -11,21 +11,15 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 use globset::{Glob, GlobMatcher};
 use rayon::prelude::*;
-use threadwatch::input::{load, load_bytes, Loaded};
+use threadwatch::pipeline::source::{read_input, ReadInput};
+use threadwatch::pipeline::PageSource;
 use threadwatch::report::run::InputRecord;
 use threadwatch::term::sanitize;
 use threadwatch::{Error, Thread};
 
 use crate::cli::InputArgs;
 
-/// One input to read.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Input {
-    /// A file path (it may turn out not to exist; that is reported per input).
-    File(PathBuf),
-    /// Standard input, named `-`.
-    Stdin,
-}
+pub use threadwatch::pipeline::Input;
 
 /// The inputs named by `args`: files as given, directories walked
 /// recursively (hidden entries skipped, `--glob` applied to paths below the
@@ -91,25 +85,6 @@ fn walk(dir: &Path, glob: Option<&GlobMatcher>, out: &mut Vec<Input>) -> anyhow:
     Ok(())
 }
 
-impl Input {
-    /// The input as named (`-` for standard input).
-    pub fn name(&self) -> String {
-        match self {
-            Input::File(p) => p.display().to_string(),
-            Input::Stdin => "-".to_owned(),
-        }
-    }
-
-    /// Its size in bytes as the file system says, for batching (0 when
-    /// unknown; reading reports the error).
-    pub fn size_hint(&self, stdin: &[u8]) -> u64 {
-        match self {
-            Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
-            Input::Stdin => stdin.len() as u64,
-        }
-    }
-}
-
 /// Standard input's bytes when `-` is among `inputs` (read once, up
 /// front), else nothing.
 pub fn read_stdin(inputs: &[Input]) -> anyhow::Result<Vec<u8>> {
@@ -142,15 +117,12 @@ pub fn read_all(args: &InputArgs, jobs: Option<usize>, quiet: bool) -> anyhow::R
     tracing::info!(inputs = inputs.len(), "reading inputs");
     let progress = progress_bar(inputs.len(), quiet);
     let pool = worker_pool(jobs)?;
-    let loaded: Vec<Loaded> = pool.install(|| {
+    let loaded: Vec<ReadInput> = pool.install(|| {
         inputs
             .par_iter()
             .map(|i| {
-                let l = match i {
-                    Input::File(p) => load(p),
-                    Input::Stdin => load_bytes("-", &stdin_bytes),
-                };
-                tracing::debug!(input = %sanitize(&l.source), bytes = l.bytes, "read");
+                let l = read_input(&PageSource, i, &stdin_bytes);
+                tracing::debug!(input = %sanitize(&l.record.path), bytes = l.record.bytes, "read");
                 progress.inc(1);
                 l
             })
@@ -165,37 +137,32 @@ pub fn read_all(args: &InputArgs, jobs: Option<usize>, quiet: bool) -> anyhow::R
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     for l in loaded {
-        let mut record = InputRecord {
-            path: l.source,
-            bytes: l.bytes,
-            sha256: l.sha256.unwrap_or_default(),
-            comments: 0,
-            error: None,
-        };
-        match l.result {
-            Ok(t) => {
-                if !quiet {
-                    for w in &t.warnings {
-                        let _ = writeln!(
-                            err,
-                            "{}:{}:{}: warning: {}",
-                            sanitize(&t.source),
-                            w.line,
-                            w.column,
-                            sanitize(&w.message)
-                        );
+        if l.record.error.is_some() {
+            run.failed += 1;
+        }
+        for t in l.threads {
+            match t {
+                Ok(t) => {
+                    if !quiet {
+                        for w in &t.warnings {
+                            let _ = writeln!(
+                                err,
+                                "{}:{}:{}: warning: {}",
+                                sanitize(&t.source),
+                                w.line,
+                                w.column,
+                                sanitize(&w.message)
+                            );
+                        }
                     }
+                    run.threads.push(t);
                 }
-                record.comments = t.tree.len();
-                run.threads.push(t);
-            }
-            Err(e) => {
-                run.failed += 1;
-                let _ = writeln!(err, "{}", describe(&e));
-                record.error = Some(e.to_string());
+                Err(e) => {
+                    let _ = writeln!(err, "{}", describe(&e));
+                }
             }
         }
-        run.inputs.push(record);
+        run.inputs.push(l.record);
     }
     Ok(run)
 }

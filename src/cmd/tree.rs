@@ -3,7 +3,8 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::Context;
-use threadwatch::input::read_thread;
+use threadwatch::pipeline::source::read_input;
+use threadwatch::pipeline::{Input, PageSource};
 use threadwatch::report::excerpt;
 use threadwatch::term::{paint, sanitize, use_color, Color};
 
@@ -16,9 +17,11 @@ const FIRST_WORDS: usize = 60;
 
 /// Runs `tree`.
 pub fn run(args: TreeArgs, color: Color) -> anyhow::Result<Outcome> {
-    let thread = match read_thread(&args.file) {
-        Ok(t) => t,
-        Err(e) => {
+    let read = read_input(&PageSource, &Input::File(args.file.clone()), &[]);
+    let thread = match read.threads.into_iter().next() {
+        Some(Ok(t)) => t,
+        None => return Ok(Outcome::SomeFailed),
+        Some(Err(e)) => {
             eprintln!("{}", describe(&e));
             return Ok(Outcome::SomeFailed);
         }

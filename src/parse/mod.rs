@@ -39,7 +39,7 @@ pub struct Page {
 }
 
 /// A documented recovery, with the position it concerns.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Warning {
     /// 1-based line.
     pub line: u32,

@@ -8,7 +8,10 @@
 
 use crate::error::Error;
 use crate::input::{hash_and_parse_thread_owned, parse_thread_owned, sha256_hex};
+use crate::report::run::InputRecord;
 use crate::thread::Thread;
+
+use super::input::Input;
 
 /// Turns one input's bytes into its threads.
 pub trait Source: Sync {
@@ -46,4 +49,39 @@ impl Source for PageSource {
         let (sha256, thread) = hash_and_parse_thread_owned(name, bytes);
         (sha256, vec![thread])
     }
+}
+
+/// One input read through a source, as `check` and `tree` use it.
+#[derive(Debug)]
+pub struct ReadInput {
+    /// Its line in run.json (`comments` counts every thread's).
+    pub record: InputRecord,
+    /// Its threads, each read or failed, in input order.
+    pub threads: Vec<Result<Thread, Error>>,
+}
+
+/// Reads `input` (standard input's bytes are `stdin`) through `source`.
+pub fn read_input(source: &dyn Source, input: &Input, stdin: &[u8]) -> ReadInput {
+    let mut record = InputRecord {
+        path: input.name(),
+        bytes: 0,
+        sha256: String::new(),
+        comments: 0,
+        error: None,
+    };
+    let threads = match input.read(stdin) {
+        Ok(bytes) => {
+            record.bytes = bytes.len() as u64;
+            let (sha256, threads) = source.read_hashed(&record.path, bytes);
+            record.sha256 = sha256;
+            threads
+        }
+        Err(e) => vec![Err(e)],
+    };
+    record.comments = threads.iter().flatten().map(|t| t.tree.len()).sum();
+    record.error = threads
+        .iter()
+        .find_map(|t| t.as_ref().err())
+        .map(ToString::to_string);
+    ReadInput { record, threads }
 }

@@ -4,6 +4,7 @@
 //! add columns at the end, never rename or reorder (see the README).
 
 pub mod csv;
+pub mod files;
 pub mod people;
 pub mod publish;
 mod record;

@@ -119,3 +119,34 @@ pub fn to_json(summary: &RunSummary) -> String {
     s.push('\n');
     s
 }
+
+/// run.json as a [`Sink`]: written last, from the summary.
+#[derive(Debug, Default)]
+pub struct RunJson {
+    dir: std::path::PathBuf,
+}
+
+impl crate::pipeline::Sink for RunJson {
+    fn files(&self) -> Vec<String> {
+        vec!["run.json".to_owned()]
+    }
+
+    fn begin(&mut self, dir: &std::path::Path) -> std::io::Result<()> {
+        dir.clone_into(&mut self.dir);
+        Ok(())
+    }
+
+    fn comments(&mut self, _: &[crate::pipeline::CommentRecord]) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn people(&mut self, _: crate::pipeline::Tables<'_>) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &RunSummary) -> std::io::Result<()> {
+        let path = self.dir.join("run.json");
+        std::fs::write(&path, to_json(summary))
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    }
+}

@@ -7,17 +7,14 @@
 //! with the corpus.  Instead each comment is written, as its input is
 //! counted, to one of several buckets chosen by its author; a bucket holds
 //! whole authors, so the finder loads one bucket at a time, and memory is
-//! bounded by the biggest bucket plus per-author state.  In an `analyze`
-//! run the buckets are unlinked temporary files beside the reports (the
-//! system removes them however the run ends, and caches them while memory
-//! is free); the library's `people()` keeps one bucket in memory.
+//! bounded by the biggest bucket plus per-author state.  Where a bucket's
+//! bytes live is a [`BucketStore`]: in a run, a spill file the pipeline
+//! owns (pipeline/spill.rs), so this module does no IO; the library's
+//! `people()` keeps one bucket in memory.
 
 use std::borrow::Cow;
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io;
 use std::ops::Range;
-use std::os::unix::fs::FileExt;
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -58,43 +55,58 @@ pub struct Record<'a> {
     pub text: Cow<'a, str>,
 }
 
-/// Where buckets are written.
-pub struct BucketWriter {
-    buckets: Vec<Sink>,
+/// Where one bucket's bytes are kept while it is written.
+pub trait BucketStore: Send {
+    /// Appends encoded records.
+    fn append(&mut self, bytes: &[u8]) -> io::Result<()>;
+    /// Ends writing.
+    fn seal(self: Box<Self>) -> io::Result<Box<dyn Sealed>>;
 }
 
-enum Sink {
-    Memory(Vec<u8>),
-    File(BufWriter<File>),
+/// One bucket, written, to be read back.
+pub trait Sealed: Send + Sync {
+    /// Every byte written.
+    fn bytes(&self) -> io::Result<Cow<'_, [u8]>>;
+}
+
+/// A bucket in memory.
+#[derive(Default)]
+struct InMemory(Vec<u8>);
+
+impl BucketStore for InMemory {
+    fn append(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.0.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn seal(self: Box<Self>) -> io::Result<Box<dyn Sealed>> {
+        Ok(self)
+    }
+}
+
+impl Sealed for InMemory {
+    fn bytes(&self) -> io::Result<Cow<'_, [u8]>> {
+        Ok(Cow::Borrowed(&self.0))
+    }
+}
+
+/// Where buckets are written.
+pub struct BucketWriter {
+    buckets: Vec<Box<dyn BucketStore>>,
 }
 
 impl BucketWriter {
     /// One bucket in memory.
     pub fn in_memory() -> Self {
-        Self {
-            buckets: vec![Sink::Memory(Vec::new())],
+        Self::new(vec![Box::new(InMemory::default())])
+    }
+
+    /// Buckets kept in `stores` (at least one).
+    pub fn new(mut stores: Vec<Box<dyn BucketStore>>) -> Self {
+        if stores.is_empty() {
+            stores.push(Box::new(InMemory::default()));
         }
-    }
-
-    /// `n` buckets (1 to `MAX_BUCKETS`) in unlinked temporary files in
-    /// `dir`.
-    pub fn in_files(dir: &Path, n: usize) -> io::Result<Self> {
-        let buckets = (0..n.clamp(1, MAX_BUCKETS))
-            .map(|_| {
-                Ok(Sink::File(BufWriter::with_capacity(
-                    16 << 10,
-                    tempfile::tempfile_in(dir)?,
-                )))
-            })
-            .collect::<io::Result<_>>()?;
-        Ok(Self { buckets })
-    }
-
-    /// The number of buckets for a run over `bytes` of input.
-    pub fn count_for(bytes: u64) -> usize {
-        usize::try_from(bytes.div_ceil(BUCKET_INPUT_BYTES))
-            .unwrap_or(MAX_BUCKETS)
-            .clamp(1, MAX_BUCKETS)
+        Self { buckets: stores }
     }
 
     /// Number of buckets.
@@ -110,11 +122,9 @@ impl BucketWriter {
     /// Appends records `encode` made to bucket `i`.
     pub fn append(&mut self, i: usize, bytes: &[u8]) -> io::Result<()> {
         match self.buckets.get_mut(i) {
-            Some(Sink::Memory(v)) => v.extend_from_slice(bytes),
-            Some(Sink::File(f)) => f.write_all(bytes)?,
-            None => return Err(io::Error::other("no such bucket")),
+            Some(b) => b.append(bytes),
+            None => Err(io::Error::other("no such bucket")),
         }
-        Ok(())
     }
 
     /// Ends writing; the buckets can be read back.
@@ -122,14 +132,7 @@ impl BucketWriter {
         let buckets = self
             .buckets
             .into_iter()
-            .map(|b| match b {
-                Sink::Memory(v) => Ok(Stored::Memory(v)),
-                Sink::File(f) => {
-                    let file = f.into_inner().map_err(io::IntoInnerError::into_error)?;
-                    let len = file.metadata()?.len();
-                    Ok(Stored::File(file, len))
-                }
-            })
+            .map(BucketStore::seal)
             .collect::<io::Result<_>>()?;
         Ok(Buckets { buckets })
     }
@@ -155,26 +158,13 @@ pub fn encode(r: &Record<'_>, out: &mut Vec<u8>) -> io::Result<()> {
 
 /// Buckets written, to be read back.
 pub struct Buckets {
-    buckets: Vec<Stored>,
-}
-
-enum Stored {
-    Memory(Vec<u8>),
-    File(File, u64),
+    buckets: Vec<Box<dyn Sealed>>,
 }
 
 impl Buckets {
     /// The bytes of bucket `i`.
     fn bytes(&self, i: usize) -> io::Result<Cow<'_, [u8]>> {
-        match &self.buckets[i] {
-            Stored::Memory(v) => Ok(Cow::Borrowed(v)),
-            Stored::File(f, len) => {
-                let len = usize::try_from(*len).map_err(io::Error::other)?;
-                let mut buf = vec![0; len];
-                f.read_exact_at(&mut buf, 0)?;
-                Ok(Cow::Owned(buf))
-            }
-        }
+        self.buckets[i].bytes()
     }
 
     /// The records of bucket `i`, in the order written (run order).
@@ -261,14 +251,6 @@ impl TauntInput for Loaded<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bucket_count_follows_input_size_within_bounds() {
-        assert_eq!(BucketWriter::count_for(0), 1);
-        assert_eq!(BucketWriter::count_for(BUCKET_INPUT_BYTES), 1);
-        assert_eq!(BucketWriter::count_for(BUCKET_INPUT_BYTES + 1), 2);
-        assert_eq!(BucketWriter::count_for(u64::MAX), MAX_BUCKETS);
-    }
 
     #[test]
     fn a_cut_bucket_is_an_error_not_a_panic() {

@@ -125,7 +125,9 @@ fn r6_people_bucketed_in_files_counts_the_same_as_in_memory() {
     for n in [2, 5] {
         let mut b = PeopleBuilder::new(
             Rules::default(),
-            BucketWriter::in_files(dir.path(), n).unwrap(),
+            crate::pipeline::spill::Spill::in_dir(dir.path(), n)
+                .unwrap()
+                .into_buckets(),
         );
         for t in &facts {
             b.add(t).unwrap();
