@@ -163,12 +163,15 @@ pub fn run(
                 // What came before is handed on first.
                 tally.add(std::mem::take(&mut pending))?;
                 let sinks = &mut *tally.sinks;
-                let d = job.analyse(input, Some(&mut |records: Vec<CommentRecord>| {
-                    for s in sinks.iter_mut() {
-                        s.comments(&records)?;
-                    }
-                    Ok(())
-                }));
+                let d = job.analyse(
+                    input,
+                    Some(&mut |records: Vec<CommentRecord>| {
+                        for s in sinks.iter_mut() {
+                            s.comments(&records)?;
+                        }
+                        Ok(())
+                    }),
+                );
                 config.events.input_done();
                 if let Some(e) = d.sink_error {
                     return Err(RunError::Sink(e));

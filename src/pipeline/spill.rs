@@ -11,7 +11,9 @@ use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
-use crate::analyze::people::buckets::{BucketStore, BucketWriter, Sealed, BUCKET_INPUT_BYTES, MAX_BUCKETS};
+use crate::analyze::people::buckets::{
+    BucketStore, BucketWriter, Sealed, BUCKET_INPUT_BYTES, MAX_BUCKETS,
+};
 
 /// A run's spill files, one per bucket.
 pub struct Spill {
@@ -22,7 +24,12 @@ impl Spill {
     /// `n` spill files (1 to `MAX_BUCKETS`) in `dir`.
     pub fn in_dir(dir: &Path, n: usize) -> io::Result<Self> {
         let files = (0..n.clamp(1, MAX_BUCKETS))
-            .map(|_| Ok(SpillFile(BufWriter::with_capacity(16 << 10, tempfile::tempfile_in(dir)?))))
+            .map(|_| {
+                Ok(SpillFile(BufWriter::with_capacity(
+                    16 << 10,
+                    tempfile::tempfile_in(dir)?,
+                )))
+            })
             .collect::<io::Result<_>>()?;
         Ok(Self { files })
     }
@@ -55,7 +62,10 @@ impl BucketStore for SpillFile {
     }
 
     fn seal(self: Box<Self>) -> io::Result<Box<dyn Sealed>> {
-        let file = self.0.into_inner().map_err(io::IntoInnerError::into_error)?;
+        let file = self
+            .0
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
         let len = file.metadata()?.len();
         Ok(Box::new(SealedFile { file, len }))
     }
