@@ -1,7 +1,8 @@
 //! Scoring throughput in comments per second (issue 6): each stage of the
 //! per-comment path alone (normaliser, word lists, learned layer), one
-//! standalone text at a time on one core, and whole threads on a rayon
-//! pool of one and two threads.
+//! standalone text at a time on one core, and whole threads through the
+//! run's analysis path (`pipeline::memory`) on a rayon pool of one and
+//! two threads.
 //!
 //! The page is what `threadwatch gen` writes by default (news-like
 //! lengths, an insult in 15% of comments, quotes of earlier comments), so
@@ -12,14 +13,14 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use threadwatch::analyze::comments::analyze_threads;
-use threadwatch::analyze::incivility::Scorer;
+use threadwatch::analyze::incivility::{Scorer, UNCIVIL_THRESHOLD};
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
 use threadwatch::analyze::normalize::normalize;
 use threadwatch::analyze::standalone::score_text;
 use threadwatch::generate::{insults, page, GenOptions, Lengths};
 use threadwatch::parse::parse_str;
+use threadwatch::pipeline::memory::analyse_threads;
 use threadwatch::Thread;
 
 const PAGE_BYTES: usize = 2 * 1024 * 1024;
@@ -83,8 +84,12 @@ fn analyze(c: &mut Criterion) {
             .num_threads(jobs)
             .build()
             .expect("pool");
-        group.bench_function(format!("analyze_threads_jobs_{jobs}"), |b| {
-            b.iter(|| pool.install(|| black_box(analyze_threads(black_box(&threads), scorer))))
+        // The path `analyze` runs: scores, records and facts per thread.
+        group.bench_function(format!("analyse_threads_jobs_{jobs}"), |b| {
+            b.iter(|| {
+                let threads = threads.clone();
+                pool.install(|| black_box(analyse_threads(threads, scorer, UNCIVIL_THRESHOLD)))
+            })
         });
     }
     group.finish();

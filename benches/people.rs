@@ -1,4 +1,4 @@
-//! The per-user stage alone: `people()` over the facts of a generated run
+//! The per-user stage alone: `PeopleBuilder` over the facts of a generated run
 //! of 100 pages (about 50,000 comments by 2,000 authors), so users, pairs,
 //! taunts and thread figures are timed without parsing or scoring.
 //!
@@ -8,14 +8,15 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use rayon::prelude::*;
-use threadwatch::analyze::comments::analyze_threads;
-use threadwatch::analyze::facts::{thread_facts, ThreadFacts};
-use threadwatch::analyze::incivility::Scorer;
+use threadwatch::analyze::facts::ThreadFacts;
+use threadwatch::analyze::incivility::{Scorer, UNCIVIL_THRESHOLD};
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
-use threadwatch::analyze::people::{people, Rules};
+use threadwatch::analyze::people::buckets::BucketWriter;
+use threadwatch::analyze::people::{People, PeopleBuilder, Rules};
 use threadwatch::generate::{page, GenOptions};
 use threadwatch::parse::parse_str;
+use threadwatch::pipeline::analyse::analyse_thread;
 use threadwatch::Thread;
 
 const PAGES: u64 = 100;
@@ -40,8 +41,9 @@ fn per_user_stage(c: &mut Criterion) {
             });
             let name = format!("page_{i:03}.txt");
             let thread = Thread::from_page(&name, parse_str(&name, &text).expect("parses"));
-            let analyses = analyze_threads(std::slice::from_ref(&thread), scorer);
-            thread_facts(&thread, &analyses[0])
+            analyse_thread(thread, scorer, UNCIVIL_THRESHOLD, |_| Ok(()))
+                .expect("no sink to fail")
+                .facts
         })
         .collect();
     let comments: usize = facts.iter().map(|t| t.comments.len()).sum();
@@ -50,9 +52,19 @@ fn per_user_stage(c: &mut Criterion) {
     group.throughput(Throughput::Elements(comments as u64));
     group.sample_size(10);
     group.bench_function("people_100_pages", |b| {
-        b.iter(|| black_box(people(black_box(&facts), Rules::default())))
+        b.iter(|| black_box(people(black_box(&facts))))
     });
     group.finish();
+}
+
+/// The per-user figures of `facts`, counted as a run counts them (the
+/// taunt finder's buckets in memory).
+fn people(facts: &[ThreadFacts]) -> std::io::Result<People> {
+    let mut b = PeopleBuilder::new(Rules::default(), BucketWriter::in_memory());
+    for t in facts {
+        b.add(t)?;
+    }
+    b.finish()
 }
 
 criterion_group!(benches, per_user_stage);

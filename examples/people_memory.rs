@@ -1,6 +1,6 @@
 //! Measures the per-user stage alone (issue 4): the run is parsed and
-//! analysed as `analyze` does, then `people()` is computed unless
-//! `--skip-people` is given.  Run it both ways under `/usr/bin/time -f %M`;
+//! analysed through the shipping path (`pipeline::memory`), then the
+//! per-user figures are counted unless `--skip-people` is given.  Run it both ways under `/usr/bin/time -f %M`;
 //! the difference in peak RSS is what the per-user stage adds
 //! (`benches/people_run.sh` does this).
 //!
@@ -9,13 +9,13 @@
 use std::time::Instant;
 
 use rayon::prelude::*;
-use threadwatch::analyze::comments::analyze_threads;
-use threadwatch::analyze::facts::facts_of;
-use threadwatch::analyze::incivility::Scorer;
+use threadwatch::analyze::incivility::{Scorer, UNCIVIL_THRESHOLD};
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::model::Model;
-use threadwatch::analyze::people::{people, Rules};
+use threadwatch::analyze::people::buckets::BucketWriter;
+use threadwatch::analyze::people::{PeopleBuilder, Rules};
 use threadwatch::input::read_thread;
+use threadwatch::pipeline::memory::analyse_threads;
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,16 +32,19 @@ fn main() {
         lexicon: &lexicon,
         model: Model::builtin(),
     };
-    let analyses = analyze_threads(&threads, scorer);
-    let comments: usize = threads.iter().map(|t| t.tree.len()).sum();
+    let facts: Vec<_> = analyse_threads(threads, scorer, UNCIVIL_THRESHOLD)
+        .into_iter()
+        .map(|(_, done)| done.facts)
+        .collect();
+    let comments: usize = facts.iter().map(|t| t.comments.len()).sum();
     if skip {
         println!("comments={comments} (people() skipped)");
         return;
     }
-    let facts = facts_of(&threads, &analyses);
-    drop(analyses);
     let start = Instant::now();
-    let p = match people(&facts, Rules::default()) {
+    let mut builder = PeopleBuilder::new(Rules::default(), BucketWriter::in_memory());
+    let counted = facts.iter().try_for_each(|t| builder.add(t));
+    let p = match counted.and_then(|()| builder.finish()) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("people_memory: {e}");

@@ -27,6 +27,7 @@ mod tests;
 use std::collections::VecDeque;
 
 use crate::analyze::matcher::{Category, Lexicon, Tag};
+use crate::stable::SplitMix64;
 
 /// Indentation step, in spaces; the seed pages use 2 and so do we.
 const UNIT: usize = 2;
@@ -652,28 +653,22 @@ impl Authors {
     }
 }
 
-/// splitmix64 (Steele, Lea and Flood, 2014): one add and a few
-/// multiply-xorshifts per number, good enough for shaping test data and
-/// stable forever because it is written here.
-struct Rng(u64);
+/// The generator's random numbers: SplitMix64 (src/stable.rs), stable
+/// forever, with Lemire's multiply-shift for ranges.
+struct Rng(SplitMix64);
 
 impl Rng {
     fn new(seed: u64) -> Self {
-        Self(seed)
+        Self(SplitMix64::new(seed))
     }
 
     fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
-    /// A number in `0..n` (0 when `n` is 0), by Lemire's multiply-shift,
-    /// which needs no division and no rejection loop for our purposes.
+    /// A number in `0..n` (0 when `n` is 0).
     fn below(&mut self, n: u64) -> u64 {
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
+        self.0.scaled(n)
     }
 
     /// A number in `lo..hi`.

@@ -14,6 +14,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod render;
 pub mod report;
+pub mod stable;
 pub mod state;
 pub mod term;
 pub mod thread;

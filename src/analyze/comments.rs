@@ -38,40 +38,6 @@ pub struct CommentAnalysis {
     pub masked: Vec<Range<usize>>,
 }
 
-/// Analyses of every comment of `threads`, one vector per thread in
-/// thread order, uncivil at the documented threshold.
-pub fn analyze_threads(threads: &[Thread], scorer: Scorer<'_>) -> Vec<Vec<CommentAnalysis>> {
-    analyze_threads_at(threads, scorer, UNCIVIL_THRESHOLD)
-}
-
-/// [`analyze_threads`] with `uncivil` decided at `threshold`.
-pub fn analyze_threads_at(
-    threads: &[Thread],
-    scorer: Scorer<'_>,
-    threshold: f64,
-) -> Vec<Vec<CommentAnalysis>> {
-    let signatures = Signatures::learn(
-        threads
-            .iter()
-            .flat_map(|t| t.tree.comments())
-            .filter_map(|(_, c)| Some((c.author.as_deref()?, c.body.as_str()))),
-    );
-    threads
-        .par_iter()
-        .map(|t| analyze_thread(t, scorer, &signatures, threshold))
-        .collect()
-}
-
-fn analyze_thread(
-    thread: &Thread,
-    scorer: Scorer<'_>,
-    signatures: &Signatures,
-    threshold: f64,
-) -> Vec<CommentAnalysis> {
-    let a = ThreadAnalyzer::with_signatures(thread, scorer, threshold, signatures);
-    a.analyze(0..a.len())
-}
-
 /// One thread made ready for analysis: what every comment's analysis
 /// needs of the others (quote links, participants, public figures, dotted
 /// ids) is computed once, and then comments are analysed in any range, so
@@ -81,18 +47,12 @@ pub struct ThreadAnalyzer<'t, 's> {
     thread: &'t Thread,
     scorer: Scorer<'s>,
     threshold: f64,
-    signatures: SignatureSource<'t>,
+    signatures: Signatures,
     ids: Vec<CommentId>,
     dotted: IdTable,
     links: Vec<QuoteLinks>,
     participants: Participants,
     figures: PublicFigures,
-}
-
-/// Signatures learnt from the thread itself, or shared across threads.
-enum SignatureSource<'t> {
-    Own(Signatures),
-    Shared(&'t Signatures),
 }
 
 impl<'t, 's> ThreadAnalyzer<'t, 's> {
@@ -104,28 +64,14 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
                 .comments()
                 .filter_map(|(_, c)| Some((c.author.as_deref()?, c.body.as_str()))),
         );
-        Self::prepare(thread, scorer, threshold, SignatureSource::Own(own))
-    }
-
-    fn with_signatures(
-        thread: &'t Thread,
-        scorer: Scorer<'s>,
-        threshold: f64,
-        signatures: &'t Signatures,
-    ) -> Self {
-        Self::prepare(
-            thread,
-            scorer,
-            threshold,
-            SignatureSource::Shared(signatures),
-        )
+        Self::prepare(thread, scorer, threshold, own)
     }
 
     fn prepare(
         thread: &'t Thread,
         scorer: Scorer<'s>,
         threshold: f64,
-        signatures: SignatureSource<'t>,
+        signatures: Signatures,
     ) -> Self {
         let tree = &thread.tree;
         Self {
@@ -196,11 +142,7 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
         let c = tree.comment(self.ids[i]);
         let me = c.author.as_deref();
         let mut masked: Vec<Range<usize>> = link.quoted.to_vec();
-        let signatures = match &self.signatures {
-            SignatureSource::Own(s) => s,
-            SignatureSource::Shared(s) => s,
-        };
-        if let Some(sig) = me.and_then(|a| signatures.find(a, &c.body)) {
+        if let Some(sig) = me.and_then(|a| self.signatures.find(a, &c.body)) {
             masked.push(sig);
         }
         let ctx = Context {

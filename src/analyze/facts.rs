@@ -143,17 +143,6 @@ impl From<TargetKind> for Target {
     }
 }
 
-/// The facts of `thread`, given its comments' analyses in thread order.
-pub fn thread_facts(thread: &Thread, analyses: &[CommentAnalysis]) -> ThreadFacts {
-    let mut b = FactsBuilder::new(thread);
-    let mut ids = IdTable::with_capacity(analyses.len());
-    for ((cid, id), a) in thread.tree.with_dotted_ids().zip(analyses) {
-        ids.push(&id);
-        b.push(cid, a);
-    }
-    b.finish(ids)
-}
-
 /// Builds one thread's facts a comment at a time.
 pub struct FactsBuilder<'t> {
     thread: &'t Thread,
@@ -239,13 +228,4 @@ impl<'t> FactsBuilder<'t> {
         self.facts.ids = ids;
         self.facts
     }
-}
-
-/// The facts of every thread of a run, given the analyses of each.
-pub fn facts_of(threads: &[Thread], analyses: &[Vec<CommentAnalysis>]) -> Vec<ThreadFacts> {
-    threads
-        .iter()
-        .zip(analyses)
-        .map(|(t, a)| thread_facts(t, a))
-        .collect()
 }

@@ -44,6 +44,7 @@ use super::normalize::{normalize, Normalized, Rule};
 use crate::error::{LexiconError, LexiconErrorKind};
 use crate::parse::lexicon::{lexicon as parse_lexicon, Entry};
 pub use crate::parse::lexicon::{Tag, Tags};
+use crate::stable::Fnv;
 
 #[cfg(test)]
 mod tests;
@@ -383,17 +384,17 @@ impl Lexicon {
         let mut terms = Vec::new();
         let mut patterns: BTreeMap<String, Vec<Hit>> = BTreeMap::new();
         let mut counts = [0; 8];
-        let mut hasher = Fnv::new();
+        let mut hasher = Fnv::default();
         for c in Category::ALL {
-            hasher.write(c.as_str());
+            field(&mut hasher, c.as_str());
             for l in &lists[c.index()] {
                 if l.entry.weight <= 0.0 {
                     continue;
                 }
-                hasher.write(&l.key);
-                hasher.write(&format!("{:.3}", l.entry.weight));
+                field(&mut hasher, &l.key);
+                field(&mut hasher, &format!("{:.3}", l.entry.weight));
                 for t in l.entry.tags.iter() {
-                    hasher.write(t.as_str());
+                    field(&mut hasher, t.as_str());
                 }
                 counts[c.index()] += 1;
                 let term = terms.len();
@@ -442,7 +443,7 @@ impl Lexicon {
             hits,
             masked,
             counts,
-            version: format!("{:016x}", hasher.0),
+            version: format!("{:016x}", hasher.finish()),
         })
     }
 }
@@ -664,19 +665,9 @@ fn prune(mut found: Vec<(Match, Variant)>) -> Vec<Match> {
     out
 }
 
-/// 64-bit FNV-1a: tiny, stable across platforms and releases (unlike
-/// `DefaultHasher`), which is what a version stamp needs.
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn write(&mut self, s: &str) {
-        for b in s.bytes().chain([0xff]) {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
+/// One field of the version stamp, ended by a byte no UTF-8 text holds,
+/// so ("ab", "c") and ("a", "bc") differ.
+fn field(hasher: &mut Fnv, s: &str) {
+    hasher.write(s.as_bytes());
+    hasher.write(&[0xff]);
 }

@@ -232,17 +232,6 @@ impl Default for Rules {
     }
 }
 
-/// Counts people, pairs, taunts and thread figures over a run, from each
-/// thread's facts in run order, holding the named comments for the taunt
-/// finder in memory.
-pub fn people(threads: &[ThreadFacts], rules: Rules) -> std::io::Result<People> {
-    let mut b = PeopleBuilder::new(rules, BucketWriter::in_memory());
-    for t in threads {
-        b.add(t)?;
-    }
-    b.finish()
-}
-
 /// Builds [`People`] a thread at a time, so a run need not keep its
 /// threads' facts: counts are made as each thread arrives, and its named
 /// comments go to the buckets the taunt finder reads at the end (issue 6).

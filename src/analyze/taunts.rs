@@ -35,6 +35,9 @@ use std::ops::Range;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use petgraph::unionfind::UnionFind;
+
+use crate::stable::{fnv_byte, fnv_bytes, FNV_OFFSET, FNV_PRIME};
 use rayon::prelude::*;
 
 /// Words per shingle.
@@ -489,9 +492,6 @@ struct Token {
     range: Range<usize>,
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
 fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut start: Option<usize> = None;
@@ -506,7 +506,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             Some(&b) if b.is_ascii() => {
                 if b.is_ascii_alphanumeric() {
                     start.get_or_insert(i);
-                    hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                    hash = fnv_byte(hash, b.to_ascii_lowercase());
                 }
                 (b.is_ascii_alphanumeric(), b == b'\'', 1)
             }
@@ -516,9 +516,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                     start.get_or_insert(i);
                     for lower in ch.to_lowercase() {
                         let mut buf = [0u8; 4];
-                        for b in lower.encode_utf8(&mut buf).bytes() {
-                            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                        }
+                        hash = fnv_bytes(hash, lower.encode_utf8(&mut buf).as_bytes());
                     }
                 }
                 (ch.is_alphanumeric(), ch == '\u{2019}', ch.len_utf8())
@@ -578,22 +576,27 @@ fn phrase_taunts(
             runs.push((i, span(&toks, &r), hs));
         }
     }
-    let mut parent: Vec<usize> = (0..runs.len()).collect();
+    let mut sets = UnionFind::<usize>::new(runs.len());
     let mut owner: HashMap<u64, usize> = HashMap::default();
     for (r, (_, _, hs)) in runs.iter().enumerate() {
         for h in hs {
             match owner.get(h) {
-                Some(&o) => union(&mut parent, o, r),
+                Some(&o) => {
+                    sets.union(o, r);
+                }
                 None => {
                     owner.insert(*h, r);
                 }
             }
         }
     }
+    // Clusters in the order of their first run, whichever member the
+    // union-find keeps as representative.
+    let mut first: HashMap<usize, usize> = HashMap::default();
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for r in 0..runs.len() {
-        let root = find(&mut parent, r);
-        clusters.entry(root).or_default().push(r);
+        let first = *first.entry(sets.find_mut(r)).or_insert(r);
+        clusters.entry(first).or_default().push(r);
     }
     clusters
         .into_values()
@@ -679,21 +682,6 @@ fn fold(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
-    }
 }
 
 #[cfg(test)]

@@ -491,7 +491,8 @@ impl Tally<'_, '_> {
         }
         let (mut entry, errors) = match fresh {
             Some(Fresh { entry, errors }) => {
-                self.analysed += 1;
+                // Read now, and at least one thread came of it.
+                self.analysed += usize::from(!entry.facts.is_empty());
                 (entry, errors)
             }
             None => {

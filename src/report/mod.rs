@@ -79,25 +79,6 @@ pub struct CommentRow {
     pub comment_ref: String,
 }
 
-/// Rows for every comment of `threads`, threads in the given order and
-/// comments in thread order; `analyses[i]` holds thread `i`'s analyses in
-/// thread order.
-pub fn comment_rows(threads: &[Thread], analyses: &[Vec<CommentAnalysis>]) -> Vec<CommentRow> {
-    let mut rows = Vec::with_capacity(threads.iter().map(|t| t.tree.len()).sum());
-    for (t, analysis) in threads.iter().zip(analyses) {
-        let ids: Vec<(CommentId, String)> = t.tree.with_dotted_ids().collect();
-        let dotted = |id: CommentId| {
-            ids.binary_search_by(|(i, _)| i.cmp(&id))
-                .ok()
-                .map(|i| ids[i].1.as_str())
-        };
-        for ((id, comment_id), a) in ids.iter().zip(analysis) {
-            rows.push(comment_row(t, *id, comment_id, a, dotted));
-        }
-    }
-    rows
-}
-
 /// The row of comment `id` (dotted id `comment_id`) of thread `t`;
 /// `dotted` gives the dotted id of another comment of the thread.
 pub fn comment_row<'d>(

@@ -363,7 +363,8 @@ proptest! {
         ),
     ) {
         let text: String = text.into_iter().filter(|&c| c != '\0').collect();
-        no_panic(tw().arg("explain").arg(&text), &[0])?;
+        // `--` first: a text such as "-a" is text, not a flag.
+        no_panic(tw().args(["explain", "--"]).arg(&text), &[0])?;
 
         let dir = tempfile::tempdir().unwrap();
         let csv: String = csv.into_iter().collect();
@@ -379,6 +380,9 @@ proptest! {
         std::fs::create_dir(&lists).unwrap();
         write(&lists, "name_calling.add.txt", &list);
         // 2: a word list with a fault is fatal, with its position.
-        no_panic(tw().arg("explain").arg(&text).arg("--lexicon-dir").arg(&lists), &[0, 2])?;
+        no_panic(
+            tw().arg("explain").arg("--lexicon-dir").arg(&lists).arg("--").arg(&text),
+            &[0, 2],
+        )?;
     }
 }

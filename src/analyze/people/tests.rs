@@ -1,6 +1,4 @@
-use super::{people, ratio, Rules};
-use crate::analyze::comments::analyze_threads;
-use crate::analyze::facts::facts_of;
+use super::{ratio, Rules};
 use crate::analyze::incivility::Scorer;
 use crate::analyze::matcher::Lexicon;
 use crate::analyze::model::Model;
@@ -18,8 +16,9 @@ fn run(pages: &[&str]) -> super::People {
         lexicon: &lexicon,
         model: Model::builtin(),
     };
-    let analyses = analyze_threads(&threads, scorer);
-    people(&facts_of(&threads, &analyses), Rules::default()).unwrap()
+    crate::pipeline::memory::analyse_all(threads, scorer, Rules::default())
+        .unwrap()
+        .1
 }
 
 const DOGPILE: &str = "Ferry\n\n  • Ann\n\n    I like the new timetable.\n\n    \
@@ -116,9 +115,15 @@ fn r6_people_bucketed_in_files_counts_the_same_as_in_memory() {
             Thread::from_page(format!("p{i}"), parse_str("p", &text).unwrap())
         })
         .collect();
-    let analyses = analyze_threads(&threads, scorer);
-    let facts = facts_of(&threads, &analyses);
-    let want = people(&facts, Rules::default()).unwrap();
+    let facts: Vec<_> = crate::pipeline::memory::analyse_threads(threads, scorer, 0.5)
+        .into_iter()
+        .map(|(_, done)| done.facts)
+        .collect();
+    let mut b = PeopleBuilder::new(Rules::default(), BucketWriter::in_memory());
+    for t in &facts {
+        b.add(t).unwrap();
+    }
+    let want = b.finish().unwrap();
     assert!(!want.taunts.is_empty(), "the fixture must have taunts");
     assert!(!want.cited.is_empty());
     let dir = tempfile::tempdir().unwrap();
