@@ -137,6 +137,7 @@ impl<W: Write> RowWriter<W> {
                 row.serialize(Record {
                     names: None,
                     cells: &mut self.cells,
+                    kinds: None,
                 })
                 .map_err(io::Error::other)?;
                 for c in &self.cells {
@@ -187,6 +188,7 @@ pub fn header_of<T: Serialize>(example: &T) -> Vec<&'static str> {
     let _ = example.serialize(Record {
         names: Some(&mut names),
         cells: &mut cells,
+        kinds: None,
     });
     names
 }

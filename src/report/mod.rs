@@ -3,12 +3,15 @@
 //! Column names and order are a contract with spreadsheets and cron jobs:
 //! add columns at the end, never rename or reorder (see the README).
 
+pub mod cell;
 pub mod csv;
 pub mod files;
+pub mod html;
 pub mod people;
 pub mod publish;
 mod record;
 pub mod run;
+pub mod xlsx;
 
 use serde::{Deserialize, Serialize};
 

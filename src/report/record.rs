@@ -26,10 +26,25 @@ impl ser::Error for Unsupported {
     }
 }
 
-/// Collects a row's fields into `names` (first row only) and `cells`.
+/// Collects a row's fields into `names` (first row only) and `cells`,
+/// and, when asked, what type each field had in the row struct.
 pub struct Record<'r> {
     pub names: Option<&'r mut Vec<&'static str>>,
     pub cells: &'r mut Vec<String>,
+    pub kinds: Option<&'r mut Vec<Kind>>,
+}
+
+/// What a field was before it became text (see report/cell.rs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A string, char, unit or missing value.
+    Text,
+    /// A `u8` or `bool`: a 0/1 flag.
+    Flag,
+    /// Any other integer.
+    Count,
+    /// A float.
+    Number,
 }
 
 impl<'r> ser::Serializer for Record<'r> {
@@ -174,8 +189,12 @@ impl ser::SerializeStruct for Record<'_> {
             names.push(key);
         }
         let mut cell = String::new();
-        value.serialize(Cell(&mut cell))?;
+        let mut kind = Kind::Text;
+        value.serialize(Cell(&mut cell, &mut kind))?;
         self.cells.push(cell);
+        if let Some(kinds) = self.kinds.as_mut() {
+            kinds.push(kind);
+        }
         Ok(())
     }
 
@@ -192,14 +211,15 @@ fn nested() -> Unsupported {
     Unsupported("a field must be a string, number, bool or option".to_owned())
 }
 
-/// Writes one scalar field as text.
-struct Cell<'c>(&'c mut String);
+/// Writes one scalar field as text and says what type it was.
+struct Cell<'c>(&'c mut String, &'c mut Kind);
 
 macro_rules! display_scalar {
-    ($($name:ident: $ty:ty),*) => {
+    ($($name:ident: $ty:ty => $kind:expr),*) => {
         $(fn $name(self, v: $ty) -> Result<(), Unsupported> {
             use std::fmt::Write;
             let _ = write!(self.0, "{v}");
+            *self.1 = $kind;
             Ok(())
         })*
     };
@@ -217,15 +237,18 @@ impl ser::Serializer for Cell<'_> {
     type SerializeStructVariant = Impossible<(), Unsupported>;
 
     display_scalar!(
-        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
-        serialize_i64: i64, serialize_u8: u8, serialize_u16: u16,
-        serialize_u32: u32, serialize_u64: u64, serialize_f32: f32,
-        serialize_f64: f64, serialize_char: char, serialize_str: &str
+        serialize_i8: i8 => Kind::Count, serialize_i16: i16 => Kind::Count,
+        serialize_i32: i32 => Kind::Count, serialize_i64: i64 => Kind::Count,
+        serialize_u8: u8 => Kind::Flag, serialize_u16: u16 => Kind::Count,
+        serialize_u32: u32 => Kind::Count, serialize_u64: u64 => Kind::Count,
+        serialize_f32: f32 => Kind::Number, serialize_f64: f64 => Kind::Number,
+        serialize_char: char => Kind::Text, serialize_str: &str => Kind::Text
     );
 
     /// Booleans are 0/1, which every spreadsheet sums.
     fn serialize_bool(self, v: bool) -> Result<(), Unsupported> {
         self.0.push(if v { '1' } else { '0' });
+        *self.1 = Kind::Flag;
         Ok(())
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {

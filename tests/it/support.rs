@@ -63,3 +63,204 @@ pub fn tw() -> assert_cmd::Command {
     c.current_dir(root());
     c
 }
+
+/// Says on the real stderr why a test skips: libtest captures `eprintln!`
+/// of a passing test, so a skip said that way was silent (issue 17).
+pub fn skip(reason: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skipping: {reason}");
+}
+
+/// Comment records of `threads` as a run makes them (row, full text,
+/// flagged and quoted ranges), until the pipeline (issue 13) makes them.
+pub fn records(
+    threads: &[Thread],
+    analyses: &[Vec<threadwatch::analyze::comments::CommentAnalysis>],
+) -> Vec<threadwatch::pipeline::CommentRecord> {
+    use threadwatch::analyze::incivility::FLAG_COLUMNS;
+    use threadwatch::pipeline::{CommentRecord, Mark, MarkKind};
+    let rows = threadwatch::report::comment_rows(threads, analyses);
+    let comments = threads
+        .iter()
+        .zip(analyses)
+        .flat_map(|(t, a)| t.tree.comments().zip(a.iter()));
+    rows.into_iter()
+        .zip(comments)
+        .map(|(row, ((_, c), a))| {
+            let mut marks: Vec<Mark> = a
+                .masked
+                .iter()
+                .map(|r| Mark {
+                    range: r.clone(),
+                    kind: MarkKind::Quoted,
+                })
+                .chain(a.score.flagged.iter().filter(|f| !f.quoted).map(|f| Mark {
+                    range: f.range.clone(),
+                    kind: MarkKind::Flag(FLAG_COLUMNS[f.flag].to_owned()),
+                }))
+                .collect();
+            marks.sort_by_key(|m| (m.range.start, m.range.end));
+            CommentRecord {
+                row,
+                text: c.body.clone(),
+                marks,
+            }
+        })
+        .collect()
+}
+
+/// Runs `sinks` over the pages at `paths` into `dir`, as `analyze` would
+/// (without the pipeline of issue 13, which is not on this branch yet).
+pub fn run_sinks(
+    paths: &[PathBuf],
+    dir: &Path,
+    sinks: &mut [&mut dyn threadwatch::pipeline::Sink],
+) {
+    use threadwatch::analyze::comments::analyze_threads;
+    use threadwatch::analyze::facts::facts_of;
+    use threadwatch::analyze::incivility::Scorer;
+    use threadwatch::analyze::matcher::Lexicon;
+    use threadwatch::analyze::model::Model;
+    use threadwatch::analyze::people::{people, Rules};
+    use threadwatch::pipeline::Tables;
+    use threadwatch::report::run::{RunCounts, RunOptions, RunSummary};
+
+    let threads: Vec<Thread> = paths
+        .iter()
+        .map(|p| threadwatch::input::read_thread(p).unwrap())
+        .collect();
+    let lexicon = Lexicon::builtin();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model: Model::builtin(),
+    };
+    let analyses = analyze_threads(&threads, scorer);
+    let records = records(&threads, &analyses);
+    let who = people(&facts_of(&threads, &analyses), Rules::default()).unwrap();
+    let summary = RunSummary {
+        tool: "threadwatch",
+        version: env!("CARGO_PKG_VERSION"),
+        lexicon_version: lexicon.version_hash(),
+        model_version: String::new(),
+        options: RunOptions {
+            format: "csv".to_owned(),
+            delimiter: ",".to_owned(),
+            bom: false,
+            lexicon_dir: None,
+            glob: None,
+            uncivil_threshold: 0.5,
+            harassment_min: Rules::default().harassment_min,
+            dogpile_min: Rules::default().dogpile_min,
+        },
+        inputs: Vec::new(),
+        counts: RunCounts {
+            inputs: paths.len(),
+            threads: threads.len(),
+            comments: records.len(),
+            uncivil_comments: records.iter().filter(|r| r.row.uncivil == 1).count(),
+            users: who.users.len(),
+            pairs: who.pairs.len(),
+            taunts: who.taunts.len(),
+            ..RunCounts::default()
+        },
+        alerts: Vec::new(),
+        incremental: None,
+    };
+    for s in sinks.iter_mut() {
+        s.begin(dir).unwrap();
+        // In pieces, as a run gives them.
+        for chunk in records.chunks(7) {
+            s.comments(chunk).unwrap();
+        }
+        s.people(Tables::new(&who)).unwrap();
+        s.finish(&summary).unwrap();
+    }
+}
+
+/// A page of hostile cells for the workbook and the HTML report: formulas,
+/// markup, non-ASCII names, an emoji, and a comment with id `1.10`.
+pub const HOSTILE_PAGE: &str = r#"Formula Day At The Gazette
+
+The council met on Tuesday about the new bridge, and Mayor Hollis Crane spoke.
+
+  • Mehmet Yılmaz
+
+    =HYPERLINK("http://evil.example","click") is what I think. <script>alert(1)</script>
+
+    Second paragraph, with a "quote" and a comma.
+
+    • Ann Lee
+
+      Mehmet Yılmaz you are an idiot and a pathetic liar. <img src=x onerror=alert(2)> 🚗
+
+    • Bo Chen
+
+      reply number 2, polite enough
+
+    • Cy Dorn
+
+      reply number 3, polite enough
+
+    • Di Eve
+
+      reply number 4, polite enough
+
+    • Ed Fox
+
+      reply number 5, polite enough
+
+    • Flo Gray
+
+      reply number 6, polite enough
+
+    • Gus Hale
+
+      reply number 7, polite enough
+
+    • Hal Ives
+
+      reply number 8, polite enough
+
+    • Ida Joy
+
+      reply number 9, polite enough
+
+    • Jo Kent
+
+      +cmd|' /C calc'!A0 shut up you moron, Mehmet
+
+    • Kai Lund
+
+      @SUM(1,2) &amp; -2+3 is the sum
+
+  • -anonymous =line at top level
+"#;
+
+/// Where tests leave what a person should look at (screenshots, PDFs):
+/// `target/it-artifacts/NAME`, emptied first.
+pub fn artifacts(name: &str) -> PathBuf {
+    let dir = root().join("target").join("it-artifacts").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The sample pages plus the hostile page (written into `dir`).
+pub fn sample_inputs(dir: &Path) -> Vec<PathBuf> {
+    let hostile = dir.join("hostile.txt");
+    std::fs::write(&hostile, HOSTILE_PAGE).unwrap();
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(root().join("data/samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    inputs.push(hostile);
+    inputs.sort();
+    inputs
+}
+
+/// One LibreOffice at a time: two headless instances started together
+/// (even with their own profiles) crash now and then.
+pub fn office_lock() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}

@@ -1,0 +1,79 @@
+use super::graph::{layout, svg, Edge};
+use super::page::csp;
+use super::text::marked;
+use crate::pipeline::{Mark, MarkKind};
+
+fn flag(range: std::ops::Range<usize>, f: &str) -> Mark {
+    Mark {
+        range,
+        kind: MarkKind::Flag(f.to_owned()),
+    }
+}
+
+#[test]
+fn text_is_escaped_and_marks_highlight_words() {
+    let text = "<script>alert(1)</script> you idiot";
+    let start = text.find("idiot").unwrap();
+    let html = marked(text, &[flag(start..start + 5, "name_calling")]).into_string();
+    assert!(html.starts_with("&lt;script&gt;alert(1)&lt;/script&gt; you "), "{html}");
+    assert!(html.ends_with(r#"<mark class="f" title="name_calling">idiot</mark>"#), "{html}");
+    assert!(!html.contains("<script"));
+}
+
+#[test]
+fn quoted_words_are_apart_and_overlaps_split() {
+    let text = "\"you liar\" said Ann";
+    let marks = [
+        Mark {
+            range: 0..10,
+            kind: MarkKind::Quoted,
+        },
+        flag(5..9, "lying_accusation"),
+        // Not on a character boundary of the text: ignored.
+        flag(100..104, "threat"),
+    ];
+    let html = marked(text, &marks).into_string();
+    assert_eq!(
+        html,
+        concat!(
+            r#"<span class="q" title="quoted: not the author&#39;s own words">&quot;you </span>"#,
+            r#"<span class="q" title="quoted: not the author&#39;s own words"><mark class="f" title="lying_accusation">liar</mark></span>"#,
+            r#"<span class="q" title="quoted: not the author&#39;s own words">&quot;</span> said Ann"#
+        )
+        .replace("&#39;", "'")
+    );
+}
+
+#[test]
+fn graph_layout_is_deterministic_and_escapes_names() {
+    let edges = vec![
+        Edge {
+            from: "<b>Ann</b>".to_owned(),
+            to: "Bo".to_owned(),
+            uncivil: 3,
+            harassment: true,
+        },
+        Edge {
+            from: "Bo".to_owned(),
+            to: "<b>Ann</b>".to_owned(),
+            uncivil: 1,
+            harassment: false,
+        },
+    ];
+    let a = svg(&layout(&edges)).into_string();
+    let b = svg(&layout(&edges)).into_string();
+    assert_eq!(a, b);
+    assert!(a.contains("&lt;b&gt;Ann&lt;/b&gt;"));
+    assert!(!a.contains("<b>"));
+    assert_eq!(a.matches("<path class=\"e").count(), 2);
+    assert_eq!(a.matches("class=\"e hx\"").count(), 1);
+}
+
+#[test]
+fn the_policy_allows_no_network_and_only_the_page_script() {
+    let p = csp();
+    assert!(p.starts_with("default-src 'none';"));
+    assert!(p.contains("script-src 'sha256-"));
+    assert!(!p.contains("unsafe"));
+    assert!(!p.contains("http"));
+}

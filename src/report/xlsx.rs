@@ -1,0 +1,644 @@
+//! `threadwatch.xlsx`: the reports as one workbook a moderator opens
+//! without an import dialog (issue 17).
+//!
+//! CSVs lose in spreadsheets: encodings are guessed, ids such as `1.10`
+//! become the number 1.1, long text is cut when printed.  Here every cell
+//! has its type from the row struct (report/cell.rs): ids and text are
+//! text, counts and scores are numbers, dates are dates.  Strings go in
+//! through `write_string`, so a cell starting with `=` is text and never a
+//! formula (the CSVs' CWE-1236 guarantee, without the leading `'`).
+//!
+//! Sheets: `flagged` first (uncivil comments only, worst first, with the
+//! full text, the evidence and a link to the row in `comments`), then one
+//! sheet per report.  A report longer than a sheet (1,048,576 rows) goes
+//! on in `comments (2)` and so on.  Sheets are written in rust_xlsxwriter's
+//! constant-memory mode, rows streaming to temporary files beside the
+//! reports, so a run of millions of comments does not hold them; the
+//! flagged sheet keeps the worst [`FLAGGED_MAX`] comments.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{
+    Color, ConditionalFormat2ColorScale, ConditionalFormatType, ExcelDateTime, Format, FormatAlign,
+    FormatBorder, Url, Workbook, Worksheet, XlsxError,
+};
+use serde::Serialize;
+
+use super::cell::{typed, Cell, DECIMALS};
+use super::people::{InteractionRow, TauntRow, ThreadRow, UserRow};
+use super::run::RunSummary;
+use super::CommentRow;
+use crate::pipeline::{CommentRecord, Sink, Tables};
+
+/// The workbook's file name in the report folder.
+pub const FILE: &str = "threadwatch.xlsx";
+
+/// Rows of a sheet in Excel and LibreOffice, the header row included.
+pub const SHEET_ROWS: u32 = 1_048_576;
+
+/// Uncivil comments listed in the `flagged` sheet, worst first.
+pub const FLAGGED_MAX: usize = 100_000;
+
+/// Characters a cell holds in Excel.
+const CELL_CHARS: usize = 32_767;
+
+/// Column names of the `flagged` sheet.
+const FLAGGED_COLUMNS: [&str; 9] = [
+    "incivility",
+    "author",
+    "target",
+    "text",
+    "evidence",
+    "thread",
+    "comment_ref",
+    "in_comments",
+    "source",
+];
+
+/// Writes the workbook.
+pub struct WorkbookSink {
+    rows_per_sheet: u32,
+    path: Option<PathBuf>,
+    book: Book,
+    formats: Formats,
+    comments: Option<Table>,
+    /// The worst uncivil comments so far: (score, order, row).
+    flagged: Vec<Flag>,
+    /// Uncivil comments seen, listed or not.
+    uncivil: usize,
+    seen: usize,
+}
+
+/// An uncivil comment kept for the `flagged` sheet.
+struct Flag {
+    score: f64,
+    order: usize,
+    row: CommentRow,
+    text: String,
+    /// Sheet and 0-based row of the comment in `comments`.
+    at: (String, u32),
+}
+
+impl Default for WorkbookSink {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl WorkbookSink {
+    /// A workbook sink with sheets of the full 1,048,576 rows.
+    pub fn new() -> Self {
+        Self::with_rows_per_sheet(SHEET_ROWS)
+    }
+
+    /// A workbook sink whose sheets hold `rows` rows, header included (at
+    /// least 2): how the split into `comments (2)` is tested without a
+    /// million rows.
+    pub fn with_rows_per_sheet(rows: u32) -> Self {
+        Self {
+            rows_per_sheet: rows.clamp(2, SHEET_ROWS),
+            path: None,
+            book: Book {
+                book: Workbook::new(),
+                sheets: 0,
+            },
+            formats: Formats::new(),
+            comments: None,
+            flagged: Vec::new(),
+            uncivil: 0,
+            seen: 0,
+        }
+    }
+}
+
+/// Sorts `flagged` worst first (ties: run order) and keeps the first
+/// [`FLAGGED_MAX`].
+fn keep_worst(flagged: &mut Vec<Flag>) {
+    flagged.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.order.cmp(&b.order))
+    });
+    flagged.truncate(FLAGGED_MAX);
+}
+
+impl Sink for WorkbookSink {
+    fn files(&self) -> Vec<String> {
+        vec![FILE.to_owned()]
+    }
+
+    fn begin(&mut self, dir: &Path) -> io::Result<()> {
+        self.path = Some(dir.join(FILE));
+        self.book.book.set_tempdir(dir).map_err(xlsx)?;
+        // The flagged sheet comes first, though it is filled last.
+        let (_, flagged) = self.book.add("flagged")?;
+        flagged.set_tab_color(Color::RGB(0xC0392B));
+        flagged.set_active(true);
+        self.comments = Some(Table::new(
+            &mut self.book,
+            "comments",
+            &CommentRow::default(),
+            self.rows_per_sheet,
+            &self.formats,
+        )?);
+        Ok(())
+    }
+
+    fn comments(&mut self, records: &[CommentRecord]) -> io::Result<()> {
+        let Some(table) = self.comments.as_mut() else {
+            return Err(io::Error::other("workbook: comments before begin"));
+        };
+        for r in records {
+            let at = table.write(&mut self.book, &r.row, &self.formats)?;
+            if r.row.uncivil == 1 {
+                self.uncivil += 1;
+                self.flagged.push(Flag {
+                    score: r.row.incivility.parse().unwrap_or(0.0),
+                    order: self.seen,
+                    row: r.row.clone(),
+                    text: r.text.to_string(),
+                    at,
+                });
+                if self.flagged.len() >= 2 * FLAGGED_MAX {
+                    keep_worst(&mut self.flagged);
+                }
+            }
+            self.seen += 1;
+        }
+        Ok(())
+    }
+
+    fn people(&mut self, tables: Tables<'_>) -> io::Result<()> {
+        if let Some(table) = self.comments.take() {
+            table.close(&mut self.book)?;
+        }
+        let (rows, f) = (self.rows_per_sheet, &self.formats);
+        let book = &mut self.book;
+        let users = tables.users();
+        table_sheet::<UserRow, _>(book, "users", users.iter(), rows, f)?;
+        let pairs = tables.interactions();
+        table_sheet::<InteractionRow, _>(book, "interactions", pairs, rows, f)?;
+        let taunts = tables.taunts();
+        table_sheet::<TauntRow, _>(book, "taunts", taunts.iter(), rows, f)?;
+        let threads = tables.threads();
+        table_sheet::<ThreadRow, _>(book, "threads", threads.iter(), rows, f)?;
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &RunSummary) -> io::Result<()> {
+        if let Some(table) = self.comments.take() {
+            table.close(&mut self.book)?;
+        }
+        keep_worst(&mut self.flagged);
+        let sheet = self.book.get(0)?;
+        write_flagged(sheet, &self.flagged, self.uncivil, &self.formats)?;
+        let path = self
+            .path
+            .clone()
+            .ok_or_else(|| io::Error::other("workbook: finish before begin"))?;
+        self.book.book.save(&path).map_err(xlsx)?;
+        Ok(())
+    }
+}
+
+/// Writes every row of `rows` into sheet `name` (and its continuations).
+fn table_sheet<E: Serialize + Default, T: Serialize>(
+    book: &mut Book,
+    name: &str,
+    rows: impl Iterator<Item = T>,
+    per_sheet: u32,
+    formats: &Formats,
+) -> io::Result<()> {
+    let mut table = Table::new(book, name, &E::default(), per_sheet, formats)?;
+    for row in rows {
+        table.write(book, &row, formats)?;
+    }
+    table.close(book)
+}
+
+/// The workbook and how many sheets it has (rust_xlsxwriter does not
+/// say).
+struct Book {
+    book: Workbook,
+    sheets: usize,
+}
+
+impl Book {
+    /// A new constant-memory sheet called `name`, and its index.
+    fn add(&mut self, name: &str) -> io::Result<(usize, &mut Worksheet)> {
+        let index = self.sheets;
+        let sheet = self
+            .book
+            .add_worksheet_with_constant_memory()
+            .map_err(xlsx)?;
+        sheet.set_name(name).map_err(xlsx)?;
+        // Printed, a sheet is one page wide with its header on every page
+        // (the printed CSVs cut the evidence off: issue 17).
+        sheet
+            .set_landscape()
+            .set_paper_size(9)
+            .set_print_fit_to_pages(1, 0)
+            .set_print_gridlines(true)
+            .set_footer("&L&A&R&P / &N");
+        self.sheets += 1;
+        Ok((index, sheet))
+    }
+
+    fn get(&mut self, index: usize) -> io::Result<&mut Worksheet> {
+        self.book.worksheet_from_index(index).map_err(xlsx)
+    }
+}
+
+/// A report written into one sheet or, past a sheet's rows, several.
+struct Table {
+    name: String,
+    columns: Vec<&'static str>,
+    per_sheet: u32,
+    /// Sheets of the table: workbook index and sheet name.
+    sheets: Vec<(usize, String)>,
+    /// Next row of the last sheet.
+    row: u32,
+}
+
+impl Table {
+    fn new<T: Serialize>(
+        book: &mut Book,
+        name: &str,
+        example: &T,
+        per_sheet: u32,
+        formats: &Formats,
+    ) -> io::Result<Self> {
+        let columns = typed(example)?.names;
+        let mut t = Self {
+            name: name.to_owned(),
+            columns,
+            per_sheet,
+            sheets: Vec::new(),
+            row: 0,
+        };
+        t.add_sheet(book, formats)?;
+        Ok(t)
+    }
+
+    fn add_sheet(&mut self, book: &mut Book, formats: &Formats) -> io::Result<()> {
+        let name = match self.sheets.len() {
+            0 => self.name.clone(),
+            n => format!("{} ({})", self.name, n + 1),
+        };
+        let (index, sheet) = book.add(&name)?;
+        header_at(sheet, 0, &self.columns, formats)?;
+        self.sheets.push((index, name));
+        self.row = 1;
+        Ok(())
+    }
+
+    /// Writes `row`; returns the sheet and 0-based row it went to.
+    fn write<T: Serialize>(
+        &mut self,
+        book: &mut Book,
+        row: &T,
+        formats: &Formats,
+    ) -> io::Result<(String, u32)> {
+        if self.row >= self.per_sheet {
+            self.finish_sheet(book)?;
+            self.add_sheet(book, formats)?;
+        }
+        let Some((index, name)) = self.sheets.last().cloned() else {
+            return Err(io::Error::other("workbook: a table without a sheet"));
+        };
+        let sheet = book.get(index)?;
+        let t = typed(row)?;
+        fit_height(
+            sheet,
+            self.row,
+            t.names.iter().zip(&t.cells).filter_map(|(n, c)| match c {
+                Cell::Text(s) => Some((*n, s.as_str())),
+                _ => None,
+            }),
+        )?;
+        for (col, (cell, column)) in t.cells.iter().zip(&t.names).enumerate() {
+            write_cell(sheet, self.row, col as u16, column, cell, formats)?;
+        }
+        let at = (name, self.row);
+        self.row += 1;
+        Ok(at)
+    }
+
+    /// Filter, frozen header and shading of the last sheet.
+    fn finish_sheet(&mut self, book: &mut Book) -> io::Result<()> {
+        let Some((index, _)) = self.sheets.last() else {
+            return Ok(());
+        };
+        let sheet = book.get(*index)?;
+        dress(sheet, &self.columns, 0, self.row.saturating_sub(1))
+    }
+
+    fn close(mut self, book: &mut Book) -> io::Result<()> {
+        self.finish_sheet(book)
+    }
+}
+
+/// Frozen header, autofilter over `header_row..=last_row` and the
+/// incivility shading.
+fn dress(
+    sheet: &mut Worksheet,
+    columns: &[&str],
+    header_row: u32,
+    last_row: u32,
+) -> io::Result<()> {
+    let last_col = columns.len().saturating_sub(1) as u16;
+    sheet.set_freeze_panes(header_row + 1, 0).map_err(xlsx)?;
+    sheet
+        .autofilter(header_row, 0, last_row.max(header_row), last_col)
+        .map_err(xlsx)?;
+    if last_row > header_row {
+        for (col, name) in columns.iter().enumerate() {
+            if SHADED.contains(name) {
+                let scale = ConditionalFormat2ColorScale::new()
+                    .set_minimum(ConditionalFormatType::Number, 0)
+                    .set_maximum(ConditionalFormatType::Number, 1)
+                    .set_minimum_color(Color::RGB(0xFFFFFF))
+                    .set_maximum_color(Color::RGB(0xE74C3C));
+                sheet
+                    .add_conditional_format(
+                        header_row + 1,
+                        col as u16,
+                        last_row,
+                        col as u16,
+                        &scale,
+                    )
+                    .map_err(xlsx)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Columns shaded white (0) to red (1).
+const SHADED: [&str; 4] = [
+    "incivility",
+    "uncivil_rate",
+    "mean_incivility",
+    "max_incivility",
+];
+
+fn write_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    column: &str,
+    cell: &Cell,
+    f: &Formats,
+) -> io::Result<()> {
+    match cell {
+        Cell::Empty => Ok(()),
+        Cell::Text(s) => text(sheet, row, col, s, column, f),
+        Cell::Count(n) => sheet
+            .write_number(row, col, *n as f64)
+            .map(drop)
+            .map_err(xlsx),
+        Cell::Flag(b) => sheet
+            .write_number(row, col, f64::from(u8::from(*b)))
+            .map(drop)
+            .map_err(xlsx),
+        Cell::Number(x) => {
+            let format = if DECIMALS.contains(&column) {
+                &f.decimal
+            } else {
+                &f.plain
+            };
+            sheet
+                .write_number_with_format(row, col, *x, format)
+                .map(drop)
+                .map_err(xlsx)
+        }
+        Cell::Date(s) => match date(s) {
+            Some(d) => sheet
+                .write_datetime_with_format(row, col, &d, &f.date)
+                .map(drop)
+                .map_err(xlsx),
+            None => text(sheet, row, col, s, column, f),
+        },
+    }
+}
+
+/// A text cell, cut to what a cell holds (with a note saying so).
+fn text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    s: &str,
+    column: &str,
+    f: &Formats,
+) -> io::Result<()> {
+    let s = fit(s);
+    let r = if width(column).1 {
+        sheet.write_string_with_format(row, col, s.as_ref(), &f.wrap)
+    } else {
+        sheet.write_string(row, col, s.as_ref())
+    };
+    r.map(drop).map_err(xlsx)
+}
+
+/// `s`, or its start and a note when it is longer than a cell holds.
+fn fit(s: &str) -> std::borrow::Cow<'_, str> {
+    // Excel counts UTF-16 units; a char is at most two.
+    if s.len() <= CELL_CHARS || s.encode_utf16().count() <= CELL_CHARS {
+        return s.into();
+    }
+    let note = " [cut: longer than a cell holds; see the CSV]";
+    let mut out = String::new();
+    let mut units = 0;
+    for c in s.chars() {
+        units += c.len_utf16();
+        if units + note.len() > CELL_CHARS {
+            break;
+        }
+        out.push(c);
+    }
+    out.push_str(note);
+    out.into()
+}
+
+/// An ISO 8601 date or date and time (`2024-03-01`, `2024-03-01T09:30`,
+/// `2024-03-01 09:30:15Z`), read by rust_xlsxwriter; `None` otherwise.
+fn date(s: &str) -> Option<ExcelDateTime> {
+    let t = s.trim();
+    let b = t.as_bytes();
+    // parse_from_str takes loose input; check the shape first.
+    let shaped = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && t.is_char_boundary(10);
+    if !shaped {
+        return None;
+    }
+    // Offsets other than Z are dropped: the time is shown as written.
+    let local = match t.get(19..) {
+        Some(rest) if rest.starts_with(['+', '-']) => &t[..19],
+        _ => t,
+    };
+    ExcelDateTime::parse_from_str(local).ok()
+}
+
+/// Width in characters for a column and whether its text wraps.
+fn width(column: &str) -> (f64, bool) {
+    match column {
+        "text" => (80.0, true),
+        "excerpt" => (60.0, true),
+        "evidence" => (48.0, true),
+        "taunt" | "comment_ids" | "targets" | "top_taunt" => (40.0, true),
+        "thread" => (34.0, true),
+        "source" | "comment_ref" => (26.0, false),
+        "in_comments" => (18.0, false),
+        "author" | "target_author" | "from_author" | "to_author" | "top_target"
+        | "top_offender" => (20.0, false),
+        "target" => (20.0, false),
+        "created" => (17.0, false),
+        c => ((c.len() as f64 + 3.0).max(8.0), false),
+    }
+}
+
+/// The `flagged` sheet: a title line, then one row per listed comment.
+fn write_flagged(
+    sheet: &mut Worksheet,
+    flagged: &[Flag],
+    uncivil: usize,
+    f: &Formats,
+) -> io::Result<()> {
+    let title = if flagged.len() < uncivil {
+        format!(
+            "Uncivil comments, worst first: the worst {} of {uncivil} (all are in the comments sheet, column uncivil = 1)",
+            flagged.len()
+        )
+    } else {
+        format!("Uncivil comments, worst first: {uncivil}. Every comment is in the comments sheet.")
+    };
+    sheet
+        .write_string_with_format(0, 0, title, &f.title)
+        .map_err(xlsx)?;
+    header_at(sheet, 1, &FLAGGED_COLUMNS, f)?;
+    for (i, c) in flagged.iter().enumerate() {
+        let row = 2 + i as u32;
+        let target = if c.row.target_author.is_empty() {
+            c.row.target.as_str()
+        } else {
+            c.row.target_author.as_str()
+        };
+        let wrapped = [
+            ("text", c.text.as_str()),
+            ("evidence", &c.row.evidence),
+            ("thread", &c.row.thread),
+        ];
+        fit_height(sheet, row, wrapped.into_iter())?;
+        sheet
+            .write_number_with_format(row, 0, c.score, &f.decimal)
+            .map_err(xlsx)?;
+        let cells: [(u16, &str); 6] = [
+            (1, &c.row.author),
+            (2, target),
+            (3, &c.text),
+            (4, &c.row.evidence),
+            (5, &c.row.thread),
+            (6, &c.row.comment_ref),
+        ];
+        for (col, s) in cells {
+            if !s.is_empty() {
+                text(sheet, row, col, s, FLAGGED_COLUMNS[col as usize], f)?;
+            }
+        }
+        let (name, at) = &c.at;
+        let url = Url::new(format!("internal:'{name}'!A{}", at + 1));
+        sheet
+            .write_url_with_text(row, 7, url, format!("{name} row {}", at + 1))
+            .map_err(xlsx)?;
+        text(sheet, row, 8, &c.row.source, "source", f)?;
+    }
+    let last = 1 + flagged.len() as u32;
+    dress(sheet, &FLAGGED_COLUMNS, 1, last)
+}
+
+/// Gives `row` the height its wrapped text needs: spreadsheets do not
+/// resize rows of a generated file when they open it, and a wrapped cell
+/// in a row of one line shows one line and hides the rest.
+fn fit_height<'a>(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: impl Iterator<Item = (&'a str, &'a str)>,
+) -> io::Result<()> {
+    let lines = cells
+        .filter_map(|(column, text)| {
+            let (width, wrap) = width(column);
+            wrap.then(|| lines(text, width))
+        })
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        let shown = lines.min(MAX_LINES) as f64;
+        sheet.set_row_height(row, 15.0 * shown).map_err(xlsx)?;
+    }
+    Ok(())
+}
+
+/// Lines of text a row grows to at most (more is scrolled in the cell).
+const MAX_LINES: usize = 24;
+
+/// Lines `text` takes in a column `width` characters wide, with a little
+/// slack for proportional fonts.
+fn lines(text: &str, width: f64) -> usize {
+    let per_line = ((width * 1.1) as usize).max(1);
+    text.split('\n')
+        .map(|l| l.chars().count().div_ceil(per_line).max(1))
+        .sum()
+}
+
+fn header_at(sheet: &mut Worksheet, row: u32, columns: &[&str], f: &Formats) -> io::Result<()> {
+    sheet.set_repeat_rows(0, row).map_err(xlsx)?;
+    for (col, name) in columns.iter().enumerate() {
+        let col = col as u16;
+        sheet
+            .write_string_with_format(row, col, *name, &f.header)
+            .map_err(xlsx)?;
+        let (width, wrap) = width(name);
+        if wrap {
+            sheet.set_column_format(col, &f.wrap).map_err(xlsx)?;
+        }
+        sheet.set_column_width(col, width).map_err(xlsx)?;
+    }
+    Ok(())
+}
+
+/// The cell formats, made once.
+struct Formats {
+    title: Format,
+    header: Format,
+    wrap: Format,
+    decimal: Format,
+    plain: Format,
+    date: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        Self {
+            title: Format::new().set_bold().set_font_size(13),
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xDDE4EE))
+                .set_border_bottom(FormatBorder::Thin),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            decimal: Format::new().set_num_format("0.000"),
+            plain: Format::new(),
+            date: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
+        }
+    }
+}
+
+fn xlsx(e: XlsxError) -> io::Error {
+    io::Error::other(format!("workbook: {e}"))
+}
+
+#[cfg(test)]
+mod tests;
