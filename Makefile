@@ -43,9 +43,10 @@ bench-linearity:
 bench-people:
 	benches/people_run.sh
 
-## The main job on the bundled sample pages; reports land in reports/.
+## The main job on the bundled sample pages; reports land in reports/, with
+## the workbook (reports/threadwatch.xlsx) and the page (reports/report.html).
 demo: build
-	./target/release/threadwatch analyze $(SAMPLES) --out reports
+	./target/release/threadwatch analyze $(SAMPLES) --out reports --xlsx --html --dot target/attacks.dot
 	./target/release/threadwatch tree data/samples/harbor_bridge.txt
 
 ## Accuracy on every dev split in ../shared/corpora -> docs/ACCURACY.md.

@@ -68,6 +68,15 @@ Reports (written atomically into --out; existing files are replaced):
   run.json   tool and word-list/model versions, options, every input with
              its size and sha256, counts, alerts; no clock time, so the
              same inputs and options give byte-identical files.
+  threadwatch.xlsx  with --xlsx: every report as a sheet, after a first
+             `flagged` sheet (uncivil comments, worst first, full text,
+             evidence, a link to the row in `comments`); ids and text as
+             text, numbers as numbers; a sheet over 1,048,576 rows goes on
+             in `comments (2)`, ...
+  report.html  with --html: one self-contained page (no network) to read
+             the run: where to start, the worst comments, who attacks whom,
+             the people, and the worst threads (up to 500) as reply trees
+             with filters and a search box.
   Cells starting with = + - @, tab or CR get a leading ' so that no
   spreadsheet runs them as formulas.
   The set is written into a staging folder and swapped in at once: a run
@@ -77,7 +86,8 @@ Examples:
   threadwatch analyze data/samples/*.txt --out reports
   threadwatch analyze pages/*.txt --out reports --jobs 2 --bom
   threadwatch analyze pages/*.txt --out reports --lexicon-dir my-lists
-  threadwatch analyze pages/ --glob '*.txt' --out reports --quiet --alert 'harassment>0'";
+  threadwatch analyze pages/ --glob '*.txt' --out reports --quiet --alert 'harassment>0'
+  threadwatch analyze pages/*.txt --out reports --xlsx --html --dot attacks.dot";
 
 const GEN_HELP: &str = "\
 The same arguments always give the same bytes.  Pages are written as
@@ -314,6 +324,18 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "N", default_value_t = DOGPILE_MIN,
           value_parser = at_least_one)]
     pub dogpile_min: usize,
+    /// Also write DIR/threadwatch.xlsx: every report as a typed sheet,
+    /// after a `flagged` sheet of uncivil comments, worst first.
+    #[arg(long)]
+    pub xlsx: bool,
+    /// Also write DIR/report.html: one self-contained page to read the
+    /// run in a browser, offline.
+    #[arg(long)]
+    pub html: bool,
+    /// Write the who-attacks-whom graph to FILE as Graphviz DOT
+    /// (`dot -Tsvg FILE`).
+    #[arg(long, value_name = "FILE")]
+    pub dot: Option<PathBuf>,
 }
 
 /// `threadwatch gen`

@@ -7,6 +7,8 @@
 //! which for an indented page is also preorder, so walking node indices in
 //! order is walking the thread as it reads.
 
+pub mod attack;
+
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 use rustc_hash::FxHashSet;

@@ -17,7 +17,10 @@ use threadwatch::analyze::people::Rules;
 use threadwatch::parse::Warning;
 use threadwatch::pipeline::{self, Events, Inputs, PageSource, Sink, Tables};
 use threadwatch::report::csv::CsvOptions;
+use threadwatch::report::dot::DotSink;
 use threadwatch::report::files::ReportFiles;
+use threadwatch::report::html::{self, HtmlSink};
+use threadwatch::report::xlsx::{self, WorkbookSink};
 use threadwatch::report::publish::{remove_stale_staging, Staging};
 use threadwatch::report::run::{AlertResult, RunCounts, RunJson, RunOptions};
 use threadwatch::term::sanitize;
@@ -123,6 +126,16 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         Box::new(ReportFiles::new(opts)),
         Box::new(RunJson::default()),
     ];
+    // Issue 17: the workbook, the HTML report and the DOT graph.
+    if args.xlsx {
+        sinks.push(Box::new(WorkbookSink::new()));
+    }
+    if args.html {
+        sinks.push(Box::new(HtmlSink::new()));
+    }
+    if let Some(path) = &args.dot {
+        sinks.push(Box::new(DotSink::new(path.clone())));
+    }
 
     let staging = Staging::new(out)
         .with_context(|| format!("cannot create a staging folder beside {}", out.display()))?;
@@ -131,7 +144,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         .install(|| pipeline::run(&config, &inputs, &staging.path(""), &mut sinks))
         .with_context(|| format!("cannot write the reports for {}", out.display()))?;
     events.progress.finish_and_clear();
-    let owned: Vec<String> = sinks.iter().flat_map(|s| s.files()).collect();
+    let mut owned: Vec<String> = sinks.iter().flat_map(|s| s.files()).collect();
+    // A run without --xlsx or --html still owns those names: a stale
+    // workbook beside fresh CSVs would contradict them.
+    owned.extend([xlsx::FILE, html::FILE].map(String::from));
     staging
         .publish(&owned.iter().map(String::as_str).collect::<Vec<_>>())
         .with_context(|| format!("cannot publish the reports into {}", out.display()))?;

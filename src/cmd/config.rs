@@ -20,6 +20,9 @@
 //! uncivil_threshold = 0.5
 //! harassment_min = 2   # uncivil comments at one person that make harassment
 //! dogpile_min = 3      # distinct attackers of one person in a thread
+//! xlsx = true          # also write threadwatch.xlsx
+//! html = true          # also write report.html
+//! dot = "attacks.dot"  # also write the who-attacks-whom graph
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -59,6 +62,9 @@ pub struct AnalyzeConfig {
     uncivil_threshold: Option<f64>,
     harassment_min: Option<usize>,
     dogpile_min: Option<usize>,
+    xlsx: Option<bool>,
+    html: Option<bool>,
+    dot: Option<PathBuf>,
 }
 
 /// Reads `--config FILE`, or `threadwatch.toml` when present; `None`
@@ -139,6 +145,15 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
     }
     if unset("lock_timeout") {
         args.lock_timeout = config.lock_timeout.unwrap_or(args.lock_timeout);
+    }
+    if unset("xlsx") {
+        args.xlsx = config.xlsx.unwrap_or(args.xlsx);
+    }
+    if unset("html") {
+        args.html = config.html.unwrap_or(args.html);
+    }
+    if unset("dot") && config.dot.is_some() {
+        args.dot = config.dot.clone();
     }
     if unset("incremental") && config.incremental.is_some() {
         args.incremental = config.incremental.clone();

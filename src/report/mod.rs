@@ -5,6 +5,7 @@
 
 pub mod cell;
 pub mod csv;
+pub mod dot;
 pub mod files;
 pub mod html;
 pub mod people;

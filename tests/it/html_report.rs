@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use threadwatch::pipeline::Sink;
-use threadwatch::report::html::{HtmlSink, FILE};
+use assert_cmd::Command;
+use threadwatch::report::html::FILE;
 
-use crate::support::{artifacts, run_sinks, sample_inputs, skip};
+use crate::support::{artifacts, sample_inputs, skip};
 
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
@@ -40,11 +40,25 @@ fn browser(bin: &str, profile: &Path) -> Process {
     p
 }
 
+/// report.html of the sample pages and the hostile page, from the
+/// command line (with `--dot`, whose file is checked too).
 fn report(dir: &Path) -> PathBuf {
     let inputs = sample_inputs(dir);
     let out = dir.join("reports");
-    std::fs::create_dir_all(&out).unwrap();
-    run_sinks(&inputs, &out, &mut [&mut HtmlSink::new() as &mut dyn Sink]);
+    let dot = dir.join("attacks.dot");
+    Command::cargo_bin("threadwatch")
+        .unwrap()
+        .arg("analyze")
+        .args(&inputs)
+        .args(["--quiet", "--html", "--dot"])
+        .arg(&dot)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let dot = std::fs::read_to_string(dot).unwrap();
+    assert!(dot.starts_with("digraph {"), "{dot}");
+    assert!(dot.contains(r#"[ label = "Mehmet Yılmaz""#), "{dot}");
     out.join(FILE)
 }
 

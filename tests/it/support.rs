@@ -71,110 +71,48 @@ pub fn skip(reason: &str) {
     let _ = writeln!(std::io::stderr(), "skipping: {reason}");
 }
 
-/// Comment records of `threads` as a run makes them (row, full text,
-/// flagged and quoted ranges), until the pipeline (issue 13) makes them.
-pub fn records(
-    threads: &[Thread],
-    analyses: &[Vec<threadwatch::analyze::comments::CommentAnalysis>],
-) -> Vec<threadwatch::pipeline::CommentRecord> {
-    use threadwatch::analyze::incivility::FLAG_COLUMNS;
-    use threadwatch::pipeline::{CommentRecord, Mark, MarkKind};
-    let rows = threadwatch::report::comment_rows(threads, analyses);
-    let comments = threads
-        .iter()
-        .zip(analyses)
-        .flat_map(|(t, a)| t.tree.comments().zip(a.iter()));
-    rows.into_iter()
-        .zip(comments)
-        .map(|(row, ((_, c), a))| {
-            let mut marks: Vec<Mark> = a
-                .masked
-                .iter()
-                .map(|r| Mark {
-                    range: r.clone(),
-                    kind: MarkKind::Quoted,
-                })
-                .chain(a.score.flagged.iter().filter(|f| !f.quoted).map(|f| Mark {
-                    range: f.range.clone(),
-                    kind: MarkKind::Flag(FLAG_COLUMNS[f.flag].to_owned()),
-                }))
-                .collect();
-            marks.sort_by_key(|m| (m.range.start, m.range.end));
-            CommentRecord {
-                row,
-                text: c.body.clone(),
-                marks,
-            }
-        })
-        .collect()
-}
-
-/// Runs `sinks` over the pages at `paths` into `dir`, as `analyze` would
-/// (without the pipeline of issue 13, which is not on this branch yet).
-pub fn run_sinks(
-    paths: &[PathBuf],
-    dir: &Path,
-    sinks: &mut [&mut dyn threadwatch::pipeline::Sink],
-) {
-    use threadwatch::analyze::comments::analyze_threads;
-    use threadwatch::analyze::facts::facts_of;
-    use threadwatch::analyze::incivility::Scorer;
+/// Runs `sinks` over the pages at `paths` into `dir` through the
+/// library's run (`pipeline::run`), with default settings.
+pub fn run_sinks(paths: &[PathBuf], dir: &Path, sinks: Vec<Box<dyn threadwatch::pipeline::Sink>>) {
+    use threadwatch::analyze::incivility::{Scorer, UNCIVIL_THRESHOLD};
     use threadwatch::analyze::matcher::Lexicon;
     use threadwatch::analyze::model::Model;
-    use threadwatch::analyze::people::{people, Rules};
-    use threadwatch::pipeline::Tables;
-    use threadwatch::report::run::{RunCounts, RunOptions, RunSummary};
+    use threadwatch::analyze::people::Rules;
+    use threadwatch::pipeline::{self, Input, Inputs, PageSource, Silent};
+    use threadwatch::report::run::RunOptions;
 
-    let threads: Vec<Thread> = paths
-        .iter()
-        .map(|p| threadwatch::input::read_thread(p).unwrap())
-        .collect();
     let lexicon = Lexicon::builtin();
-    let scorer = Scorer {
-        lexicon: &lexicon,
-        model: Model::builtin(),
-    };
-    let analyses = analyze_threads(&threads, scorer);
-    let records = records(&threads, &analyses);
-    let who = people(&facts_of(&threads, &analyses), Rules::default()).unwrap();
-    let summary = RunSummary {
-        tool: "threadwatch",
-        version: env!("CARGO_PKG_VERSION"),
-        lexicon_version: lexicon.version_hash(),
-        model_version: String::new(),
+    let rules = Rules::default();
+    let config = pipeline::Config {
+        scorer: Scorer {
+            lexicon: &lexicon,
+            model: Model::builtin(),
+        },
+        threshold: UNCIVIL_THRESHOLD,
+        rules,
+        source: &PageSource,
+        incremental: None,
         options: RunOptions {
             format: "csv".to_owned(),
             delimiter: ",".to_owned(),
             bom: false,
             lexicon_dir: None,
             glob: None,
-            uncivil_threshold: 0.5,
-            harassment_min: Rules::default().harassment_min,
-            dogpile_min: Rules::default().dogpile_min,
+            uncivil_threshold: UNCIVIL_THRESHOLD,
+            harassment_min: rules.harassment_min,
+            dogpile_min: rules.dogpile_min,
         },
-        inputs: Vec::new(),
-        counts: RunCounts {
-            inputs: paths.len(),
-            threads: threads.len(),
-            comments: records.len(),
-            uncivil_comments: records.iter().filter(|r| r.row.uncivil == 1).count(),
-            users: who.users.len(),
-            pairs: who.pairs.len(),
-            taunts: who.taunts.len(),
-            ..RunCounts::default()
-        },
-        alerts: Vec::new(),
-        incremental: None,
+        lexicon_version: lexicon.version_hash(),
+        model_version: Model::builtin().version(),
+        alerts: &|_, _| Vec::new(),
+        events: &Silent,
     };
-    for s in sinks.iter_mut() {
-        s.begin(dir).unwrap();
-        // In pieces, as a run gives them.
-        for chunk in records.chunks(7) {
-            s.comments(chunk).unwrap();
-        }
-        s.people(Tables::new(&who)).unwrap();
-        s.finish(&summary).unwrap();
-    }
+    let inputs = Inputs {
+        list: paths.iter().cloned().map(Input::File).collect(),
+        stdin: Vec::new(),
+    };
+    let mut sinks = sinks;
+    pipeline::run(&config, &inputs, dir, &mut sinks).unwrap();
 }
 
 /// A page of hostile cells for the workbook and the HTML report: formulas,

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
+use assert_cmd::Command;
 use threadwatch::pipeline::Sink;
 use threadwatch::report::xlsx::{WorkbookSink, FILE};
 
@@ -71,11 +72,28 @@ fn sheets(office: &str, book: &Path, dir: &Path) -> Vec<(String, Vec<Vec<String>
     found
 }
 
-fn write_book(dir: &Path, sink: &mut WorkbookSink) -> PathBuf {
+/// The workbook of the sample pages and the hostile page: from the
+/// command line, or with `rows` rows a sheet through the library.
+fn write_book(dir: &Path, rows: Option<u32>) -> PathBuf {
     let inputs = sample_inputs(dir);
     let out = dir.join("reports");
-    std::fs::create_dir_all(&out).unwrap();
-    run_sinks(&inputs, &out, &mut [sink as &mut dyn Sink]);
+    match rows {
+        None => {
+            Command::cargo_bin("threadwatch")
+                .unwrap()
+                .arg("analyze")
+                .args(&inputs)
+                .args(["--quiet", "--xlsx", "--out"])
+                .arg(&out)
+                .assert()
+                .success();
+        }
+        Some(rows) => {
+            std::fs::create_dir_all(&out).unwrap();
+            let sink: Box<dyn Sink> = Box::new(WorkbookSink::with_rows_per_sheet(rows));
+            run_sinks(&inputs, &out, vec![sink]);
+        }
+    }
     out.join(FILE)
 }
 
@@ -93,7 +111,7 @@ fn r17_libreoffice_reads_the_workbook_typed_and_unevaluated() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let book = write_book(dir.path(), &mut WorkbookSink::new());
+    let book = write_book(dir.path(), None);
     let sheets = sheets(office, &book, dir.path());
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
@@ -195,7 +213,7 @@ fn r17_a_report_longer_than_a_sheet_goes_on_in_the_next() {
     };
     let dir = tempfile::tempdir().unwrap();
     // 40 rows a sheet (header included): the samples' comments need three.
-    let book = write_book(dir.path(), &mut WorkbookSink::with_rows_per_sheet(40));
+    let book = write_book(dir.path(), Some(40));
     let sheets = sheets(office, &book, dir.path());
     let parts: Vec<&(String, Vec<Vec<String>>)> = sheets
         .iter()
