@@ -20,9 +20,9 @@ use threadwatch::report::csv::CsvOptions;
 use threadwatch::report::dot::DotSink;
 use threadwatch::report::files::ReportFiles;
 use threadwatch::report::html::{self, HtmlSink};
-use threadwatch::report::xlsx::{self, WorkbookSink};
 use threadwatch::report::publish::{remove_stale_staging, Staging};
 use threadwatch::report::run::{AlertResult, RunCounts, RunJson, RunOptions};
+use threadwatch::report::xlsx::{self, WorkbookSink};
 use threadwatch::term::sanitize;
 use threadwatch::Error;
 

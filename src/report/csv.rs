@@ -20,8 +20,9 @@ pub enum Format {
     Csv,
     /// Tab-separated, with a header line.
     Tsv,
-    /// One JSON object per line, for pipelines; cells are not neutralised,
-    /// since no spreadsheet reads JSON.
+    /// One JSON object per line, for pipelines: numbers as numbers, 0/1
+    /// flags as booleans, empty cells as null (report/cell.rs); cells are
+    /// not neutralised, since no spreadsheet reads JSON.
     Jsonl,
 }
 
@@ -128,10 +129,10 @@ impl<W: Write> RowWriter<W> {
     /// Writes one row.
     pub fn write<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
         match &mut self.sink {
-            Sink::Jsonl(out) => {
-                serde_json::to_writer(&mut *out, row)?;
-                out.write_all(b"\n")
-            }
+            // Typed (issue 17): numbers as numbers, flags as booleans,
+            // empty cells as null, so `jq 'select(.incivility > 0.5)'`
+            // compares numbers.
+            Sink::Jsonl(out) => super::cell::write_json_line(&mut *out, row),
             Sink::Csv(w) => {
                 self.cells.clear();
                 row.serialize(Record {

@@ -395,11 +395,11 @@ fn write_cell(
         Cell::Empty => Ok(()),
         Cell::Text(s) => text(sheet, row, col, s, column, f),
         Cell::Count(n) => sheet
-            .write_number(row, col, *n as f64)
+            .write_number_with_format(row, col, *n as f64, &f.plain)
             .map(drop)
             .map_err(xlsx),
         Cell::Flag(b) => sheet
-            .write_number(row, col, f64::from(u8::from(*b)))
+            .write_number_with_format(row, col, f64::from(u8::from(*b)), &f.plain)
             .map(drop)
             .map_err(xlsx),
         Cell::Number(x) => {
@@ -436,7 +436,7 @@ fn text(
     let r = if width(column).1 {
         sheet.write_string_with_format(row, col, s.as_ref(), &f.wrap)
     } else {
-        sheet.write_string(row, col, s.as_ref())
+        sheet.write_string_with_format(row, col, s.as_ref(), &f.plain)
     };
     r.map(drop).map_err(xlsx)
 }
@@ -629,9 +629,14 @@ impl Formats {
                 .set_background_color(Color::RGB(0xDDE4EE))
                 .set_border_bottom(FormatBorder::Thin),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            decimal: Format::new().set_num_format("0.000"),
-            plain: Format::new(),
-            date: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
+            // Every cell sits at the top, next to the top of wrapped text.
+            decimal: Format::new()
+                .set_num_format("0.000")
+                .set_align(FormatAlign::Top),
+            plain: Format::new().set_align(FormatAlign::Top),
+            date: Format::new()
+                .set_num_format("yyyy-mm-dd hh:mm")
+                .set_align(FormatAlign::Top),
         }
     }
 }

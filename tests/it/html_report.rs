@@ -73,7 +73,9 @@ fn r17_report_html_is_self_contained_and_escaped() {
     assert!(!html.contains("<img"));
     // Nothing is loaded from anywhere: no src or stylesheet links, and a
     // policy that forbids them.
-    assert!(html.contains(r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none';"#));
+    assert!(
+        html.contains(r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none';"#)
+    );
     assert!(!html.contains(" src=\""), "no element loads anything");
     assert!(!html.contains("href=\"http"));
     assert!(!html.contains("<link"));
@@ -96,7 +98,10 @@ fn r17_chromium_renders_the_report() {
     assert!(dom.status.success(), "{dom:?}");
     let dom = String::from_utf8(dom.stdout).unwrap();
     // The script ran under the page's policy.
-    assert!(dom.contains(r#"data-ready="1""#), "the page's script did not run");
+    assert!(
+        dom.contains(r#"data-ready="1""#),
+        "the page's script did not run"
+    );
     // The hostile comment is text in the DOM, not elements.
     assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(dom.contains("&lt;img src=x onerror=alert(2)&gt;"));
@@ -107,7 +112,10 @@ fn r17_chromium_renders_the_report() {
     assert!(start.contains("Formula Day At The Gazette"), "{start}");
     assert!(start.contains("Ann Lee, #1.1"), "{start}");
     assert!(start.contains("<b>Mehmet Yılmaz</b>"), "{start}");
-    assert!(start.contains(r#"<mark class="f" title="name_calling">idiot</mark>"#), "{start}");
+    assert!(
+        start.contains(r#"<mark class="f" title="name_calling">idiot</mark>"#),
+        "{start}"
+    );
     // Every thread, the graph and the people table are there.
     // quiet_street.txt has no comments: two threads to show.
     assert_eq!(dom.matches(r#"<details class="th""#).count(), 2);
@@ -125,5 +133,8 @@ fn r17_chromium_renders_the_report() {
         .unwrap();
     assert!(o.status.success(), "{o:?}");
     let png = std::fs::read(&shot).unwrap();
-    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "a real screenshot");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "a real screenshot"
+    );
 }

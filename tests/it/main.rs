@@ -10,6 +10,7 @@ mod fixtures;
 mod gen;
 mod html_report;
 mod incremental;
+mod jsonl;
 mod oracle;
 mod people;
 mod props;

@@ -15,8 +15,14 @@ fn text_is_escaped_and_marks_highlight_words() {
     let text = "<script>alert(1)</script> you idiot";
     let start = text.find("idiot").unwrap();
     let html = marked(text, &[flag(start..start + 5, "name_calling")]).into_string();
-    assert!(html.starts_with("&lt;script&gt;alert(1)&lt;/script&gt; you "), "{html}");
-    assert!(html.ends_with(r#"<mark class="f" title="name_calling">idiot</mark>"#), "{html}");
+    assert!(
+        html.starts_with("&lt;script&gt;alert(1)&lt;/script&gt; you "),
+        "{html}"
+    );
+    assert!(
+        html.ends_with(r#"<mark class="f" title="name_calling">idiot</mark>"#),
+        "{html}"
+    );
     assert!(!html.contains("<script"));
 }
 
