@@ -81,6 +81,13 @@ impl ThreadView {
         }
     }
 
+    /// The uncivil rate discounted for small threads: the lower end of
+    /// its 95% Wilson interval.  Ranked by the plain rate, a thread of two
+    /// comments, both uncivil, came before one of fifty with thirty.
+    pub(crate) fn rank(&self) -> f64 {
+        wilson_lower(self.uncivil, self.comments)
+    }
+
     /// The worst comment shown (first of equals).
     pub(crate) fn worst(&self) -> Option<&Shown> {
         self.shown
@@ -119,10 +126,23 @@ pub(crate) fn anchor(thread: usize, id: &str) -> String {
     format!("c{thread}-{id}")
 }
 
-/// Worst first: uncivil rate, then uncivil comments, then run order.
+/// Lower end of the 95% Wilson score interval of `k` in `n`.
+pub(crate) fn wilson_lower(k: usize, n: usize) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    let (n, p, z) = (n as f64, k as f64 / n as f64, 1.96_f64);
+    let z2 = z * z;
+    let centre = p + z2 / (2.0 * n);
+    let spread = z * ((p * (1.0 - p) + z2 / (4.0 * n)) / n).sqrt();
+    ((centre - spread) / (1.0 + z2 / n)).max(0.0)
+}
+
+/// Worst first: discounted uncivil rate, then uncivil comments, then run
+/// order.
 fn thread_order(a: &ThreadView, b: &ThreadView) -> std::cmp::Ordering {
-    b.rate()
-        .total_cmp(&a.rate())
+    b.rank()
+        .total_cmp(&a.rank())
         .then(b.uncivil.cmp(&a.uncivil))
         .then(a.order.cmp(&b.order))
 }

@@ -12,7 +12,9 @@ use sha2::{Digest, Sha256};
 
 use super::graph::{self, Layout, NODES_MAX};
 use super::text::marked;
-use super::{anchor, Shown, ThreadView, COMMENTS_MAX, THREADS_MAX, THREAD_COMMENTS_MAX};
+use super::{
+    anchor, wilson_lower, Shown, ThreadView, COMMENTS_MAX, THREADS_MAX, THREAD_COMMENTS_MAX,
+};
 use crate::analyze::incivility::FLAG_COLUMNS;
 use crate::pipeline::Tables;
 use crate::report::people::{TauntRow, ThreadRow, UserRow};
@@ -43,10 +45,11 @@ impl People {
         let mut taunts = tables.taunts();
         taunts.truncate(TOP);
         let mut threads = tables.threads();
+        // The order the shown threads have (mod.rs), stable over run order.
         threads.sort_by(|a, b| {
-            let rate = |t: &ThreadRow| t.uncivil_rate.parse::<f64>().unwrap_or(0.0);
-            rate(b)
-                .total_cmp(&rate(a))
+            let rank = |t: &ThreadRow| wilson_lower(t.uncivil_comments, t.comments);
+            rank(b)
+                .total_cmp(&rank(a))
                 .then(b.uncivil_comments.cmp(&a.uncivil_comments))
         });
         let edges = graph::edges(tables.interactions());
@@ -328,6 +331,7 @@ impl Page<'_> {
         };
         html! {
             h3 { "Threads by uncivil rate" }
+            p.note { "Worst first: the uncivil rate, discounted for small threads (the lower end of its 95% interval), so two uncivil comments of two do not outrank thirty of fifty. Click a column to sort." }
             div.scroll {
                 table {
                     thead { tr {
@@ -426,7 +430,7 @@ impl Page<'_> {
                 p.note {
                     @if self.threads.len() < self.thread_count {
                         "Showing the " (self.threads.len()) " worst threads of " (self.thread_count)
-                        " (by uncivil rate; at most " (THREADS_MAX) " threads and " (COMMENTS_MAX) " comments). "
+                        " (by uncivil rate, discounted for small threads; at most " (THREADS_MAX) " threads and " (COMMENTS_MAX) " comments). "
                     } @else {
                         "All " (self.thread_count) " threads with comments, worst first. "
                     }

@@ -1,6 +1,7 @@
 use super::graph::{layout, svg, Edge};
 use super::page::csp;
 use super::text::marked;
+use super::wilson_lower;
 use crate::pipeline::{Mark, MarkKind};
 
 fn flag(range: std::ops::Range<usize>, f: &str) -> Mark {
@@ -82,4 +83,25 @@ fn the_policy_allows_no_network_and_only_the_page_script() {
     assert!(p.contains("script-src 'sha256-"));
     assert!(!p.contains("unsafe"));
     assert!(!p.contains("http"));
+}
+
+#[test]
+fn wrapped_lines_join_and_paragraphs_stay() {
+    let text = "one\ntwo idiot\n\nthree";
+    let start = text.find("idiot").unwrap();
+    let html = marked(text, &[flag(start..start + 5, "name_calling")]).into_string();
+    assert_eq!(
+        html,
+        "one two <mark class=\"f\" title=\"name_calling\">idiot</mark>\n\nthree"
+    );
+}
+
+#[test]
+fn small_threads_do_not_outrank_big_bad_ones() {
+    assert!(wilson_lower(30, 50) > wilson_lower(2, 2));
+    assert!(wilson_lower(10, 12) > wilson_lower(30, 100));
+    assert_eq!(wilson_lower(0, 0), 0.0);
+    assert_eq!(wilson_lower(0, 10), 0.0);
+    let x = wilson_lower(2, 2);
+    assert!((x - 0.342).abs() < 0.001, "{x}");
 }

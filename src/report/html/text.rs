@@ -10,8 +10,12 @@ use maud::{html, Markup};
 
 use crate::pipeline::{Mark, MarkKind};
 
-/// `text` with `marks` as markup.
+/// `text` with `marks` as markup.  Paragraphs (split by an empty line)
+/// stay apart; a single line break, where the page wrapped a long line,
+/// becomes a space so the browser wraps the text to the window.
 pub(crate) fn marked(text: &str, marks: &[Mark]) -> Markup {
+    let joined = join_lines(text);
+    let text = joined.as_str();
     let valid: Vec<&Mark> = marks
         .iter()
         .filter(|m| m.range.start < m.range.end && text.get(m.range.clone()).is_some())
@@ -50,4 +54,17 @@ pub(crate) fn marked(text: &str, marks: &[Mark]) -> Markup {
             }
         }
     }
+}
+
+/// `text` with every line break that is not next to another one turned
+/// into a space: the same length, so mark ranges still fit.
+fn join_lines(text: &str) -> String {
+    let b = text.as_bytes();
+    let lone =
+        |i: usize| b[i] == b'\n' && (i == 0 || b[i - 1] != b'\n') && b.get(i + 1) != Some(&b'\n');
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        out.push(if c == '\n' && lone(i) { ' ' } else { c });
+    }
+    out
 }

@@ -19,7 +19,12 @@ fn names_are_escaped_and_pairs_become_edges() {
     assert!(dot.starts_with("digraph {\n"), "{dot}");
     assert!(dot.contains(r#"label = "Ann \"the hammer\" Lee""#), "{dot}");
     assert!(dot.contains(r#"label = "Bo\\Chen""#), "{dot}");
-    assert!(dot.contains(r#"0 -> 1 [ label = "4 uncivil (harassment)" penwidth=3.0 color="#c0392b"]"#), "{dot}");
+    assert!(
+        dot.contains(
+            r##"0 -> 1 [ label = "4 uncivil (harassment)" penwidth=3.0 color="#c0392b"]"##
+        ),
+        "{dot}"
+    );
     assert!(
         dot.contains(r#"1 -> 0 [ label = "1 uncivil" penwidth=1.0"#),
         "{dot}"
