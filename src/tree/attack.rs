@@ -71,10 +71,8 @@ pub fn attack_dot(attacks: impl IntoIterator<Item = Attack>) -> String {
         format!("penwidth={width:.1} color=\"{colour}\"")
     };
     let node_attributes = |_, _| "shape=box style=rounded".to_owned();
-    format!(
-        "{}\n",
-        Dot::with_attr_getters(&graph, &[], &edge_attributes, &node_attributes)
-    )
+    // petgraph ends the graph with "}\n".
+    Dot::with_attr_getters(&graph, &[], &edge_attributes, &node_attributes).to_string()
 }
 
 #[cfg(test)]
