@@ -16,3 +16,4 @@ mod quotes;
 mod seeds;
 mod spreadsheet;
 mod support;
+mod train;
