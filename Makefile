@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people demo eval fuzz ci install clean
+.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-train demo eval fuzz ci install clean
 
 build:
 	$(CARGO) build --release --locked
@@ -42,6 +42,10 @@ bench-linearity:
 ## Whole run: ~1,000,000 generated comments by 50,000 authors; time and peak memory.
 bench-people:
 	benches/people_run.sh
+
+## `threadwatch train` on 10,000 labelled rows, one core (issue 15): min and median of RUNS.
+bench-train:
+	benches/train.sh
 
 ## The main job on the bundled sample pages; reports land in reports/.
 demo: build

@@ -707,9 +707,9 @@ impl Model {
     /// First 16 hex digits of the SHA-256 of the weights (as a bare
     /// weights file), as run.json and the `--incremental` state name them.
     pub fn version(&self) -> String {
-        crate::model_file::hex(&crate::model_file::sha256(
-            &crate::model_file::encode_weights(self),
-        )[..8])
+        crate::model_file::hex(
+            &crate::model_file::sha256(&crate::model_file::encode_weights(self))[..8],
+        )
     }
 
     /// What `word` adds to the logit on its own: its unigram and character

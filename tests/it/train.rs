@@ -36,7 +36,11 @@ fn site_rule(text: &str, uncivil: bool) -> &'static str {
 /// leaving every 10th row empty (not reviewed).
 fn review(comments: &Path, reviewed: &Path) -> usize {
     let (header, rows) = table(comments);
-    let (rev, text, unc) = (col(&header, "review"), col(&header, "text"), col(&header, "uncivil"));
+    let (rev, text, unc) = (
+        col(&header, "review"),
+        col(&header, "text"),
+        col(&header, "uncivil"),
+    );
     let mut w = csv::Writer::from_path(reviewed).unwrap();
     w.write_record(&header).unwrap();
     let mut removed = 0;
@@ -113,7 +117,11 @@ fn r15_review_train_analyze_loop_moves_verdicts() {
             flipped += usize::from(&o[unc] == "0" && &w[unc] == "1");
         }
     }
-    assert!(n > 0 && rise / n as f64 > 0.05, "mean rise {} over {n}", rise / n as f64);
+    assert!(
+        n > 0 && rise / n as f64 > 0.05,
+        "mean rise {} over {n}",
+        rise / n as f64
+    );
     assert!(flipped > 0, "no landlord comment became uncivil");
     let run = std::fs::read_to_string(after.join("run.json")).unwrap();
     let sha = threadwatch::model_file::hex(&threadwatch::model_file::sha256(
@@ -161,7 +169,9 @@ fn r15_train_refuses_too_few_rows_or_one_class() {
     // Few of a class: a warning, and a model.
     train(&gold(dir.path(), 150, 20), &out)
         .success()
-        .stderr(predicate::str::contains("only 20 rows are labelled uncivil"));
+        .stderr(predicate::str::contains(
+            "only 20 rows are labelled uncivil",
+        ));
     let first = std::fs::read(&out).unwrap();
     train(&gold(dir.path(), 150, 20), &out).success();
     assert_eq!(first, std::fs::read(&out).unwrap(), "byte-identical model");
@@ -178,7 +188,9 @@ fn r15_bad_labels_and_models_are_named() {
         .arg(dir.path().join("m.model"))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("bad.csv:3 (id 2): column \"label\" holds \"maybe\""));
+        .stderr(predicate::str::contains(
+            "bad.csv:3 (id 2): column \"label\" holds \"maybe\"",
+        ));
 
     let good = dir.path().join("good.model");
     train(&gold(dir.path(), 120, 40), &good).success();
@@ -186,8 +198,16 @@ fn r15_bad_labels_and_models_are_named() {
     for (name, damaged, fault) in [
         ("cut.model", bytes[..bytes.len() / 2].to_vec(), "truncated"),
         ("flip.model", flip(&bytes, 5000), "checksum mismatch"),
-        ("bare.model", std::fs::read("data/models/incivility.bin").unwrap(), "bare weights"),
-        ("text.model", b"hello".to_vec(), "not a threadwatch model file"),
+        (
+            "bare.model",
+            std::fs::read("data/models/incivility.bin").unwrap(),
+            "bare weights",
+        ),
+        (
+            "text.model",
+            b"hello".to_vec(),
+            "not a threadwatch model file",
+        ),
     ] {
         let p = dir.path().join(name);
         std::fs::write(&p, damaged).unwrap();
