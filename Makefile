@@ -63,9 +63,10 @@ eval:
 FUZZ_TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),target)/fuzz
 FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -jobs=1 -workers=1 -max_len=65536 -timeout=10 -rss_limit_mb=4096
 fuzz:
-	mkdir -p fuzz/corpus/parse_thread fuzz/corpus/parse_lexicon
+	mkdir -p fuzz/corpus/parse_thread fuzz/corpus/parse_lexicon fuzz/corpus/model_file
 	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) parse_thread fuzz/corpus/parse_thread tests/fixtures/ok tests/fixtures/err -- $(FUZZ_FLAGS)
 	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) parse_lexicon fuzz/corpus/parse_lexicon data/lexicons -- $(FUZZ_FLAGS)
+	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) model_file fuzz/corpus/model_file -- $(FUZZ_FLAGS)
 
 ci: test doc
 

@@ -7,9 +7,11 @@
 # with every 7th label flipped, so the site data disagrees with the
 # built-in model as a real site's would.  Then times `threadwatch train
 # --jobs 1` pinned to one core (taskset) RUNS times and prints the minimum
-# and the median wall time: the whole command, reading the CSV, the
-# cross-validation (5 trainings and the scoring of every row by both
-# models) and the final training and writing.
+# and the median of the wall time and of the CPU time (user + system): the
+# whole command, reading the CSV, the cross-validation (5 trainings and the
+# scoring of every row by both models) and the final training and writing.
+# On a shared machine the wall time includes waiting for the core; the CPU
+# time is what the run costs.
 #
 # Usage: benches/train.sh
 # Env:   ROWS (10000), RUNS (5), BENCH_DIR (target/bench-train), SEED
@@ -51,14 +53,12 @@ if [ ! -f "$gold" ]; then
 fi
 n=$(( $(wc -l < "$gold") - 1 ))
 echo "train: $n labelled rows in $gold; $runs runs pinned to one core"
-times=()
+: > "$dir/times"
 for i in $(seq "$runs"); do
-  start=$(date +%s.%N)
-  "${pin[@]}" "$tw" train --jobs 1 --gold "$gold" --label-col label --out "$dir/site.model" >/dev/null
-  end=$(date +%s.%N)
-  times+=("$(echo "$end - $start" | bc)")
+  /usr/bin/time -a -o "$dir/times" -f "%e %U %S" \
+    "${pin[@]}" "$tw" train --jobs 1 --gold "$gold" --label-col label --out "$dir/site.model" >/dev/null
 done
-printf '%s\n' "${times[@]}" | sort -n | awk -v n="$n" '
-  { t[NR] = $1 }
-  END { printf "train %d rows, --jobs 1, one core: min %.2f s, median %.2f s over %d runs\n",
-        n, t[1], t[int((NR + 1) / 2)], NR }'
+stat() { sort -n | awk '{ t[NR] = $1 } END { printf "min %.2f s, median %.2f s", t[1], t[int((NR + 1) / 2)] }'; }
+echo "train $n rows, --jobs 1, one core, $runs runs:"
+echo "  wall: $(awk '{ print $1 }' "$dir/times" | stat)"
+echo "  cpu:  $(awk '{ print $2 + $3 }' "$dir/times" | stat)"

@@ -354,6 +354,11 @@ pub fn decode(bytes: &[u8]) -> Result<SiteModel, FormatError> {
     if prior > 1 || bytes[7] != 0 || bytes[121..128].iter().any(|&b| b != 0) {
         return Err(FormatError::BadHeader("reserved bytes are not zero".into()));
     }
+    if prior == 0 && bytes[8..40].iter().any(|&b| b != 0) {
+        return Err(FormatError::BadHeader(
+            "a base model hash without a prior".into(),
+        ));
+    }
     let hash_at = |o: usize| {
         let mut h = [0u8; 32];
         h.copy_from_slice(&bytes[o..o + 32]);

@@ -712,17 +712,21 @@ impl Model {
         )
     }
 
-    /// What `word` adds to the logit on its own: its unigram and character
-    /// n-gram weights, before length normalisation.  Comparing two models'
-    /// figures shows which words a retraining moved (`threadwatch train`).
+    /// What `word` adds to the logit of a text made of it alone: its
+    /// unigram and character n-gram weights, length-normalised as in
+    /// scoring, without the bias and the dense features.  Comparing two
+    /// models' figures shows which words a retraining moved (`threadwatch
+    /// train`).
     pub fn word_weight(&self, word: &str) -> f64 {
         let mut sum = Summer {
             weights: &self.weights,
             word: 0,
             char: 0,
         };
-        extract(&self.config, word, &mut sum);
-        f64::from(self.scale) * (sum.word + sum.char) as f64
+        let s = extract(&self.config, word, &mut sum);
+        let scale = f64::from(self.scale);
+        scale * f64::from(s.value(Family::Word, &self.config)) * sum.word as f64
+            + scale * f64::from(s.value(Family::Char, &self.config)) * sum.char as f64
     }
 
     /// The feature configuration the weights were trained with.
