@@ -19,6 +19,7 @@ pub mod site;
 use crate::analyze::model::{
     features_into, sigmoid, FeatureConfig, Features, Model, ModelError, Weights, N_DENSE,
 };
+use crate::stable::SplitMix64;
 
 /// One labelled text for [`train`].
 #[derive(Debug, Clone, Copy)]
@@ -86,36 +87,11 @@ impl Default for TrainOptions {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fixed, portable
-/// generator, so the shuffle is the same everywhere.
-pub(crate) struct SplitMix64(pub(crate) u64);
-
-impl SplitMix64 {
-    pub(crate) fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (n > 0), by rejection so there is no modulo bias.
-    pub(crate) fn below(&mut self, n: u64) -> u64 {
-        let zone = u64::MAX - (u64::MAX % n);
-        loop {
-            let r = self.next();
-            if r < zone {
-                return r % n;
-            }
-        }
-    }
-
-    /// Fisher-Yates shuffle of `v`.
-    pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = self.below(i as u64 + 1) as usize;
-            v.swap(i, j);
-        }
+/// Fisher-Yates shuffle of `v` with `rng`.
+pub(crate) fn shuffle<T>(rng: &mut SplitMix64, v: &mut [T]) {
+    for i in (1..v.len()).rev() {
+        let j = rng.below(i as u64 + 1) as usize;
+        v.swap(i, j);
     }
 }
 
@@ -199,9 +175,9 @@ pub fn fit(
     let eps = 1e-6f32;
 
     let mut order: Vec<usize> = subset.to_vec();
-    let mut rng = SplitMix64(opts.seed);
+    let mut rng = SplitMix64::new(opts.seed);
     for _ in 0..opts.epochs {
-        rng.shuffle(&mut order);
+        shuffle(&mut rng, &mut order);
         for &e in &order {
             let ex = &examples[e];
             let f = &ex.features;

@@ -13,12 +13,13 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use thiserror::Error;
 
-use super::{fit, prepare, SplitMix64, TrainExample, TrainOptions};
+use super::{fit, prepare, shuffle, TrainExample, TrainOptions};
 use crate::analyze::incivility::Scorer;
 use crate::analyze::matcher::Lexicon;
 use crate::analyze::metrics::roc_auc;
 use crate::analyze::model::{words, Model, ModelError};
 use crate::analyze::standalone::score_text;
+use crate::stable::SplitMix64;
 
 /// Fewest labelled rows `train` accepts: below this a cross-validated
 /// figure says little and the model mostly learns noise.
@@ -159,7 +160,7 @@ pub fn train_site(
     // sorted by label or date still gives folds with both kinds.
     let k = usize::from(opts.folds.max(2));
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    SplitMix64(train.seed ^ 0x666f_6c64).shuffle(&mut order);
+    shuffle(&mut SplitMix64::new(train.seed ^ 0x666f_6c64), &mut order);
     let mut fold = vec![0usize; rows.len()];
     for (i, &r) in order.iter().enumerate() {
         fold[r] = i % k;
