@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people demo eval fuzz ci install clean
+.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-train demo eval fuzz ci install clean
 
 build:
 	$(CARGO) build --release --locked
@@ -43,6 +43,10 @@ bench-linearity:
 bench-people:
 	benches/people_run.sh
 
+## `threadwatch train` on 10,000 labelled rows, one core (issue 15): min and median of RUNS.
+bench-train:
+	benches/train.sh
+
 ## The main job on the bundled sample pages; reports land in reports/, with
 ## the workbook (reports/threadwatch.xlsx) and the page (reports/report.html).
 demo: build
@@ -60,9 +64,10 @@ eval:
 FUZZ_TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),target)/fuzz
 FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -jobs=1 -workers=1 -max_len=65536 -timeout=10 -rss_limit_mb=4096
 fuzz:
-	mkdir -p fuzz/corpus/parse_thread fuzz/corpus/parse_lexicon
+	mkdir -p fuzz/corpus/parse_thread fuzz/corpus/parse_lexicon fuzz/corpus/model_file
 	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) parse_thread fuzz/corpus/parse_thread tests/fixtures/ok tests/fixtures/err -- $(FUZZ_FLAGS)
 	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) parse_lexicon fuzz/corpus/parse_lexicon data/lexicons -- $(FUZZ_FLAGS)
+	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) model_file fuzz/corpus/model_file -- $(FUZZ_FLAGS)
 
 ci: test doc
 

@@ -25,8 +25,9 @@ use rayon::prelude::*;
 use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::metrics::roc_auc;
-use threadwatch::analyze::model::{train, Model, TrainExample, TrainOptions};
+use threadwatch::analyze::model::Model;
 use threadwatch::analyze::standalone::{score_text, EvalScore};
+use threadwatch::train::{train, TrainExample, TrainOptions};
 
 mod common;
 use common::read_labelled;
@@ -154,4 +155,5 @@ fn fit(rows: &[(String, bool)]) -> Model {
             ..TrainOptions::default()
         },
     )
+    .expect("the default features are supported")
 }

@@ -86,8 +86,8 @@ fn run() -> Result<()> {
     let model: &Model = match &args.model {
         Some(p) => {
             let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
-            owned =
-                Model::from_bytes(&bytes).with_context(|| format!("loading {}", p.display()))?;
+            owned = threadwatch::model_file::decode_weights(&bytes)
+                .with_context(|| format!("loading {}", p.display()))?;
             &owned
         }
         None => Model::builtin(),

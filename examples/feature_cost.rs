@@ -8,9 +8,10 @@
 
 use std::time::Instant;
 use threadwatch::analyze::matcher::Lexicon;
-use threadwatch::analyze::model::{train, FeatureConfig, Model, TrainExample, TrainOptions};
+use threadwatch::analyze::model::{FeatureConfig, Model};
 use threadwatch::generate::{insults, page, GenOptions, Lengths};
 use threadwatch::parse::parse_str;
+use threadwatch::train::{train, TrainExample, TrainOptions};
 
 /// Seconds of the fastest of seven runs of `f`.
 fn best<F: FnMut()>(mut f: F) -> f64 {
@@ -110,7 +111,8 @@ fn main() {
                 epochs: 1,
                 ..TrainOptions::default()
             },
-        );
+        )
+        .expect("these feature settings are supported");
         let t = best(|| {
             for b in &bodies {
                 std::hint::black_box(m.score_with_sentences(b));

@@ -33,8 +33,10 @@ use rayon::prelude::*;
 use threadwatch::analyze::incivility::{Scorer, UNCIVIL_THRESHOLD};
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::metrics::{average_precision, best_f1_threshold, prf_at, roc_auc};
-use threadwatch::analyze::model::{train, FeatureConfig, Model, TrainExample, TrainOptions};
+use threadwatch::analyze::model::{FeatureConfig, Model};
 use threadwatch::analyze::standalone::{score_text, EvalScore};
+use threadwatch::model_file::encode_weights;
+use threadwatch::train::{train, TrainExample, TrainOptions};
 
 /// How a corpus's rows become training examples.
 #[derive(Clone, Copy)]
@@ -475,7 +477,7 @@ fn run() -> Result<()> {
     let fit_refs: Vec<&Vec<Row>> = fit.iter().collect();
     let fit_ex = weighted(&fit_refs, &weights, &groups, args.alpha);
     let t = Instant::now();
-    let m80 = train(&fit_ex, SOURCES.len(), &opts);
+    let m80 = train(&fit_ex, SOURCES.len(), &opts)?;
     println!(
         "trained on 80% of train.csv ({} rows) in {:.1}s",
         fit_ex.len(),
@@ -527,13 +529,13 @@ fn run() -> Result<()> {
     let all_refs: Vec<&Vec<Row>> = all.iter().collect();
     let all_ex = weighted(&all_refs, &weights, &groups, args.alpha);
     let t = Instant::now();
-    let model = train(&all_ex, SOURCES.len(), &TrainOptions { threshold, ..opts });
+    let model = train(&all_ex, SOURCES.len(), &TrainOptions { threshold, ..opts })?;
     println!(
         "trained on all of train.csv ({} rows) in {:.1}s",
         all_ex.len(),
         t.elapsed().as_secs_f64()
     );
-    let bytes = model.to_bytes();
+    let bytes = encode_weights(&model);
     if let Some(dir) = args.out.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }

@@ -10,6 +10,7 @@ pub mod body;
 pub mod error;
 pub mod generate;
 pub mod input;
+pub mod model_file;
 pub mod parse;
 pub mod pipeline;
 pub mod render;
@@ -18,6 +19,7 @@ pub mod stable;
 pub mod state;
 pub mod term;
 pub mod thread;
+pub mod train;
 pub mod tree;
 
 pub use body::Body;

@@ -1,6 +1,6 @@
-//! The learned linear layer of issue 3: logistic regression over hashed
-//! word and character n-grams, with its own normaliser, trainer and
-//! weights format.
+//! The learned linear layer of issue 3, inference only: logistic
+//! regression over hashed word and character n-grams, with its own
+//! normaliser and feature extractor.
 //!
 //! Word lists catch the incivility a moderator can name; this layer
 //! catches the rest (phrasing, misspelt or new insults) and still explains
@@ -10,10 +10,12 @@
 //! Everything here is pure and deterministic.  The hash is FNV-1a (64
 //! bit) followed by a Fibonacci multiply, written out below, never std's
 //! randomly seeded hasher, so a feature lands in the same bucket on every
-//! run and machine.  Training shuffles with a fixed seed in one thread.
-//! The weights format is documented on [`Model::to_bytes`] and in
-//! `data/models/README.md`; the shipped weights are compiled in with
-//! `include_bytes!` and loaded by [`Model::builtin`].
+//! run and machine.  How weights are stored on disk lives in
+//! `crate::model_file` and how they are learnt in `crate::train` (issue
+//! 13: inference, format and training each have a module); this module
+//! hands both the plain numbers ([`Weights`]) and, for the trainer, the
+//! features of a text ([`features`]).  The shipped weights are compiled in
+//! with `include_bytes!` and loaded by [`Model::builtin`].
 
 use std::sync::OnceLock;
 
@@ -22,12 +24,6 @@ use rustc_hash::FxHashMap;
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
-/// First bytes of every weights file.
-const MAGIC: &[u8; 4] = b"TWLR";
-/// Bytes before the dense weights in a weights file.
-const HEADER: usize = 28;
-/// The weights format this code reads and writes.
-pub const FORMAT_VERSION: u16 = 1;
 /// Number of dense (non-hashed) features; see [`DENSE_NAMES`].
 pub const N_DENSE: usize = 6;
 /// Names of the dense features, in storage order.
@@ -107,7 +103,8 @@ impl Default for FeatureConfig {
 }
 
 impl FeatureConfig {
-    fn check(&self) -> Result<(), ModelError> {
+    /// Checks that the configuration is one the extractor supports.
+    pub fn check(&self) -> Result<(), ModelError> {
         let ok = (16..=22).contains(&self.bucket_bits)
             && self.char_min >= 1
             && self.char_min <= self.char_max
@@ -126,26 +123,15 @@ impl FeatureConfig {
     }
 }
 
-/// Why a weights file could not be loaded.
+/// Why a set of [`Weights`] cannot make a model.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ModelError {
-    /// The file does not start with `TWLR`.
-    #[error("not a threadwatch weights file (bad magic bytes)")]
-    BadMagic,
-    /// The file uses a format version this build cannot read.
-    #[error("weights format version {0} is not supported (expected {FORMAT_VERSION})")]
-    UnsupportedVersion(u16),
-    /// The header holds values outside the supported ranges.
-    #[error("unsupported feature configuration in weights header: {0}")]
+    /// The feature configuration is outside the supported ranges.
+    #[error("unsupported feature configuration: {0}")]
     BadConfig(String),
-    /// The file is shorter or longer than its header says.
-    #[error("weights file has {found} bytes, header implies {expected}")]
-    BadLength {
-        /// Length implied by the header.
-        expected: usize,
-        /// Actual length.
-        found: usize,
-    },
+    /// The numbers do not fit together (count, precision, finiteness).
+    #[error("inconsistent weights: {0}")]
+    BadWeights(String),
 }
 
 /// The feature family a hashed feature belongs to; each family's values
@@ -622,13 +608,125 @@ impl Sink for Summer<'_> {
     }
 }
 
+/// The numbers a [`Model`] is made of: what a weights file stores and
+/// what the trainer produces.
+///
+/// `logit = bias + scale * (v_word * sum buckets[word features] + v_char *
+/// sum buckets[char features]) + dense . x` (see [`Model`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    /// The features the weights were trained on.
+    pub config: FeatureConfig,
+    /// Storage precision of `buckets`: 8 or 16 bits.
+    pub quant_bits: u8,
+    /// A stored bucket weight times `scale` is its weight.
+    pub scale: f32,
+    /// The intercept.
+    pub bias: f32,
+    /// Decision threshold of the layer alone (probability).
+    pub threshold: f32,
+    /// Weights of the dense features, in [`DENSE_NAMES`] order.
+    pub dense: [f32; N_DENSE],
+    /// One quantised weight per hash bucket (`2^bucket_bits` of them).
+    pub buckets: Vec<i16>,
+}
+
 impl Model {
     /// The model shipped in `data/models/incivility.bin`, parsed once.
     pub fn builtin() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
         MODEL.get_or_init(|| {
-            Model::from_bytes(BUILTIN_BYTES).expect("data/models/incivility.bin is a valid model")
+            crate::model_file::decode_weights(BUILTIN_BYTES)
+                .expect("data/models/incivility.bin is a valid model")
         })
+    }
+
+    /// The bytes of the shipped weights file, as compiled in.
+    pub fn builtin_bytes() -> &'static [u8] {
+        BUILTIN_BYTES
+    }
+
+    /// A model from its numbers, checked: a supported configuration, one
+    /// weight per bucket within the stated precision, finite floats.
+    pub fn new(w: Weights) -> Result<Model, ModelError> {
+        w.config.check()?;
+        let qmax: i16 = match w.quant_bits {
+            8 => 127,
+            16 => i16::MAX,
+            q => return Err(ModelError::BadWeights(format!("{q}-bit weights"))),
+        };
+        let n = 1usize << w.config.bucket_bits;
+        if w.buckets.len() != n {
+            return Err(ModelError::BadWeights(format!(
+                "{} bucket weights for {n} buckets",
+                w.buckets.len()
+            )));
+        }
+        if let Some(b) = w
+            .buckets
+            .iter()
+            .position(|&q| q.abs() > qmax || q == i16::MIN)
+        {
+            return Err(ModelError::BadWeights(format!(
+                "bucket {b} holds {} in a {}-bit file",
+                w.buckets[b], w.quant_bits
+            )));
+        }
+        let floats = [w.scale, w.bias, w.threshold].into_iter().chain(w.dense);
+        if floats.clone().any(|f| !f.is_finite()) || w.scale <= 0.0 {
+            return Err(ModelError::BadWeights(format!(
+                "scale, bias, threshold or a dense weight is not a finite number (scale {}, bias {}, threshold {}, dense {:?})",
+                w.scale, w.bias, w.threshold, w.dense
+            )));
+        }
+        Ok(Model {
+            narrow: narrow(&w.buckets),
+            config: w.config,
+            quant_bits: w.quant_bits,
+            scale: w.scale,
+            bias: w.bias,
+            threshold: w.threshold,
+            dense: w.dense,
+            weights: w.buckets,
+        })
+    }
+
+    /// The model's numbers (a copy), for writing it out or training from it.
+    pub fn to_weights(&self) -> Weights {
+        Weights {
+            config: self.config,
+            quant_bits: self.quant_bits,
+            scale: self.scale,
+            bias: self.bias,
+            threshold: self.threshold,
+            dense: self.dense,
+            buckets: self.weights.clone(),
+        }
+    }
+
+    /// First 16 hex digits of the SHA-256 of the weights (as a bare
+    /// weights file), as run.json and the `--incremental` state name them.
+    pub fn version(&self) -> String {
+        crate::model_file::hex(
+            &crate::model_file::sha256(&crate::model_file::encode_weights(self))[..8],
+        )
+    }
+
+    /// What `word` adds to the logit of a text made of it alone: its
+    /// unigram and character n-gram weights, length-normalised as in
+    /// scoring, without the bias and the dense features.  Comparing two
+    /// models' figures shows which words a retraining moved (`threadwatch
+    /// train`).
+    pub fn word_weight(&self, word: &str) -> f64 {
+        let mut sum = Summer {
+            weights: &self.weights,
+            word: 0,
+            char: 0,
+        };
+        let s = extract(&self.config, word, &mut sum);
+        let scale = f64::from(self.scale);
+        scale * f64::from(s.value(Family::Word, &self.config)) * sum.word as f64
+            + scale * f64::from(s.value(Family::Char, &self.config)) * sum.char as f64
     }
 
     /// The feature configuration the weights were trained with.
@@ -877,296 +975,91 @@ impl Model {
         out.truncate(k);
         out.into_iter().map(|(w, c)| (w.to_owned(), c)).collect()
     }
+}
 
-    /// First 16 hex digits of the SHA-256 of the weights, as run.json and
-    /// the `--incremental` state name them.
-    pub fn version(&self) -> String {
-        use sha2::{Digest, Sha256};
-        Sha256::digest(self.to_bytes())
-            .iter()
-            .take(8)
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    }
+/// Set in a [`Features::buckets`] entry for a character n-gram.
+pub const CHAR_FEATURE: u32 = 1 << 31;
 
-    /// Serialises the model (little-endian throughout):
-    ///
-    /// | offset | size | field |
-    /// |---|---|---|
-    /// | 0 | 4 | magic `TWLR` |
-    /// | 4 | 2 | format version (1) |
-    /// | 6 | 1 | bucket_bits `b` |
-    /// | 7 | 1 | char_min |
-    /// | 8 | 1 | char_max |
-    /// | 9 | 1 | flags: bit 0 = word bigrams |
-    /// | 10 | 1 | quant_bits `q` (8 or 16) |
-    /// | 11 | 1 | number of dense features `d` (6) |
-    /// | 12 | 1 | norm_power_pct (length normalisation, see [`FeatureConfig`]) |
-    /// | 13 | 3 | reserved, zero |
-    /// | 16 | 4 | f32 scale: weight = stored integer * scale |
-    /// | 20 | 4 | f32 bias |
-    /// | 24 | 4 | f32 decision threshold (probability) |
-    /// | 28 | 4d | f32 dense weights, in [`DENSE_NAMES`] order |
-    /// | 28+4d | 2^b * q/8 | bucket weights, i8 or i16 |
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let n = 1usize << self.config.bucket_bits;
-        let mut out =
-            Vec::with_capacity(HEADER + 4 * N_DENSE + n * usize::from(self.quant_bits) / 8);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        out.push(self.config.bucket_bits);
-        out.push(self.config.char_min);
-        out.push(self.config.char_max);
-        out.push(u8::from(self.config.word_bigrams));
-        out.push(self.quant_bits);
-        out.push(N_DENSE as u8);
-        out.extend_from_slice(&[self.config.norm_power_pct, 0, 0, 0]);
-        for f in [self.scale, self.bias, self.threshold] {
-            out.extend_from_slice(&f.to_le_bytes());
-        }
-        for f in self.dense {
-            out.extend_from_slice(&f.to_le_bytes());
-        }
-        for &w in &self.weights {
-            if self.quant_bits == 8 {
-                out.push(w as i8 as u8);
-            } else {
-                out.extend_from_slice(&w.to_le_bytes());
-            }
-        }
-        out
-    }
+/// The features of one text, as a trainer reads them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    /// Hashed features in extraction order: the bucket, with
+    /// [`CHAR_FEATURE`] set for character n-grams (word unigrams and
+    /// bigrams have it clear).  A bucket may repeat.
+    pub buckets: Vec<u32>,
+    /// Value of each word feature.
+    pub word_value: f32,
+    /// Value of each character n-gram feature.
+    pub char_value: f32,
+    /// The dense features, in [`DENSE_NAMES`] order.
+    pub dense: [f32; N_DENSE],
+}
 
-    /// Parses a weights file written by [`Model::to_bytes`].
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        if bytes.len() < HEADER || &bytes[..4] != MAGIC {
-            return Err(ModelError::BadMagic);
-        }
-        let version = u16::from_le_bytes([bytes[4], bytes[5]]);
-        if version != FORMAT_VERSION {
-            return Err(ModelError::UnsupportedVersion(version));
-        }
-        let config = FeatureConfig {
-            bucket_bits: bytes[6],
-            char_min: bytes[7],
-            char_max: bytes[8],
-            word_bigrams: bytes[9] & 1 == 1,
-            norm_power_pct: bytes[12],
-        };
-        config.check()?;
-        let quant_bits = bytes[10];
-        if quant_bits != 8 && quant_bits != 16 {
-            return Err(ModelError::BadConfig(format!("quant_bits {quant_bits}")));
-        }
-        if usize::from(bytes[11]) != N_DENSE {
-            return Err(ModelError::BadConfig(format!(
-                "{} dense features",
-                bytes[11]
-            )));
-        }
-        let n = 1usize << config.bucket_bits;
-        let head = HEADER + 4 * N_DENSE;
-        let expected = head + n * usize::from(quant_bits) / 8;
-        if bytes.len() != expected {
-            return Err(ModelError::BadLength {
-                expected,
-                found: bytes.len(),
-            });
-        }
-        let f32_at =
-            |o: usize| f32::from_le_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
-        let mut dense = [0.0; N_DENSE];
-        for (i, d) in dense.iter_mut().enumerate() {
-            *d = f32_at(HEADER + 4 * i);
-        }
-        let body = &bytes[head..];
-        let weights: Vec<i16> = if quant_bits == 8 {
-            body.iter().map(|&b| i16::from(b as i8)).collect()
+impl Features {
+    /// The bucket and value of entry `e` of [`Features::buckets`].
+    #[inline]
+    pub fn entry(&self, e: u32) -> (usize, f32) {
+        if e & CHAR_FEATURE == 0 {
+            (e as usize, self.word_value)
         } else {
-            body.chunks_exact(2)
-                .map(|c| i16::from_le_bytes([c[0], c[1]]))
-                .collect()
-        };
-        Ok(Model {
-            narrow: narrow(&weights),
-            config,
-            quant_bits,
-            scale: f32_at(16),
-            bias: f32_at(20),
-            threshold: f32_at(24),
-            dense,
-            weights,
-        })
-    }
-}
-
-fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + (-z).exp())
-}
-
-/// One labelled text for [`train`].
-#[derive(Debug, Clone, Copy)]
-pub struct TrainExample<'a> {
-    /// The comment text.
-    pub text: &'a str,
-    /// Whether it is uncivil.
-    pub label: bool,
-    /// How much this example counts in the loss (corpus and class
-    /// weighting).
-    pub weight: f32,
-    /// Which source corpus it comes from (`0..groups`); each group gets its
-    /// own intercept during training, so base rates and sampling quirks of
-    /// a corpus go into the intercept instead of the word weights.
-    pub group: usize,
-}
-
-/// Settings for [`train`].
-#[derive(Debug, Clone, Copy)]
-pub struct TrainOptions {
-    /// The features to extract.
-    pub config: FeatureConfig,
-    /// Passes over the data.
-    pub epochs: u32,
-    /// AdaGrad base learning rate.
-    pub learning_rate: f32,
-    /// L2 penalty, applied to the weights an example touches.
-    pub l2: f32,
-    /// Seed of the shuffling generator (SplitMix64).
-    pub seed: u64,
-    /// Storage precision of bucket weights: 8 or 16 bits.
-    pub quant_bits: u8,
-    /// The group whose intercept becomes the shipped bias.
-    pub output_group: usize,
-    /// Decision threshold written into the model.
-    pub threshold: f64,
-}
-
-impl Default for TrainOptions {
-    fn default() -> Self {
-        TrainOptions {
-            config: FeatureConfig::default(),
-            epochs: 5,
-            learning_rate: 0.1,
-            l2: 1e-6,
-            seed: 0x7468_7265_6164_7761, // "threadwa"
-            quant_bits: 8,
-            output_group: 0,
-            threshold: 0.5,
+            ((e & !CHAR_FEATURE) as usize, self.char_value)
         }
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fixed, portable
-/// generator, so the shuffle is the same everywhere.
-struct SplitMix64(u64);
+/// Collects the buckets of one text for [`features`].
+struct Collector<'a>(&'a mut Vec<u32>);
 
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (n > 0), by rejection so there is no modulo bias.
-    fn below(&mut self, n: u64) -> u64 {
-        let zone = u64::MAX - (u64::MAX % n);
-        loop {
-            let r = self.next();
-            if r < zone {
-                return r % n;
-            }
-        }
-    }
-}
-
-/// Collects the buckets of one text for a gradient step.
-struct Collector(Vec<(u32, Family)>);
-
-impl Sink for Collector {
+impl Sink for Collector<'_> {
+    #[inline]
     fn feature(&mut self, _index: usize, family: Family, bucket: u32) {
-        self.0.push((bucket, family));
+        self.0.push(match family {
+            Family::Word => bucket,
+            Family::Char => bucket | CHAR_FEATURE,
+        });
     }
 }
 
-/// Trains a model by weighted logistic regression with AdaGrad, in one
-/// thread, shuffling with `opts.seed` each epoch, then quantises the
-/// weights.  The same inputs always give the same bytes.
-///
-/// `groups` is the number of distinct [`TrainExample::group`] values.
-pub fn train(examples: &[TrainExample<'_>], groups: usize, opts: &TrainOptions) -> Model {
-    let cfg = opts.config;
-    let n = 1usize << cfg.bucket_bits;
-    let mut w = vec![0f32; n];
-    let mut g2 = vec![0f32; n];
-    let mut dense = [0f32; N_DENSE];
-    let mut dense_g2 = [0f32; N_DENSE];
-    let mut bias = vec![0f32; groups.max(1)];
-    let mut bias_g2 = vec![0f32; groups.max(1)];
-    let lr = opts.learning_rate;
-    let eps = 1e-6f32;
+/// Extracts the features of `text` under `cfg` into `out`, reusing its
+/// buffer (the trainer extracts every text once and keeps the result).
+pub fn features_into(cfg: &FeatureConfig, text: &str, out: &mut Features) {
+    out.buckets.clear();
+    let s = extract(cfg, text, &mut Collector(&mut out.buckets));
+    out.word_value = s.value(Family::Word, cfg);
+    out.char_value = s.value(Family::Char, cfg);
+    out.dense = s.dense;
+}
 
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = SplitMix64(opts.seed);
-    let mut feats = Collector(Vec::with_capacity(4096));
-    for _ in 0..opts.epochs {
-        for i in (1..order.len()).rev() {
-            let j = rng.below(i as u64 + 1) as usize;
-            order.swap(i, j);
-        }
-        for &e in &order {
-            let ex = &examples[e];
-            feats.0.clear();
-            let s = extract(&cfg, ex.text, &mut feats);
-            let (vw, vc) = (s.value(Family::Word, &cfg), s.value(Family::Char, &cfg));
-            let value = |f: Family| if f == Family::Word { vw } else { vc };
-            let mut z = f64::from(bias[ex.group]);
-            for &(b, f) in &feats.0 {
-                z += f64::from(w[b as usize] * value(f));
-            }
-            for (dw, x) in dense.iter().zip(s.dense) {
-                z += f64::from(dw * x);
-            }
-            let p = sigmoid(z) as f32;
-            let err = (p - f32::from(u8::from(ex.label))) * ex.weight;
-            if err == 0.0 {
-                continue;
-            }
-            for &(b, f) in &feats.0 {
-                let b = b as usize;
-                let g = err * value(f) + opts.l2 * w[b];
-                g2[b] += g * g;
-                w[b] -= lr * g / (g2[b].sqrt() + eps);
-            }
-            for d in 0..N_DENSE {
-                let g = err * s.dense[d] + opts.l2 * dense[d];
-                dense_g2[d] += g * g;
-                dense[d] -= lr * g / (dense_g2[d].sqrt() + eps);
-            }
-            let gb = ex.group;
-            bias_g2[gb] += err * err;
-            bias[gb] -= lr * err / (bias_g2[gb].sqrt() + eps);
-        }
-    }
+/// The features of `text` under `cfg`.
+pub fn features(cfg: &FeatureConfig, text: &str) -> Features {
+    let mut f = Features::default();
+    features_into(cfg, text, &mut f);
+    f
+}
 
-    let qmax: f32 = if opts.quant_bits == 8 { 127.0 } else { 32767.0 };
-    let max_abs = w.iter().fold(0f32, |m, x| m.max(x.abs()));
-    let scale = if max_abs > 0.0 { max_abs / qmax } else { 1.0 };
-    let weights: Vec<i16> = w
-        .iter()
-        .map(|x| (x / scale).round().clamp(-qmax, qmax) as i16)
-        .collect();
-    Model {
-        narrow: narrow(&weights),
-        config: cfg,
-        quant_bits: if opts.quant_bits == 8 { 8 } else { 16 },
-        scale,
-        bias: bias[opts.output_group.min(bias.len() - 1)],
-        threshold: opts.threshold as f32,
-        dense,
-        weights,
+/// Receives the normal form of every token, for [`words`].
+struct Words(Vec<String>);
+
+impl Sink for Words {
+    fn token(&mut self, t: &Token<'_>) {
+        let mut norm = String::new();
+        normalize_word(t.raw, &mut norm);
+        self.0.push(norm);
     }
+    fn feature(&mut self, _index: usize, _family: Family, _bucket: u32) {}
+}
+
+/// The words of `text` as the extractor reads them: tokens in text order,
+/// in normal form (lower case, NFKC, long letter runs cut to two).
+pub fn words(text: &str) -> Vec<String> {
+    let mut w = Words(Vec::new());
+    extract(&FeatureConfig::default(), text, &mut w);
+    w.0
+}
+
+/// The logistic function.
+pub fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
 }
 
 #[cfg(test)]

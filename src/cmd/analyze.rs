@@ -12,7 +12,6 @@ use std::time::Duration;
 
 use anyhow::{bail, Context};
 use threadwatch::analyze::incivility::Scorer;
-use threadwatch::analyze::model::Model;
 use threadwatch::analyze::people::Rules;
 use threadwatch::parse::Warning;
 use threadwatch::pipeline::{self, Events, Inputs, PageSource, Sink, Tables};
@@ -28,6 +27,7 @@ use threadwatch::Error;
 
 use super::inputs::{describe, expand, progress_bar, read_stdin, worker_pool};
 use super::lexicon::load_lexicon;
+use super::model::choose;
 use super::{alert, lock, Outcome};
 use crate::cli::AnalyzeArgs;
 
@@ -64,7 +64,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     remove_stale_staging(out).context("cannot clean up after an interrupted run")?;
 
     let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
-    let model = Model::builtin();
+    let chosen = choose(args.model.as_deref())?;
+    let model = chosen.model();
     let opts = CsvOptions {
         delimiter: args.delimiter,
         bom: args.bom,
@@ -116,6 +117,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             uncivil_threshold: args.uncivil_threshold,
             harassment_min: rules.harassment_min,
             dogpile_min: rules.dogpile_min,
+            model: args.model.as_ref().map(|p| p.display().to_string()),
+            model_format: chosen.version.clone(),
+            model_sha256: chosen.sha256.clone(),
         },
         lexicon_version: lexicon.version_hash(),
         model_version: model.version(),

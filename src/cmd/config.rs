@@ -18,6 +18,7 @@
 //! lock_timeout = 60
 //! incremental = "/var/lib/threadwatch/state"
 //! uncivil_threshold = 0.5
+//! model = "site.model" # a site model from `threadwatch train`
 //! harassment_min = 2   # uncivil comments at one person that make harassment
 //! dogpile_min = 3      # distinct attackers of one person in a thread
 //! xlsx = true          # also write threadwatch.xlsx
@@ -60,6 +61,7 @@ pub struct AnalyzeConfig {
     lock_timeout: Option<f64>,
     incremental: Option<PathBuf>,
     uncivil_threshold: Option<f64>,
+    model: Option<PathBuf>,
     harassment_min: Option<usize>,
     dogpile_min: Option<usize>,
     xlsx: Option<bool>,
@@ -157,6 +159,9 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
     }
     if unset("incremental") && config.incremental.is_some() {
         args.incremental = config.incremental.clone();
+    }
+    if unset("model") && config.model.is_some() {
+        args.model = config.model.clone();
     }
     if let Some(x) = config.uncivil_threshold {
         if !(0.0..=1.0).contains(&x) {

@@ -5,11 +5,11 @@ use std::io::Write;
 use anyhow::{bail, Context};
 use rayon::prelude::*;
 use threadwatch::analyze::incivility::{Scorer, FLAG_COLUMNS, UNCIVIL_THRESHOLD};
-use threadwatch::analyze::model::Model;
 use threadwatch::analyze::standalone::{evaluate, score_text, EvalScore};
 
 use super::inputs::worker_pool;
 use super::lexicon::load_lexicon;
+use super::model::choose;
 use super::texts::read_texts;
 use super::Outcome;
 use crate::cli::EvalArgs;
@@ -38,9 +38,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
         })
         .collect();
     let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let chosen = choose(args.model.as_deref())?;
     let scorer = Scorer {
         lexicon: &lexicon,
-        model: Model::builtin(),
+        model: chosen.model(),
     };
     let data: Vec<(f64, bool)> = worker_pool(args.jobs)?.install(|| {
         labelled

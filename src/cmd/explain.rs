@@ -4,19 +4,20 @@ use std::io::Write;
 
 use anyhow::Context;
 use threadwatch::analyze::incivility::{Scorer, FLAG_COLUMNS, UNCIVIL_THRESHOLD};
-use threadwatch::analyze::model::Model;
 use threadwatch::analyze::normalize::normalize;
 use threadwatch::analyze::standalone::score_text;
 use threadwatch::term::sanitize;
 
 use super::lexicon::load_lexicon;
+use super::model::choose;
 use super::Outcome;
 use crate::cli::ExplainArgs;
 
 /// Runs `explain`.
 pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
     let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
-    let model = Model::builtin();
+    let chosen = choose(args.model.as_deref())?;
+    let model = chosen.model();
     let scorer = Scorer {
         lexicon: &lexicon,
         model,

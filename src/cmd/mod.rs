@@ -12,8 +12,10 @@ mod gen;
 mod inputs;
 mod lexicon;
 mod lock;
+mod model;
 mod score;
 mod texts;
+mod train;
 mod tree;
 
 use crate::cli::{Cli, Command};
@@ -46,6 +48,7 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<Outcome> {
         Command::Score(args) => score::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Train(args) => train::run(args),
         Command::Gen(args) => gen::run(args),
         Command::Completions(args) => docs::completions(args.shell),
         Command::Man => docs::man(),

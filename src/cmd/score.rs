@@ -4,12 +4,12 @@ use anyhow::Context;
 use rayon::prelude::*;
 use serde::Serialize;
 use threadwatch::analyze::incivility::Scorer;
-use threadwatch::analyze::model::Model;
 use threadwatch::analyze::standalone::score_text;
 use threadwatch::report::csv::{header_of, write_atomic, CsvOptions};
 
 use super::inputs::worker_pool;
 use super::lexicon::load_lexicon;
+use super::model::choose;
 use super::texts::read_texts;
 use super::Outcome;
 use crate::cli::ScoreArgs;
@@ -37,9 +37,10 @@ struct ScoreRow {
 pub fn run(args: ScoreArgs) -> anyhow::Result<Outcome> {
     let texts = read_texts(&args.input, &args.id_col, &args.text_col, None)?;
     let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let chosen = choose(args.model.as_deref())?;
     let scorer = Scorer {
         lexicon: &lexicon,
-        model: Model::builtin(),
+        model: chosen.model(),
     };
     let rows: Vec<ScoreRow> = worker_pool(args.jobs)?.install(|| {
         texts

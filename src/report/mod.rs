@@ -81,6 +81,13 @@ pub struct CommentRow {
     /// interactions.csv and taunts.csv.  Spreadsheets read an id such as
     /// `1.10` in `comment_id` as the number 1.1; this cell always stays text.
     pub comment_ref: String,
+    /// Empty: for moderators to fill with `ok` or `remove` (also `keep`,
+    /// `delete`, `1`, `0`), so that `threadwatch train --label-col review`
+    /// learns the site's rules from this file (issue 15).
+    pub review: String,
+    /// The comment's full text as written (line breaks kept), what
+    /// `threadwatch train --text-col text` reads back.
+    pub text: String,
 }
 
 /// The row of comment `id` (dotted id `comment_id`) of thread `t`;
@@ -128,6 +135,8 @@ pub fn comment_row<'d>(
         quoted_from: dotted(a.quoted_from),
         evidence: a.evidence.clone(),
         comment_ref: format!("{}#{comment_id}", t.source),
+        review: String::new(),
+        text: c.body.to_string(),
     }
 }
 

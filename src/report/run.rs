@@ -59,6 +59,12 @@ pub struct RunOptions {
     pub harassment_min: usize,
     /// Distinct attackers in a thread that make a dogpile.
     pub dogpile_min: usize,
+    /// --model, if any (issue 15).
+    pub model: Option<String>,
+    /// The learned layer's kind and format: `builtin` or `site-v1`.
+    pub model_format: String,
+    /// Hex SHA-256 of the model file (of the built-in weights by default).
+    pub model_sha256: String,
 }
 
 /// One input's line in run.json.

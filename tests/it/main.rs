@@ -18,4 +18,5 @@ mod quotes;
 mod seeds;
 mod spreadsheet;
 mod support;
+mod train;
 mod workbook;

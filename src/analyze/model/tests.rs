@@ -65,84 +65,57 @@ fn dense_features() {
     assert!((s.dense[4] - 1f32.ln_1p()).abs() < 1e-6);
 }
 
-fn toy() -> Vec<TrainExample<'static>> {
-    let texts = [
-        ("you are an idiot", true),
-        ("what an IDIOT you are", true),
-        ("shut up, moron", true),
-        ("you moron, nobody cares", true),
-        ("thanks for the link, very helpful", false),
-        ("I disagree with the plan but see the point", false),
-        ("good article about the budget", false),
-        ("the council meets on tuesday", false),
-    ];
-    texts
-        .iter()
-        .map(|&(text, label)| TrainExample {
-            text,
-            label,
-            weight: 1.0,
-            group: 0,
-        })
-        .collect()
-}
-
-fn toy_options() -> TrainOptions {
-    TrainOptions {
-        config: FeatureConfig {
-            bucket_bits: 16,
-            ..FeatureConfig::default()
-        },
-        epochs: 20,
-        learning_rate: 0.5,
-        ..TrainOptions::default()
+#[test]
+fn features_match_the_scorer() {
+    // The trainer's view of a text (buckets and values) gives the same
+    // logit as the scorer's.
+    let m = Model::builtin();
+    let w = m.to_weights();
+    for text in [
+        "You are an IDIOT!!",
+        "Caf\u{e9} na\u{ef}ve f**k you?",
+        "fine",
+        "",
+    ] {
+        let f = features(&m.config(), text);
+        let mut z = f64::from(w.bias);
+        for &e in &f.buckets {
+            let (b, v) = f.entry(e);
+            z += f64::from(w.scale) * f64::from(w.buckets[b]) * f64::from(v);
+        }
+        for (d, x) in w.dense.iter().zip(f.dense) {
+            z += f64::from(*d) * f64::from(x);
+        }
+        assert!((sigmoid(z) - m.score(text)).abs() < 1e-5, "{text:?}");
     }
 }
 
 #[test]
-fn training_is_deterministic_and_learns() {
-    let data = toy();
-    let a = train(&data, 1, &toy_options());
-    let b = train(&data, 1, &toy_options());
-    assert_eq!(a.to_bytes(), b.to_bytes());
-    assert!(a.score("you idiot") > a.score("thanks for the article"));
-    let why = a.explain("Thanks, you IDIOT.", 2);
-    assert_eq!(why.first().map(|w| w.0.as_str()), Some("IDIOT"), "{why:?}");
+fn weights_round_trip_and_are_checked() {
+    let m = Model::builtin();
+    assert_eq!(&Model::new(m.to_weights()).unwrap(), m);
+    let mut w = m.to_weights();
+    w.buckets.pop();
+    assert!(matches!(Model::new(w), Err(ModelError::BadWeights(_))));
+    let mut w = m.to_weights();
+    w.buckets[3] = 300;
+    assert!(matches!(Model::new(w), Err(ModelError::BadWeights(_))));
+    let mut w = m.to_weights();
+    w.bias = f32::NAN;
+    assert!(matches!(Model::new(w), Err(ModelError::BadWeights(_))));
+    let mut w = m.to_weights();
+    w.config.bucket_bits = 40;
+    assert!(matches!(Model::new(w), Err(ModelError::BadConfig(_))));
 }
 
 #[test]
-fn bytes_round_trip() {
-    for quant_bits in [8, 16] {
-        let m = train(
-            &toy(),
-            1,
-            &TrainOptions {
-                quant_bits,
-                ..toy_options()
-            },
-        );
-        let bytes = m.to_bytes();
-        assert_eq!(bytes.len(), 52 + (1 << 16) * usize::from(quant_bits) / 8);
-        let back = Model::from_bytes(&bytes).unwrap();
-        assert_eq!(back, m);
-        assert_eq!(back.score("moron"), m.score("moron"));
-    }
-}
-
-#[test]
-fn bad_files_are_errors() {
-    assert_eq!(Model::from_bytes(b"nope"), Err(ModelError::BadMagic));
-    let mut bytes = train(&toy(), 1, &toy_options()).to_bytes();
-    bytes.pop();
-    assert!(matches!(
-        Model::from_bytes(&bytes),
-        Err(ModelError::BadLength { .. })
-    ));
-    bytes[4] = 9;
+fn words_are_normal_forms() {
     assert_eq!(
-        Model::from_bytes(&bytes),
-        Err(ModelError::UnsupportedVersion(9))
+        words("You're a STUUUPID troll!"),
+        ["you're", "a", "stuupid", "troll"]
     );
+    let m = Model::builtin();
+    assert!(m.word_weight("idiot") > m.word_weight("budget"));
 }
 
 #[test]
