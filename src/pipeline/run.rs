@@ -44,6 +44,11 @@ const BATCH_BYTES: u64 = 32 << 20;
 /// the sinks window by window instead of being held.
 const DIRECT_BYTES: u64 = BATCH_BYTES / 4;
 
+/// Evaluates the caller's alert rules on a run's counts, per-user tables
+/// and input records.
+pub type AlertCheck<'a> =
+    dyn Fn(&RunCounts, Tables<'_>, &[InputRecord]) -> Vec<AlertResult> + Sync + 'a;
+
 /// What a run needs besides its inputs and sinks.
 pub struct Config<'a> {
     /// Word lists and weights.
@@ -64,7 +69,7 @@ pub struct Config<'a> {
     pub model_version: String,
     /// The caller's alert rules, evaluated once the counts are known, with
     /// every input's record (alerts name the inputs that failed).
-    pub alerts: &'a (dyn Fn(&RunCounts, Tables<'_>, &[InputRecord]) -> Vec<AlertResult> + Sync),
+    pub alerts: &'a AlertCheck<'a>,
     /// Where progress, warnings and failed inputs are told.
     pub events: &'a dyn Events,
 }
