@@ -15,6 +15,8 @@ use crate::error::{Error, NotText};
 use crate::parse::{self, Warning};
 use crate::thread::Thread;
 
+#[cfg(test)]
+mod tests;
 /// One input as read: its name, size and digest, and its thread or error.
 #[derive(Debug)]
 pub struct Loaded {
