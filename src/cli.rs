@@ -12,9 +12,12 @@ const EXIT_CODES: &str = "\
 Exit status:
   0  every input was analysed
   1  done, but some inputs failed (each is reported on stderr)
-  2  usage or fatal error (bad arguments, unwritable output, lock held)
-  3  analyze only: every input was analysed and an --alert rule held
-     (failed inputs take precedence: 1)
+  2  usage or fatal error (bad arguments, missing parent of --out,
+     unwritable output, lock held); the previous reports are kept
+  3  analyze only: an --alert rule held; some inputs may also have failed
+     (an alert wins over 1: the failures are printed and in run.json)
+  4  analyze only: nothing was analysed (every input failed, or none
+     matched); the previous reports are left exactly as they were
 A broken pipe (e.g. `threadwatch tree page.txt | head`) exits 0.";
 
 const ANALYZE_HELP: &str = "\
@@ -84,14 +87,23 @@ Reports (written atomically into --out; existing files are replaced):
              with filters and a search box.
   Cells starting with = + - @, tab or CR get a leading ' so that no
   spreadsheet runs them as formulas.
-  The set is written into a staging folder and swapped in at once: a run
-  killed at any moment leaves the previous complete set or the new one.
+  The set is written into a hidden staging folder inside --out, then moved
+  into place through a journal (.threadwatch-commit): a run killed at any
+  moment leaves the previous set or the new one, or a commit the next run
+  finishes first (docs/ROBUSTNESS.md).  The folder itself is never replaced:
+  it keeps its inode, mode, owner and group, may be a mount point or a
+  symlink, and new reports take its group.  Only the last part of --out is
+  created; a missing parent is an error.
+  An input that is empty or blank is a warning, counted in run.json
+  (counts.empty_inputs); a compressed or binary input is an error that says
+  what it is and how to decompress it.
 
 Examples:
   threadwatch analyze data/samples/*.txt --out reports
   threadwatch analyze pages/*.txt --out reports --jobs 2 --bom
   threadwatch analyze pages/*.txt --out reports --lexicon-dir my-lists
   threadwatch analyze pages/ --glob '*.txt' --out reports --quiet --alert 'harassment>0'
+  threadwatch analyze pages/ -o reports --alert 'thread.uncivil_rate>0.5' --alert 'user.harassment>0'
   threadwatch analyze pages/*.txt --out reports --xlsx --html --dot attacks.dot";
 
 const GEN_HELP: &str = "\
@@ -170,8 +182,10 @@ pub enum Command {
     #[command(
         after_long_help = "Output columns: id, incivility, uncivil, the nine flags \
         (name_calling, aspersion, lying_accusation, vulgarity, pejorative_speech, threat, \
-        identity_attack, shouting, mockery), target, evidence.\n\nExample:\n  \
-        threadwatch score --input export.csv --text-col text --id-col id --out scored.csv"
+        identity_attack, shouting, mockery), target, evidence.\n\nExamples:\n  \
+        threadwatch score export.csv --text-col text --id-col id -o scored.csv\n  \
+        threadwatch score - -d ';' < export.csv > scored.csv\n  \
+        threadwatch score --input export.csv --out scored.csv"
     )]
     Score(ScoreArgs),
     /// Show how one text is scored: normalised text, every match, the
@@ -223,18 +237,25 @@ pub enum Shell {
 /// `threadwatch score`
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// CSV file with a header line.
-    #[arg(long, value_name = "FILE.csv")]
-    pub input: PathBuf,
+    /// CSV file with a header line, or `-` for standard input.
+    #[arg(value_name = "INPUT", required_unless_present = "input")]
+    pub file: Option<PathBuf>,
+    /// The same as INPUT (the older spelling).
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "file")]
+    pub input: Option<PathBuf>,
     /// Column holding the text.
     #[arg(long, default_value = "text")]
     pub text_col: String,
     /// Column holding the row id, copied to the output.
     #[arg(long, default_value = "id")]
     pub id_col: String,
-    /// Output CSV file (written atomically).
-    #[arg(long, value_name = "OUT.csv")]
+    /// Output CSV file (written atomically), or `-` for standard output.
+    #[arg(long, short, value_name = "OUT.csv", default_value = "-")]
     pub out: PathBuf,
+    /// Field separator of INPUT and of the output: one ASCII character,
+    /// e.g. ';' for a spreadsheet export from a locale with decimal commas.
+    #[arg(long, short, default_value = ",", value_parser = parse_delimiter)]
+    pub delimiter: u8,
     /// Folder of word lists replacing or extending the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub lexicon_dir: Option<PathBuf>,
@@ -250,7 +271,7 @@ pub struct ScoreArgs {
 /// `threadwatch explain`
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The text to explain.
+    /// The text to explain, or `-` to read it from standard input.
     pub text: String,
     /// Folder of word lists replacing or extending the built-in ones.
     #[arg(long, value_name = "DIR")]
@@ -361,8 +382,8 @@ pub struct InputArgs {
 pub struct AnalyzeArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Folder for the reports (created if missing); required here or in
-    /// the config file.
+    /// Folder for the reports; created if missing, but its parent must
+    /// exist.  Required here or in the config file.
     #[arg(long, short, value_name = "DIR")]
     pub out: Option<PathBuf>,
     #[command(flatten)]
@@ -375,14 +396,22 @@ pub struct AnalyzeArgs {
     /// grammars/lexicon.ebnf.
     #[arg(long, value_name = "DIR")]
     pub lexicon_dir: Option<PathBuf>,
-    /// Exit with status 3 when RULE holds for the run, e.g.
-    /// 'uncivil_rate>0.3' or 'harassment>0'.  Metrics: uncivil_rate,
-    /// uncivil_comments, harassment, dogpiles, taunts, comments; operators
-    /// > >= < <= ==.  Repeatable.
+    /// Exit with status 3 when RULE holds, e.g. 'uncivil_rate>0.3' or
+    /// 'harassment>0' for the run, 'thread.uncivil_rate>0.5' for any one
+    /// thread, 'user.harassment>0' for any one user; the alert names who
+    /// tripped it.  Run metrics: uncivil_rate, uncivil_comments,
+    /// harassment, dogpiles, taunts, comments, failed_inputs, empty_inputs.
+    /// thread.: comments, participants, uncivil_comments, uncivil_rate,
+    /// dogpiles, max_depth.  user.: comments, threads, uncivil_comments,
+    /// uncivil_rate, name_calling, attacks_on_commenters, harassment,
+    /// repeated_taunts, risk.  Operators > >= < <= ==.  Repeatable; the
+    /// config file key is `alert` too.
     #[arg(long, value_name = "RULE")]
     pub alert: Vec<String>,
-    /// Lock file that keeps two runs from writing the same folder
-    /// (default: .<out folder name>.lock beside the folder).
+    /// An extra lock file to take first, e.g. one shared by every run on
+    /// a machine.  The output folder's own lock (.threadwatch.lock inside
+    /// it, removed when the run ends) is always taken as well, so two
+    /// runs never write one folder at once whatever --lock they name.
     #[arg(long, value_name = "FILE")]
     pub lock: Option<PathBuf>,
     /// Seconds to wait for another run's lock before giving up (exit 2).
@@ -394,11 +423,12 @@ pub struct AnalyzeArgs {
     pub format: FormatArg,
     /// Field separator: one ASCII character, e.g. ';' for locales whose
     /// decimal separator is a comma.
-    #[arg(long, default_value = ",", value_parser = parse_delimiter)]
+    #[arg(long, short, default_value = ",", value_parser = parse_delimiter)]
     pub delimiter: u8,
     /// Keep what each input gave in STATE and, next time, skip inputs whose
     /// path and content are unchanged; reports still cover every input
-    /// named.  Created on the first run.
+    /// named.  Created on the first run; a damaged or old one is renamed
+    /// to STATE.set-aside with a warning and rebuilt.
     #[arg(long, value_name = "STATE")]
     pub incremental: Option<PathBuf>,
     /// Site model written by `threadwatch train` to use as the learned
@@ -483,7 +513,7 @@ pub struct GenArgs {
 /// `threadwatch tree`
 #[derive(Debug, Args)]
 pub struct TreeArgs {
-    /// The page to show.
+    /// The page to show (one file; `check` reads folders).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 }

@@ -22,6 +22,36 @@ pub enum Error {
     /// The input was read but is not a valid comment page.
     #[error(transparent)]
     Parse(#[from] Box<ParseError>),
+    /// The input is compressed or binary, not a text page: said before
+    /// any byte of it is echoed as a line (issue 18).
+    #[error("{}: expected a text page, found {kind}", path.display())]
+    NotText {
+        /// The input as the user named it.
+        path: PathBuf,
+        /// What it is instead.
+        kind: NotText,
+    },
+}
+
+/// What a non-text input is, told by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum NotText {
+    /// A compressed file: `format` names the compressor, `command` how to
+    /// get the text out.
+    #[error("{format}-compressed data; decompress it first, e.g. {command}")]
+    Compressed {
+        /// gzip, zip, bzip2, xz or zstd.
+        format: &'static str,
+        /// A command that decompresses it.
+        command: &'static str,
+    },
+    /// Some other binary file: an image, a PDF, a program, or bytes that
+    /// are mostly control characters.
+    #[error("{what}, not text; save the comment page as text (UTF-8) and read that")]
+    Binary {
+        /// What it looks like.
+        what: &'static str,
+    },
 }
 
 /// A page that cannot be read unambiguously, with the position of the fault.

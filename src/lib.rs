@@ -23,6 +23,6 @@ pub mod train;
 pub mod tree;
 
 pub use body::Body;
-pub use error::{Error, ParseError, ParseErrorKind, RenderError};
+pub use error::{Error, NotText, ParseError, ParseErrorKind, RenderError};
 pub use thread::Thread;
 pub use tree::{Comment, CommentId, ReplyTree};

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Ok(cmd::Outcome::Success) => ExitCode::SUCCESS,
         Ok(cmd::Outcome::SomeFailed) => ExitCode::from(1),
         Ok(cmd::Outcome::Alert) => ExitCode::from(3),
+        Ok(cmd::Outcome::NothingAnalysed) => ExitCode::from(4),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("threadwatch: error: {e:#}");

@@ -109,6 +109,20 @@ pub enum StateError {
     },
 }
 
+impl StateError {
+    /// Why the file cannot be used, without the path or the fix.
+    pub fn reason(&self) -> String {
+        match self {
+            StateError::Io { source, .. } => source.to_string(),
+            StateError::Foreign { .. } => "not a threadwatch state file".to_owned(),
+            StateError::Version { found, .. } => {
+                format!("state format {found}, this threadwatch reads format {STATE_FORMAT}")
+            }
+            StateError::Corrupt { why, .. } => format!("corrupt state file ({why})"),
+        }
+    }
+}
+
 impl State {
     /// Reads the state at `path`; `None` when there is no file yet (the
     /// first run).
@@ -191,6 +205,27 @@ impl State {
         Ok(())
     }
 
+    /// Reads the state at `path` like [`State::load`], but a file that is
+    /// damaged, foreign or of another format is renamed aside (to
+    /// [`set_aside_path`]) instead of failing every run until someone
+    /// deletes it (issue 18); the caller warns and rebuilds the state.
+    /// Only a file that cannot be read or renamed is an error.
+    pub fn load_or_set_aside(path: &Path) -> Result<Loaded, StateError> {
+        match Self::load(path) {
+            Ok(Some(state)) => Ok(Loaded::Found(state)),
+            Ok(None) => Ok(Loaded::Missing),
+            Err(e @ StateError::Io { .. }) => Err(e),
+            Err(why) => {
+                let to = set_aside_path(path);
+                std::fs::rename(path, &to).map_err(|source| StateError::Io {
+                    path: path.to_owned(),
+                    source,
+                })?;
+                Ok(Loaded::SetAside { to, why })
+            }
+        }
+    }
+
     /// The entry for `path` with content `sha256`, if cached.
     pub fn take(&mut self, path: &str, sha256: &str) -> Option<Entry> {
         let i = self
@@ -199,6 +234,30 @@ impl State {
             .position(|e| e.path == path && e.sha256 == sha256)?;
         Some(self.entries.swap_remove(i))
     }
+}
+
+/// What [`State::load_or_set_aside`] found.
+#[derive(Debug)]
+pub enum Loaded {
+    /// No state yet.
+    Missing,
+    /// A state that reads.
+    Found(State),
+    /// A state that did not read, now at `to`.
+    SetAside {
+        /// Where the file went.
+        to: PathBuf,
+        /// Why it could not be read.
+        why: StateError,
+    },
+}
+
+/// Where an unreadable state file at `path` is moved: `path` plus
+/// `.set-aside` (an older one there is replaced, so they never pile up).
+pub fn set_aside_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".set-aside");
+    path.with_file_name(name)
 }
 
 #[cfg(test)]

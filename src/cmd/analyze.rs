@@ -1,13 +1,16 @@
 //! `threadwatch analyze`: flags -> a `pipeline::Config` -> `pipeline::run`
 //! -> the report set published -> an exit status.
 //!
-//! Order of work: take the run lock, write every report into a staging
-//! folder through the sinks (src/pipeline/), publish the set in one atomic
-//! step (report/publish.rs), then save the `--incremental` state.  Alerts
-//! are evaluated by the run, once the counts are known, and only change
-//! the exit status.
+//! Order of work: make and lock the output folder (cmd/lock.rs), write
+//! every report into a staging folder inside it through the sinks
+//! (src/pipeline/), publish the set through its journal
+//! (report/publish.rs) unless nothing was analysed (exit 4, issue 18),
+//! then save the `--incremental` state.  Alerts are evaluated by the run,
+//! once the counts are known, and only change the exit status
+//! (cmd/verdict.rs).
 
 use std::io::Write;
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
@@ -20,7 +23,8 @@ use threadwatch::report::dot::DotSink;
 use threadwatch::report::files::ReportFiles;
 use threadwatch::report::html::{self, HtmlSink};
 use threadwatch::report::publish::{remove_stale_staging, Staging};
-use threadwatch::report::run::{AlertResult, RunCounts, RunJson, RunOptions};
+use threadwatch::report::run::{AlertResult, InputRecord, RunCounts, RunJson, RunOptions};
+use threadwatch::state::StateError;
 use threadwatch::report::xlsx::{self, WorkbookSink};
 use threadwatch::term::sanitize;
 use threadwatch::Error;
@@ -28,7 +32,7 @@ use threadwatch::Error;
 use super::inputs::{describe, expand, progress_bar, read_stdin, worker_pool};
 use super::lexicon::load_lexicon;
 use super::model::choose;
-use super::{alert, lock, Outcome};
+use super::{alert, lock, verdict, Outcome};
 use crate::cli::AnalyzeArgs;
 
 /// Runs `analyze`.
@@ -48,19 +52,16 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         .iter()
         .map(|a| alert::parse(a))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create output folder {}", out.display()))?;
-    }
-    if out.exists() && !out.is_dir() {
-        bail!(
-            "cannot create output folder {}: a file is in the way",
-            out.display()
-        );
-    }
-    let lock_path = args.lock.clone().unwrap_or_else(|| lock::default_path(out));
-    tracing::info!(lock = %lock_path.display(), "taking the run lock");
-    let _lock = lock::acquire(&lock_path, Duration::from_secs_f64(args.lock_timeout))?;
+    // Issue 18: the folder is made (its parent must exist) and locked from
+    // inside before anything is written; dropped, the claim removes the
+    // lock file, and the folder too if this run made it and published
+    // nothing.
+    tracing::info!(out = %out.display(), "taking the run lock");
+    let _claim = lock::claim(
+        out,
+        args.lock.as_deref(),
+        Duration::from_secs_f64(args.lock_timeout),
+    )?;
     remove_stale_staging(out).context("cannot clean up after an interrupted run")?;
 
     let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
@@ -89,9 +90,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         harassment_min: args.harassment_min,
         dogpile_min: args.dogpile_min,
     };
-    let check_alerts = |counts: &RunCounts, _: Tables<'_>| -> Vec<AlertResult> {
-        alerts.iter().map(|a| a.check(counts)).collect()
-    };
+    let check_alerts =
+        |counts: &RunCounts, tables: Tables<'_>, inputs: &[InputRecord]| -> Vec<AlertResult> {
+            alert::check_all(&alerts, counts, tables.people(), inputs)
+        };
     let list = expand(&args.input)?;
     let stdin = read_stdin(&list)?;
     let inputs = Inputs { list, stdin };
@@ -142,12 +144,20 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     }
 
     let staging = Staging::new(out)
-        .with_context(|| format!("cannot create a staging folder beside {}", out.display()))?;
+        .with_context(|| format!("cannot create a staging folder in {}", out.display()))?;
     let pool = worker_pool(args.run.jobs)?;
     let outcome = pool
         .install(|| pipeline::run(&config, &inputs, &staging.path(""), &mut sinks))
         .with_context(|| format!("cannot write the reports for {}", out.display()))?;
     events.progress.finish_and_clear();
+    if verdict::nothing_was_analysed(&outcome.summary.counts) {
+        // Issue 18: the previous reports stay; the staging folder goes
+        // when `staging` drops, the lock file and a new folder with `_claim`.
+        return Ok(verdict::nothing_analysed(
+            out,
+            outcome.summary.counts.inputs,
+        ));
+    }
     let mut owned: Vec<String> = sinks.iter().flat_map(|s| s.files()).collect();
     // A run without --xlsx or --html still owns those names: a stale
     // workbook beside fresh CSVs would contradict them.
@@ -164,35 +174,12 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     }
 
     let summary = &outcome.summary;
-    let failed = summary.counts.failed;
-    if !args.run.quiet {
-        eprintln!(
-            "{} comments from {} threads: reports written to {}{}",
-            summary.counts.comments,
-            summary.counts.threads,
-            out.display(),
-            if failed > 0 {
-                format!("; {failed} input(s) failed")
-            } else {
-                String::new()
-            }
-        );
-    }
-    // Alerts go to stderr even with --quiet: they are what cron mails.
-    for a in summary.alerts.iter().filter(|a| a.crossed) {
-        eprintln!(
-            "threadwatch: alert: {} (value {})",
-            sanitize(&a.rule),
-            a.value
-        );
-    }
-    Ok(if failed > 0 {
-        Outcome::SomeFailed
-    } else if summary.alerts.iter().any(|a| a.crossed) {
-        Outcome::Alert
-    } else {
-        Outcome::Success
-    })
+    Ok(verdict::finish(
+        out,
+        &summary.counts,
+        &summary.alerts,
+        args.run.quiet,
+    ))
 }
 
 /// Tells the run's events on stderr: errors always, warnings unless
@@ -231,5 +218,10 @@ impl Events for Printer {
 
     fn stage(&self, what: &str) {
         tracing::info!("{what}");
+    }
+
+    fn state_set_aside(&self, path: &Path, to: &Path, why: &StateError) {
+        // Even with --quiet: the run renamed a file and takes longer.
+        eprintln!("{}", verdict::state_set_aside(path, to, why));
     }
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 use anyhow::Context;
 
 use super::inputs::read_all;
+use super::verdict::count;
 use super::Outcome;
 use crate::cli::CheckArgs;
 use threadwatch::term::sanitize;
@@ -18,9 +19,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         for t in &threads {
             writeln!(
                 out,
-                "{}: ok: {} comments, max depth {}: {}",
+                "{}: ok: {}, max depth {}: {}",
                 sanitize(&t.source),
-                t.tree.len(),
+                count(t.tree.len(), "comment"),
                 t.max_depth(),
                 sanitize(&t.title)
             )

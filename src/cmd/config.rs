@@ -8,7 +8,7 @@
 //! out = "reports"
 //! glob = "*.txt"
 //! lexicon_dir = "lists"
-//! alerts = ["harassment>0", "uncivil_rate>0.3"]
+//! alert = ["harassment>0", "uncivil_rate>0.3"]   # or one rule: alert = "harassment>0"
 //! format = "csv"        # csv, tsv or jsonl
 //! delimiter = ";"
 //! bom = true
@@ -51,7 +51,9 @@ pub struct AnalyzeConfig {
     out: Option<PathBuf>,
     glob: Option<String>,
     lexicon_dir: Option<PathBuf>,
-    alerts: Option<Vec<String>>,
+    /// `alert`, like the flag; `alerts` (its first name) still reads.
+    #[serde(alias = "alerts")]
+    alert: Option<OneOrMany>,
     format: Option<String>,
     delimiter: Option<String>,
     bom: Option<bool>,
@@ -67,6 +69,14 @@ pub struct AnalyzeConfig {
     xlsx: Option<bool>,
     html: Option<bool>,
     dot: Option<PathBuf>,
+}
+
+/// A key that takes one value or a list.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// Reads `--config FILE`, or `threadwatch.toml` when present; `None`
@@ -111,8 +121,10 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
         args.lexicon_dir = config.lexicon_dir.clone();
     }
     if unset("alert") {
-        if let Some(v) = &config.alerts {
-            args.alert = v.clone();
+        match &config.alert {
+            Some(OneOrMany::One(rule)) => args.alert = vec![rule.clone()],
+            Some(OneOrMany::Many(rules)) => args.alert = rules.clone(),
+            None => {}
         }
     }
     if unset("format") {

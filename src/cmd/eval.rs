@@ -27,7 +27,13 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
             ),
         },
     };
-    let rows = read_texts(&args.gold, &args.id_col, &args.text_col, Some(&args.label))?;
+    let rows = read_texts(
+        &args.gold,
+        b',',
+        &args.id_col,
+        &args.text_col,
+        Some(&args.label),
+    )?;
     // Rows whose label is empty are not labelled for this column.
     let labelled: Vec<(&str, bool)> = rows
         .iter()

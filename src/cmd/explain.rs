@@ -1,4 +1,5 @@
-//! `threadwatch explain`: show how one text is scored.
+//! `threadwatch explain`: show how one text is scored; `explain -` reads
+//! the text from standard input.
 
 use std::io::Write;
 
@@ -22,7 +23,19 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
         lexicon: &lexicon,
         model,
     };
-    let text = &args.text;
+    let text = &if args.text == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+            .context("cannot read standard input (expected UTF-8 text)")?;
+        // `echo text | threadwatch explain -` adds a line end that is not
+        // part of the text.
+        let kept = text
+            .strip_suffix('\n')
+            .map(|t| t.strip_suffix('\r').unwrap_or(t));
+        kept.map(str::to_owned).unwrap_or(text)
+    } else {
+        args.text.clone()
+    };
     let s = score_text(scorer, text);
     let mut out = std::io::stdout().lock();
     let w = &mut out;

@@ -208,7 +208,7 @@ pub fn describe(e: &Error) -> String {
             }
             out
         }
-        Error::Io { .. } => sanitize(&e.to_string()).into_owned(),
+        Error::Io { .. } | Error::NotText { .. } => sanitize(&e.to_string()).into_owned(),
     }
 }
 

@@ -17,6 +17,7 @@ mod score;
 mod texts;
 mod train;
 mod tree;
+mod verdict;
 
 use crate::cli::{Cli, Command};
 
@@ -27,8 +28,30 @@ pub enum Outcome {
     Success,
     /// The run finished, but some inputs failed.
     SomeFailed,
-    /// Every input was analysed and an `--alert` rule was crossed.
+    /// At least one input was analysed and an `--alert` rule held (some
+    /// inputs may have failed too: stderr and run.json say which).
     Alert,
+    /// Nothing was analysed: every input failed, or none matched.  The
+    /// previous reports are left as they were.
+    NothingAnalysed,
+}
+
+impl Outcome {
+    /// The outcome of a run that analysed `nothing` or something, in
+    /// which `failed` inputs failed, and whose alerts held or not.  An alert wins over
+    /// failed inputs (issue 18): it is what cron must mail, and failures
+    /// are on stderr and in run.json anyway.
+    pub fn of_run(nothing: bool, failed: usize, alert: bool) -> Outcome {
+        if nothing {
+            Outcome::NothingAnalysed
+        } else if alert {
+            Outcome::Alert
+        } else if failed > 0 {
+            Outcome::SomeFailed
+        } else {
+            Outcome::Success
+        }
+    }
 }
 
 /// Runs the subcommand `cli` asks for; `matches` tells which flags were

@@ -1,11 +1,15 @@
 //! `threadwatch score`: score standalone texts from a CSV file.
+//!
+//! `score INPUT -o OUT` like other Unix tools: `-` is standard input or
+//! output, and `-d` sets the field separator of both (issue 18); the older
+//! `--input FILE --out FILE` still works.
 
 use anyhow::Context;
 use rayon::prelude::*;
 use serde::Serialize;
 use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::standalone::score_text;
-use threadwatch::report::csv::{header_of, write_atomic, CsvOptions};
+use threadwatch::report::csv::{header_of, write_atomic, write_rows, CsvOptions};
 
 use super::inputs::worker_pool;
 use super::lexicon::load_lexicon;
@@ -35,7 +39,10 @@ struct ScoreRow {
 
 /// Runs `score`.
 pub fn run(args: ScoreArgs) -> anyhow::Result<Outcome> {
-    let texts = read_texts(&args.input, &args.id_col, &args.text_col, None)?;
+    let Some(input) = args.file.as_ref().or(args.input.as_ref()) else {
+        anyhow::bail!("expected an INPUT file, or `-` for standard input");
+    };
+    let texts = read_texts(input, args.delimiter, &args.id_col, &args.text_col, None)?;
     let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
     let chosen = choose(args.model.as_deref())?;
     let scorer = Scorer {
@@ -69,7 +76,18 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<Outcome> {
             .collect()
     });
     let header = header_of(&ScoreRow::default());
-    write_atomic(&args.out, &rows, &header, CsvOptions::default())
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    let opts = CsvOptions {
+        delimiter: args.delimiter,
+        ..CsvOptions::default()
+    };
+    if args.out.as_os_str() == "-" {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        write_rows(&mut out, &rows, &header, opts)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .context("cannot write to stdout")?;
+    } else {
+        write_atomic(&args.out, &rows, &header, opts)
+            .with_context(|| format!("cannot write {}", args.out.display()))?;
+    }
     Ok(Outcome::Success)
 }

@@ -1,20 +1,28 @@
-//! Reading standalone texts from a CSV file (`score`, `eval`).
+//! Reading standalone texts from a CSV file (`score`, `eval`), or from
+//! standard input when the file is named `-`.
 
 use std::path::Path;
 
 use anyhow::{bail, Context};
 
-/// The rows of `path`: `(id, text, label cell)` by column name.
+/// The rows of `path` (`-`: standard input), fields separated by
+/// `delimiter`: `(id, text, label cell)` by column name.
 pub fn read_texts(
     path: &Path,
+    delimiter: u8,
     id_col: &str,
     text_col: &str,
     label_col: Option<&str>,
 ) -> anyhow::Result<Vec<(String, String, Option<String>)>> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_path(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let mut builder = csv::ReaderBuilder::new();
+    builder.flexible(false).delimiter(delimiter);
+    let mut rdr = if path.as_os_str() == "-" {
+        builder.from_reader(Box::new(std::io::stdin().lock()) as Box<dyn std::io::Read>)
+    } else {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        builder.from_reader(Box::new(file) as Box<dyn std::io::Read>)
+    };
     let headers = rdr
         .headers()
         .with_context(|| format!("cannot read {}", path.display()))?

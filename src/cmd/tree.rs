@@ -9,6 +9,7 @@ use threadwatch::report::excerpt;
 use threadwatch::term::{paint, sanitize, use_color, Color};
 
 use super::inputs::describe;
+use super::verdict::count;
 use super::Outcome;
 use crate::cli::TreeArgs;
 
@@ -17,6 +18,14 @@ const FIRST_WORDS: usize = 60;
 
 /// Runs `tree`.
 pub fn run(args: TreeArgs, color: Color) -> anyhow::Result<Outcome> {
+    if args.file.is_dir() {
+        anyhow::bail!(
+            "tree: expected one page file, found the folder {}; name a file in it, \
+             or validate the whole folder with `threadwatch check {}`",
+            sanitize(&args.file.display().to_string()),
+            sanitize(&args.file.display().to_string())
+        );
+    }
     let read = read_input(&PageSource, &Input::File(args.file.clone()), &[]);
     let thread = match read.threads.into_iter().next() {
         Some(Ok(t)) => t,
@@ -31,9 +40,9 @@ pub fn run(args: TreeArgs, color: Color) -> anyhow::Result<Outcome> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     writeln!(
         out,
-        "{} ({} comments)",
+        "{} ({})",
         paint(on, "1", &sanitize(&thread.title)),
-        thread.tree.len()
+        count(thread.tree.len(), "comment")
     )
     .context("cannot write to stdout")?;
     for (id, dotted) in thread.tree.with_dotted_ids() {

@@ -26,7 +26,7 @@ use crate::parse::Warning;
 use crate::report::run::{
     AlertResult, IncrementalRecord, InputRecord, RunCounts, RunOptions, RunSummary,
 };
-use crate::state::{Entry, State, StateError};
+use crate::state::{Entry, Loaded, State, StateError};
 
 use super::analyse::{analyse_thread, ThreadDone};
 use super::input::{Input, Inputs};
@@ -43,6 +43,11 @@ const BATCH_BYTES: u64 = 32 << 20;
 /// Inputs at least this big are analysed alone, their records handed to
 /// the sinks window by window instead of being held.
 const DIRECT_BYTES: u64 = BATCH_BYTES / 4;
+
+/// Evaluates the caller's alert rules on a run's counts, per-user tables
+/// and input records.
+pub type AlertCheck<'a> =
+    dyn Fn(&RunCounts, Tables<'_>, &[InputRecord]) -> Vec<AlertResult> + Sync + 'a;
 
 /// What a run needs besides its inputs and sinks.
 pub struct Config<'a> {
@@ -62,8 +67,9 @@ pub struct Config<'a> {
     pub lexicon_version: String,
     /// Hash of the weights, likewise.
     pub model_version: String,
-    /// The caller's alert rules, evaluated once the counts are known.
-    pub alerts: &'a (dyn Fn(&RunCounts, Tables<'_>) -> Vec<AlertResult> + Sync),
+    /// The caller's alert rules, evaluated once the counts are known, with
+    /// every input's record (alerts name the inputs that failed).
+    pub alerts: &'a AlertCheck<'a>,
     /// Where progress, warnings and failed inputs are told.
     pub events: &'a dyn Events,
 }
@@ -78,6 +84,9 @@ pub trait Events: Sync {
     fn failed(&self, _error: &Error) {}
     /// A stage began (for logs).
     fn stage(&self, _what: &str) {}
+    /// The `--incremental` state at `path` could not be read (`why`) and
+    /// was moved to `to`; the run rebuilds it (issue 18).
+    fn state_set_aside(&self, _path: &Path, _to: &Path, _why: &StateError) {}
 }
 
 /// Events nobody listens to.
@@ -230,7 +239,8 @@ pub fn run(
         .count();
     counts.dogpiles = people.threads.iter().map(|t| t.dogpiles).sum();
     counts.taunts = people.taunts.len();
-    let alerts = (config.alerts)(&counts, tables);
+    counts.empty_inputs = records.iter().filter(|r| r.empty).count();
+    let alerts = (config.alerts)(&counts, tables, &records);
     drop(people);
     let summary = RunSummary {
         tool: "threadwatch",
@@ -284,9 +294,16 @@ type Cached = HashSet<(String, String)>;
 /// made with other settings (then every input is analysed again, which is
 /// always safe).
 fn load_state(path: &Path, fingerprint: &str, events: &dyn Events) -> Result<Cache, StateError> {
-    let Some(state) = State::load(path)? else {
-        events.stage("no state yet: analysing every input");
-        return Ok(Cache::new());
+    let state = match State::load_or_set_aside(path)? {
+        Loaded::Found(state) => state,
+        Loaded::Missing => {
+            events.stage("no state yet: analysing every input");
+            return Ok(Cache::new());
+        }
+        Loaded::SetAside { to, why } => {
+            events.state_set_aside(path, &to, &why);
+            return Ok(Cache::new());
+        }
     };
     if state.fingerprint != fingerprint {
         events.stage("state made by another version or with other settings: analysing every input");
@@ -363,6 +380,7 @@ impl Job<'_> {
             sha256: String::new(),
             comments: 0,
             error: None,
+            empty: false,
         };
         let done = |fresh: Fresh, record| Done {
             record,
@@ -382,6 +400,7 @@ impl Job<'_> {
             }
         };
         record.bytes = bytes.len() as u64;
+        record.empty = crate::input::is_blank(&bytes);
         let source = self.config.source;
         // Without a state to reuse, the digest is only recorded, so the
         // source may compute it while it reads (issue 6).

@@ -68,10 +68,12 @@ pub fn read_input(source: &dyn Source, input: &Input, stdin: &[u8]) -> ReadInput
         sha256: String::new(),
         comments: 0,
         error: None,
+        empty: false,
     };
     let threads = match input.read(stdin) {
         Ok(bytes) => {
             record.bytes = bytes.len() as u64;
+            record.empty = crate::input::is_blank(&bytes);
             let (sha256, threads) = source.read_hashed(&record.path, bytes);
             record.sha256 = sha256;
             threads

@@ -80,6 +80,9 @@ pub struct InputRecord {
     pub comments: usize,
     /// The error, when the input failed.
     pub error: Option<String>,
+    /// No text at all: 0 bytes, or only blanks and a byte-order mark (a
+    /// failed download?).  Such an input is a warning, not an error.
+    pub empty: bool,
 }
 
 /// Run totals.
@@ -105,6 +108,8 @@ pub struct RunCounts {
     pub dogpiles: usize,
     /// Repeated taunts.
     pub taunts: usize,
+    /// Inputs that were empty (see [`InputRecord::empty`]).
+    pub empty_inputs: usize,
 }
 
 /// An evaluated `--alert` rule.
@@ -116,6 +121,11 @@ pub struct AlertResult {
     pub value: f64,
     /// Whether the rule fired.
     pub crossed: bool,
+    /// Who tripped it, worst first, each with its value: threads (by
+    /// source), users, pairs (`from -> to`) or inputs; at most 20.
+    pub tripped: Vec<String>,
+    /// How many tripped it in all.
+    pub tripped_total: usize,
 }
 
 /// run.json text: pretty-printed, ending with a newline.

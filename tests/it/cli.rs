@@ -119,7 +119,7 @@ fn check_exit_codes() {
     tw().args(["check", &fixture("ok/0001_authored_multi_paragraph.thread")])
         .assert()
         .success()
-        .stdout(predicate::str::contains("ok: 1 comments, max depth 1"));
+        .stdout(predicate::str::contains("ok: 1 comment, max depth 1"));
     tw().args(["check", "--quiet", &fixture("err/0002_tab_indent.thread")])
         .assert()
         .code(1)
@@ -155,7 +155,7 @@ fn unwritable_output_is_fatal_exit_2() {
     .arg(blocker.join("sub"))
     .assert()
     .code(2)
-    .stderr(predicate::str::contains("cannot create output folder"));
+    .stderr(predicate::str::contains("file is a file, not a folder"));
 }
 
 #[test]
@@ -257,8 +257,9 @@ fn a_run_replaces_reports_without_leaving_temp_files() {
         ]
     );
     assert_eq!(read(&out.join("my-notes.txt")), "keep me");
-    // Beside the folder: only the lock file, no staging leftovers.
-    assert_eq!(names(dir.path()), [".reports.lock", "reports"]);
+    // Beside the folder: nothing (issue 18: the lock and the staging
+    // folder live inside it, and are gone when the run ends).
+    assert_eq!(names(dir.path()), ["reports"]);
 }
 
 #[test]

@@ -93,8 +93,10 @@ fn r5_run_json_is_byte_identical_across_runs_and_job_counts() {
 fn r5_a_held_lock_makes_a_second_run_wait_then_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r");
-    let lock_path = dir.path().join(".r.lock");
-    let held = std::fs::File::create(&lock_path).unwrap();
+    analyze(&out).arg("--quiet").assert().success();
+    let before = snapshot(&out);
+    // Issue 18: the lock is inside the folder, whatever --lock says.
+    let held = std::fs::File::create(out.join(".threadwatch.lock")).unwrap();
     held.try_lock().unwrap();
     let started = std::time::Instant::now();
     analyze(&out)
@@ -105,14 +107,19 @@ fn r5_a_held_lock_makes_a_second_run_wait_then_exit_2() {
             "another threadwatch run holds the lock",
         ));
     assert!(started.elapsed() >= Duration::from_millis(500));
-    assert!(!out.exists(), "nothing written while locked out");
+    analyze(&out)
+        .args(["--lock-timeout", "0.2", "--lock"])
+        .arg(dir.path().join("other.lock"))
+        .assert()
+        .code(2);
+    assert_eq!(snapshot(&out), before, "nothing written while locked out");
     // A lock whose holder is gone (here: released) never blocks.
     drop(held);
     analyze(&out)
         .args(["--lock-timeout", "0"])
         .assert()
         .success();
-    // --lock names another file.
+    // --lock names an extra file, taken as well.
     analyze(&out)
         .arg("--lock")
         .arg(dir.path().join("custom.lock"))
@@ -130,10 +137,13 @@ fn big_page(seed: u64) -> String {
     })
 }
 
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+/// The reports a reader sees in `dir`: its files but for hidden ones
+/// (the run's own staging folder, journal and lock start with a dot).
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap())
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .map(|e| {
             (
                 e.file_name().to_string_lossy().into_owned(),
@@ -148,8 +158,108 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn r5_sigkill_leaves_the_old_set_or_the_new_set() {
     let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("page.txt");
     let out = dir.path().join("reports");
+    sigkill_case(dir.path(), &out, 12);
+    let beside: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut beside = beside;
+    beside.sort();
+    assert_eq!(
+        beside,
+        ["page.txt", "reference", "reports"],
+        "nothing beside"
+    );
+}
+
+/// Issue 18: through a symlink, the target gets the reports and the link
+/// stays a link.
+#[test]
+#[cfg(unix)]
+fn r18_sigkill_through_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("target");
+    std::fs::create_dir(&target).unwrap();
+    let link = dir.path().join("reports");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    sigkill_case(dir.path(), &link, 6);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(target.join("comments.csv").exists());
+}
+
+/// Issue 18: on a mount point (here a tmpfs; Docker volumes and NFS
+/// shares are the same case: another device than the parent) publishing
+/// used to fail with EXDEV.  Needs root to mount: skips, saying why,
+/// without it.
+#[test]
+#[cfg(target_os = "linux")]
+fn r18_sigkill_on_a_mount_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mnt");
+    std::fs::create_dir(&out).unwrap();
+    let Some(_mount) = Tmpfs::mount(&out) else {
+        return;
+    };
+    use std::os::unix::fs::MetadataExt;
+    let before = std::fs::metadata(&out).unwrap();
+    assert_ne!(
+        before.dev(),
+        std::fs::metadata(dir.path()).unwrap().dev(),
+        "a mount point"
+    );
+    sigkill_case(dir.path(), &out, 6);
+    let after = std::fs::metadata(&out).unwrap();
+    assert_eq!((before.dev(), before.ino()), (after.dev(), after.ino()));
+}
+
+/// A tmpfs mounted for a test, unmounted when dropped.
+pub struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    /// Mounts a tmpfs at `at`, or prints why it cannot and returns None.
+    pub fn mount(at: &Path) -> Option<Tmpfs> {
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=256m", "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::piped())
+            .output();
+        match status {
+            Ok(o) if o.status.success() => Some(Tmpfs(at.to_owned())),
+            Ok(o) => {
+                eprintln!(
+                    "skipping the mount-point case: `mount -t tmpfs` failed (needs root): {}",
+                    String::from_utf8_lossy(&o.stderr).trim()
+                );
+                None
+            }
+            Err(e) => {
+                eprintln!("skipping the mount-point case: cannot run mount: {e}");
+                None
+            }
+        }
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+/// Kills `kills` runs writing into `out` at moments spread over a whole
+/// run, publishing included, and checks that each leaves the old set or
+/// the new one (or a commit that the next run finishes before anything
+/// else: docs/ROBUSTNESS.md), and that a last run leaves no staging,
+/// journal or lock behind.  `scratch` holds the page and a reference run.
+fn sigkill_case(scratch: &Path, out: &Path, kills: u32) {
+    let page = scratch.join("page.txt");
     let run = |out: &Path| {
         std::process::Command::new(bin())
             .arg("analyze")
@@ -162,49 +272,54 @@ fn r5_sigkill_leaves_the_old_set_or_the_new_set() {
     };
     // The old set (version 1) and, elsewhere, the complete new set (version 2).
     std::fs::write(&page, big_page(1)).unwrap();
-    assert!(run(&out).success());
-    let old = snapshot(&out);
+    assert!(run(out).success());
+    let old = snapshot(out);
     std::fs::write(&page, big_page(2)).unwrap();
-    let reference = dir.path().join("reference");
+    let reference = scratch.join("reference");
     let started = std::time::Instant::now();
     assert!(run(&reference).success());
     let full = started.elapsed();
     let new = snapshot(&reference);
     assert_ne!(old, new);
-    // Kill runs at moments spread over a whole run, publishing included.
     let mut seen_old = false;
     let mut seen_new = false;
-    for i in 0..12u32 {
+    for i in 0..kills {
         let mut child = std::process::Command::new(bin())
             .arg("analyze")
             .arg(&page)
             .args(["--quiet", "--lock-timeout", "5", "--out"])
-            .arg(&out)
+            .arg(out)
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(full.mul_f64(f64::from(i) / 10.0));
+        std::thread::sleep(full.mul_f64(1.2 * f64::from(i) / f64::from(kills)));
         let _ = child.kill(); // SIGKILL on Unix
         let _ = child.wait();
-        let now = snapshot(&out);
+        let now = snapshot(out);
         if now == old {
             seen_old = true;
         } else if now == new {
             seen_new = true;
         } else {
+            // Killed between two renames of the commit: the journal says
+            // so, and holds the rest of the new set.
             let names: Vec<&String> = now.iter().map(|(n, _)| n).collect();
-            panic!("kill {i}: neither the old nor the new set: {names:?}");
+            assert!(
+                out.join(".threadwatch-commit").is_dir(),
+                "kill {i}: neither the old nor the new set, and no commit: {names:?}"
+            );
         }
     }
     assert!(seen_old || seen_new);
-    // The next run cleans up whatever a killed run left beside the folder.
-    assert!(run(&out).success());
-    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+    // The next run finishes or removes whatever a killed run left.
+    assert!(run(out).success());
+    assert_eq!(snapshot(out), new);
+    let hidden: Vec<String> = std::fs::read_dir(out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("staging"))
+        .filter(|n| n.starts_with('.'))
         .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert!(hidden.is_empty(), "{hidden:?}");
 }
 
 #[test]

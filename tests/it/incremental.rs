@@ -153,35 +153,34 @@ fn r5_incremental_keeps_warnings_and_retries_failed_inputs() {
     assert_eq!(j["counts"]["failed"], 1);
 }
 
+/// Issue 5 made a foreign or corrupt state an error; issue 18 sets it
+/// aside instead, so a cron job does not fail until someone deletes it.
 #[test]
-fn r5_foreign_or_corrupt_state_is_an_error_that_says_how_to_rebuild() {
+fn r18_foreign_or_corrupt_state_is_set_aside_and_rebuilt() {
     let dir = tempfile::tempdir().unwrap();
     let pages = dir.path().join("pages");
     std::fs::create_dir(&pages).unwrap();
     std::fs::write(pages.join("a.txt"), page("Ferries", "You idiot.")).unwrap();
     let out = dir.path().join("out");
     let state = dir.path().join("state.bin");
+    let aside = dir.path().join("state.bin.set-aside");
 
     std::fs::write(&state, "not a state\n").unwrap();
     run(&pages, &out, Some(&state))
-        .code(2)
+        .success()
         .stderr(predicate::str::contains("not a threadwatch state file"))
-        .stderr(predicate::str::contains("delete this file to rebuild"));
-    // The foreign file is left alone.
-    assert_eq!(std::fs::read_to_string(&state).unwrap(), "not a state\n");
-
-    std::fs::remove_file(&state).unwrap();
-    run(&pages, &out, Some(&state)).success();
+        .stderr(predicate::str::contains(
+            "rebuilding the state with a full run",
+        ));
+    // The foreign file is kept, under another name.
+    assert_eq!(std::fs::read_to_string(&aside).unwrap(), "not a state\n");
     let good = std::fs::read(&state).unwrap();
+
     std::fs::write(&state, &good[..good.len() / 2]).unwrap();
     run(&pages, &out, Some(&state))
-        .code(2)
-        .stderr(predicate::str::contains("corrupt state file"))
-        .stderr(predicate::str::contains("delete it to rebuild"));
-
-    // Deleting it, as told, rebuilds it.
-    std::fs::remove_file(&state).unwrap();
-    run(&pages, &out, Some(&state)).success();
+        .success()
+        .stderr(predicate::str::contains("corrupt state file"));
+    // Rebuilt to the same bytes a first run writes.
     assert_eq!(std::fs::read(&state).unwrap(), good);
 }
 

@@ -6,6 +6,7 @@ mod battery;
 mod cli;
 mod conservation;
 mod cron;
+mod cron_safety;
 mod fixtures;
 mod gen;
 mod html_report;
