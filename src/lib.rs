@@ -18,6 +18,7 @@ pub mod stable;
 pub mod state;
 pub mod term;
 pub mod thread;
+pub mod time;
 pub mod tree;
 
 pub use body::Body;

@@ -7,6 +7,7 @@
 
 pub mod lexicon;
 mod line;
+mod meta;
 mod nest;
 mod section;
 mod span;
