@@ -24,4 +24,4 @@ pub mod tree;
 pub use body::Body;
 pub use error::{Error, ParseError, ParseErrorKind, RenderError};
 pub use thread::Thread;
-pub use tree::{Comment, CommentId, ReplyTree};
+pub use tree::{Comment, CommentId, ReplyTree, Status};

@@ -226,9 +226,10 @@ type Res<'a, T> = IResult<&'a str, T>;
 /// `number ::= [0-9]+`, at most `max` digits.
 fn number(max: usize) -> impl FnMut(&str) -> Res<'_, u32> {
     move |i| {
-        map(take_while_m_n(1, max, |c: char| c.is_ascii_digit()), |d: &str| {
-            d.parse::<u32>().unwrap_or(u32::MAX)
-        })
+        map(
+            take_while_m_n(1, max, |c: char| c.is_ascii_digit()),
+            |d: &str| d.parse::<u32>().unwrap_or(u32::MAX),
+        )
         .parse(i)
     }
 }
@@ -256,9 +257,9 @@ const MONTHS: [&str; 12] = [
 /// `month ::= full month name | three-letter abbreviation '.'? | 'Sept'`
 fn month(i: &str) -> Res<'_, u32> {
     let (rest, w) = word(i)?;
-    let found = MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september"));
+    let found = MONTHS.iter().position(|m| {
+        *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
+    });
     match found {
         Some(m) => {
             let (rest, _) = opt(char('.')).parse(rest)?;
@@ -288,7 +289,8 @@ fn weekday(i: &str) -> Res<'_, ()> {
         "sunday",
     ];
     let (rest, _) = verify(word, |w: &String| {
-        DAYS.iter().any(|d| *d == w || (w.len() == 3 && d.starts_with(w.as_str())))
+        DAYS.iter()
+            .any(|d| *d == w || (w.len() == 3 && d.starts_with(w.as_str())))
     })
     .parse(i)?;
     let (rest, _) = (opt(char('.')), opt(char(',')), space1).parse(rest)?;
@@ -344,13 +346,7 @@ fn date(i: &str) -> Res<'_, Result<(i64, u32, u32), Item>> {
         ),
         // 2025-03-03
         map(
-            (
-                number(4),
-                char('-'),
-                number(2),
-                char('-'),
-                number(2),
-            ),
+            (number(4), char('-'), number(2), char('-'), number(2)),
             |(y, _, m, _, d)| Ok((i64::from(y), m, d)),
         ),
         // 03/04/2025: month first in the US, day first elsewhere.
@@ -419,7 +415,11 @@ fn zone(i: &str) -> Res<'_, i64> {
     let numeric = map(
         (
             opt(alt((tag_no_case("utc"), tag_no_case("gmt")))),
-            alt((value(1i64, char('+')), value(-1i64, char('-')), value(-1i64, char('−')))),
+            alt((
+                value(1i64, char('+')),
+                value(-1i64, char('-')),
+                value(-1i64, char('−')),
+            )),
             number(2),
             opt(preceded(opt(char(':')), number(2))),
         ),
@@ -478,11 +478,7 @@ fn relative(i: &str) -> Res<'_, Item> {
         value((), tag_no_case("one")),
     ));
     let long = (count, space0, unit, space1, tag_no_case("ago"));
-    let short = (
-        number(6),
-        short_unit,
-        opt((space1, tag_no_case("ago"))),
-    );
+    let short = (number(6), short_unit, opt((space1, tag_no_case("ago"))));
     let day_word = alt((tag_no_case("yesterday"), tag_no_case("today")));
     let (rest, _) = (
         opt((alt((tag_no_case("edited"), tag_no_case("posted"))), space1)),
@@ -493,7 +489,15 @@ fn relative(i: &str) -> Res<'_, Item> {
             value((), tag_no_case("now")),
             value(
                 (),
-                (day_word, opt((opt(char(',')), space1, opt((tag_no_case("at"), space1)), clock))),
+                (
+                    day_word,
+                    opt((
+                        opt(char(',')),
+                        space1,
+                        opt((tag_no_case("at"), space1)),
+                        clock,
+                    )),
+                ),
             ),
             value((), (tag_no_case("last"), space1, unit)),
         )),
@@ -510,8 +514,19 @@ fn unit(i: &str) -> Res<'_, ()> {
         let w = w.strip_suffix('s').unwrap_or(w);
         matches!(
             w,
-            "second" | "sec" | "minute" | "min" | "hour" | "hr" | "day" | "week" | "wk" | "month"
-                | "mo" | "year" | "yr"
+            "second"
+                | "sec"
+                | "minute"
+                | "min"
+                | "hour"
+                | "hr"
+                | "day"
+                | "week"
+                | "wk"
+                | "month"
+                | "mo"
+                | "year"
+                | "yr"
         )
     })
     .map(|_| ())
@@ -521,7 +536,10 @@ fn unit(i: &str) -> Res<'_, ()> {
 /// `short_unit ::= 's' | 'm' | 'h' | 'd' | 'w' | 'mo' | 'y'` (as in `2h`).
 fn short_unit(i: &str) -> Res<'_, ()> {
     verify(word, |w: &String| {
-        matches!(w.as_str(), "s" | "m" | "min" | "h" | "hr" | "d" | "w" | "mo" | "y" | "yr")
+        matches!(
+            w.as_str(),
+            "s" | "m" | "min" | "h" | "hr" | "d" | "w" | "mo" | "y" | "yr"
+        )
     })
     .map(|_| ())
     .parse(i)
@@ -555,8 +573,8 @@ const BADGES: [&str; 22] = [
 
 /// `badge_name`: one of [`BADGES`], any case.
 fn badge_name(i: &str) -> Res<'_, ()> {
-    let (rest, w) = take_while1(|c: char| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’')
-        .parse(i)?;
+    let (rest, w) =
+        take_while1(|c: char| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’').parse(i)?;
     let w = w.trim().to_lowercase().replace('’', "'");
     if BADGES.contains(&w.as_str()) {
         Ok((rest, ()))
@@ -581,7 +599,9 @@ fn badge(i: &str) -> Res<'_, ()> {
 fn count(i: &str) -> Res<'_, ()> {
     let (rest, _) = (
         take_while_m_n(1, 1, |c: char| c.is_ascii_digit()),
-        opt(take_while1(|c: char| c.is_ascii_digit() || c == ',' || c == '.')),
+        opt(take_while1(|c: char| {
+            c.is_ascii_digit() || c == ',' || c == '.'
+        })),
         opt(tag_no_case("k")),
     )
         .parse(i)?;
@@ -592,10 +612,26 @@ fn vote_word(i: &str) -> Res<'_, String> {
     verify(word, |w: &String| {
         matches!(
             w.as_str(),
-            "like" | "likes" | "point" | "points" | "vote" | "votes" | "upvote" | "upvotes"
-                | "downvote" | "downvotes" | "dislike" | "dislikes" | "reply" | "replies"
-                | "recommend" | "recommends" | "recommendation" | "recommendations"
-                | "reaction" | "reactions"
+            "like"
+                | "likes"
+                | "point"
+                | "points"
+                | "vote"
+                | "votes"
+                | "upvote"
+                | "upvotes"
+                | "downvote"
+                | "downvotes"
+                | "dislike"
+                | "dislikes"
+                | "reply"
+                | "replies"
+                | "recommend"
+                | "recommends"
+                | "recommendation"
+                | "recommendations"
+                | "reaction"
+                | "reactions"
         )
     })
     .parse(i)
@@ -603,7 +639,10 @@ fn vote_word(i: &str) -> Res<'_, String> {
 
 fn arrow(i: &str) -> Res<'_, &str> {
     take_while1(|c: char| {
-        matches!(c, '▲' | '▼' | '↑' | '↓' | '👍' | '👎' | '♥' | '❤' | '⬆' | '⬇' | '\u{fe0f}')
+        matches!(
+            c,
+            '▲' | '▼' | '↑' | '↓' | '👍' | '👎' | '♥' | '❤' | '⬆' | '⬇' | '\u{fe0f}'
+        )
     })
     .parse(i)
 }
@@ -634,26 +673,57 @@ fn votes(i: &str) -> Res<'_, ()> {
 
 /// Words of the buttons under a comment.
 const ACTIONS: [&str; 28] = [
-    "reply", "share", "report", "like", "unlike", "flag", "permalink", "link", "edit", "delete",
-    "follow", "block", "mute", "upvote", "downvote", "view", "show", "hide", "load", "more",
-    "replies", "collapse", "expand", "abuse", "see", "thread", "parent", "translate",
+    "reply",
+    "share",
+    "report",
+    "like",
+    "unlike",
+    "flag",
+    "permalink",
+    "link",
+    "edit",
+    "delete",
+    "follow",
+    "block",
+    "mute",
+    "upvote",
+    "downvote",
+    "view",
+    "show",
+    "hide",
+    "load",
+    "more",
+    "replies",
+    "collapse",
+    "expand",
+    "abuse",
+    "see",
+    "thread",
+    "parent",
+    "translate",
 ];
 
-/// `actions ::= action_word ( blank+ action_word )*`, at most six words, at
-/// least one of them reply, share, report, like or flag, so that a body
-/// line of ordinary words ("show more") is not taken.
+/// `actions ::= action_word ( blank+ action_word )*`: at most six words,
+/// at least one of them reply, replies, share, report, like, flag or
+/// permalink, the first capitalised as buttons are printed ("View 3
+/// replies"), so that a body line of ordinary words ("show more", a
+/// reply that says "reply") is not taken.
 fn actions(i: &str) -> Res<'_, ()> {
     let words: Vec<&str> = i.split_whitespace().collect();
-    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    let ok = !words.is_empty()
-        && words.len() <= 6
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let button = |w: &str| ACTIONS.contains(&w.to_lowercase().as_str());
+    let ok = words.len() <= 6
+        && words
+            .first()
+            .is_some_and(|w| clean(w).starts_with(|c: char| c.is_uppercase()))
         && words.iter().all(|w| {
             let w = clean(w);
-            ACTIONS.contains(&w.as_str()) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+            button(&w) || number(&w)
         })
         && words.iter().any(|w| {
             matches!(
-                clean(w).as_str(),
+                clean(w).to_lowercase().as_str(),
                 "reply" | "replies" | "share" | "report" | "like" | "flag" | "permalink"
             )
         });

@@ -4,7 +4,10 @@ use super::{days_in_month, Timestamp};
 fn civil_times_print_as_iso_utc() {
     let t = Timestamp::from_civil(2025, 3, 3, 14, 14, 0).unwrap();
     assert_eq!(t.to_string(), "2025-03-03T14:14:00Z");
-    assert_eq!(Timestamp::from_civil(1970, 1, 1, 0, 0, 0), Some(Timestamp(0)));
+    assert_eq!(
+        Timestamp::from_civil(1970, 1, 1, 0, 0, 0),
+        Some(Timestamp(0))
+    );
     assert_eq!(Timestamp(1_700_000_000).to_string(), "2023-11-14T22:13:20Z");
     assert_eq!(Timestamp(-1).to_string(), "1969-12-31T23:59:59Z");
 }

@@ -54,7 +54,10 @@ fn day_and_month_that_could_swap_are_ambiguous() {
     let m = meta_line("03/04/2025").unwrap();
     assert!(m.ambiguous_date);
     assert_eq!(m.created, None);
-    assert_eq!(meta_item("02/02/2025").map(|i| matches!(i, Item::Date { .. })), Some(true));
+    assert_eq!(
+        meta_item("02/02/2025").map(|i| matches!(i, Item::Date { .. })),
+        Some(true)
+    );
 }
 
 #[test]
@@ -101,6 +104,8 @@ fn ordinary_text_is_not_metadata() {
         "Ada Marsh",
         "Reply to Ben: no",
         "more",
+        "reply",
+        "share this",
     ] {
         assert_eq!(meta_line(text), None, "{text}");
     }
@@ -115,7 +120,10 @@ fn author_lines_keep_metadata_out_of_the_name() {
         Timestamp::from_civil(2025, 3, 3, 9, 14, 0)
     );
     assert_eq!(author_line("Ada Marsh (edited)").name, "Ada Marsh");
-    assert_eq!(author_line("Ada Marsh (Moderator) [edited]").name, "Ada Marsh");
+    assert_eq!(
+        author_line("Ada Marsh (Moderator) [edited]").name,
+        "Ada Marsh"
+    );
     assert_eq!(author_line("Ada Marsh • 2 hours ago").name, "Ada Marsh");
     let plain = author_line("Ada Marsh");
     assert_eq!((plain.name, plain.meta), ("Ada Marsh", None));
