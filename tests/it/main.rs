@@ -6,6 +6,7 @@ mod battery;
 mod cli;
 mod conservation;
 mod cron;
+mod exports;
 mod fixtures;
 mod gen;
 mod incremental;
