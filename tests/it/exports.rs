@@ -130,3 +130,80 @@ fn r16_fox_news_reply_structures_read_through_the_csv_reader() {
     assert_eq!(seen, rows.len(), "every row is one comment");
     assert_eq!(orphans, threads.iter().map(|t| t.orphans).sum::<usize>());
 }
+
+/// `analyze` over every export sample (formats detected, one forced
+/// mapping for the JSON Lines sample): every comment in is one row out,
+/// spam and deleted ones included, with the platform's id, time and
+/// status at the end of the row; a malformed export fails its own input
+/// (exit 1) and the others are still reported.
+#[test]
+fn r16_analyze_reads_every_export_and_keeps_every_comment() {
+    let out = tempfile::tempdir().unwrap();
+    let bad = out.path().join("broken.ndjson");
+    std::fs::write(
+        &bad,
+        "{\"id\":\"x\",\"link_id\":\"t3_p\",\"body\":\"fine\"}\n{\"id\":\n",
+    )
+    .unwrap();
+    let reports = out.path().join("reports");
+    let assert = crate::support::tw()
+        .args(["analyze", "--field", "id=comment_id,text=body"])
+        .args([
+            "data/samples/wordpress.xml",
+            "data/samples/disqus.xml",
+            "data/samples/reddit.ndjson",
+            "data/samples/comments.jsonl",
+        ])
+        .arg(&bad)
+        .arg("--out")
+        .arg(&reports)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains(
+            "broken.ndjson:2:6: reddit: expected one JSON object per line, found the line's end"
+        ),
+        "{stderr}"
+    );
+    let mut rdr = csv::Reader::from_path(reports.join("comments.csv")).unwrap();
+    let headers = rdr.headers().unwrap().clone();
+    let tail: Vec<&str> = headers.iter().rev().take(3).collect();
+    assert_eq!(tail, ["status", "created", "external_id"]);
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    // 5 WordPress (the pingback skipped), 6 Disqus, 6 Reddit, 6 JSON
+    // Lines, 1 from the broken file's good line.
+    assert_eq!(rows.len(), 5 + 6 + 6 + 6 + 1);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let statuses: std::collections::BTreeSet<&str> =
+        rows.iter().map(|r| &r[col("status")]).collect();
+    assert!(["approved", "pending", "spam", "deleted"]
+        .iter()
+        .all(|s| statuses.contains(s)));
+    let wp_spam = rows
+        .iter()
+        .find(|r| &r[col("external_id")] == "104")
+        .unwrap();
+    assert_eq!(&wp_spam[col("status")], "spam");
+    assert_eq!(&wp_spam[col("created")], "2025-02-06T16:00:00Z");
+    let threads = std::fs::read_to_string(reports.join("threads.csv")).unwrap();
+    assert!(threads
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(",orphans,first_comment,last_comment"));
+    let users = std::fs::read_to_string(reports.join("users.csv")).unwrap();
+    assert!(users
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(",first_seen,last_seen"));
+    // "Ada Marsh" and "ada marsh" of the JSON Lines sample are one person,
+    // shown as first seen.
+    let ada: Vec<&str> = users
+        .lines()
+        .filter(|l| l.to_lowercase().starts_with("ada marsh,"))
+        .collect();
+    assert_eq!(ada.len(), 1, "{users}");
+    assert!(ada[0].starts_with("Ada Marsh,2,"), "{}", ada[0]);
+}

@@ -188,3 +188,19 @@ impl Sources {
         )
     }
 }
+
+/// The run's one source: each input goes to the reader its bytes call
+/// for (or the forced one), so a run may mix pages and exports.
+impl Source for Sources {
+    fn format(&self) -> &'static str {
+        self.forced.unwrap_or("auto")
+    }
+
+    fn read(&self, name: &str, bytes: Vec<u8>) -> Vec<Result<Thread, Error>> {
+        self.for_bytes(&bytes).read(name, bytes)
+    }
+
+    fn read_hashed(&self, name: &str, bytes: Vec<u8>) -> (String, Vec<Result<Thread, Error>>) {
+        self.for_bytes(&bytes).read_hashed(name, bytes)
+    }
+}

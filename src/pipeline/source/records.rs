@@ -169,13 +169,20 @@ pub fn json_error(
     let column = raw[..b].chars().count() + 1;
     let msg = e.to_string();
     let msg = msg.split(" at line ").next().unwrap_or(&msg);
+    let message = if e.is_eof() {
+        "expected one JSON object per line, found the line's end inside one (a truncated \
+         line or a line break inside a string)"
+            .to_owned()
+    } else {
+        format!("expected one JSON object per line: {msg}")
+    };
     export_error(
         path,
         format,
         line,
         u32::try_from(column).unwrap_or(u32::MAX),
         raw,
-        format!("expected one JSON object per line: {msg}"),
+        message,
     )
 }
 
