@@ -375,6 +375,30 @@ pub struct InputArgs {
     /// Also read the inputs listed in this file, one path per line.
     #[arg(long, value_name = "LIST")]
     pub files_from: Option<PathBuf>,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+/// How inputs are read: comment pages or platform exports (issue 16).
+#[derive(Debug, Clone, Args)]
+pub struct FormatArgs {
+    /// Read every input as this format instead of detecting each one's
+    /// from its content: page (grammars/thread.ebnf), wxr (WordPress
+    /// export), disqus (Disqus XML export), reddit (Reddit-style NDJSON),
+    /// jsonl or csv (generic; fields in grammars/exports.md).
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "auto",
+        value_parser = ["auto", "page", "wxr", "disqus", "reddit", "jsonl", "csv"]
+    )]
+    pub input_format: String,
+    /// Names of the fields of generic JSON Lines and CSV exports, as
+    /// OURS=THEIRS pairs separated by commas, e.g. 'id=comment_id,text=body'.
+    /// Ours: id, parent_id, thread, title, author, created, text, status.
+    /// Repeatable.
+    #[arg(long, value_name = "MAP")]
+    pub field: Vec<String>,
 }
 
 /// `threadwatch analyze`
@@ -513,9 +537,11 @@ pub struct GenArgs {
 /// `threadwatch tree`
 #[derive(Debug, Args)]
 pub struct TreeArgs {
-    /// The page to show (one file; `check` reads folders).
+    /// The page or export to show (one file; `check` reads folders).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    #[command(flatten)]
+    pub format: FormatArgs,
 }
 
 /// `threadwatch check`

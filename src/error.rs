@@ -86,6 +86,29 @@ pub enum ParseErrorKind {
         /// 0-based byte offset of the first invalid byte in the file.
         offset: usize,
     },
+    /// A platform export (issue 16) that its reader cannot follow: what
+    /// was expected where, in the words of the format.
+    #[error("{format}: {message}")]
+    Export {
+        /// The format being read (`wxr`, `disqus`, `reddit`, `jsonl`, `csv`).
+        format: &'static str,
+        /// What was expected and what was found.
+        message: String,
+    },
+    /// Two comments of one thread with the same platform id: which reply
+    /// belongs to which cannot be known.
+    #[error(
+        "expected each comment id once, found {id:?} again (first at line {first_line}, \
+         column {first_column})"
+    )]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Line of the first comment with it.
+        first_line: u32,
+        /// Its column.
+        first_column: u32,
+    },
     /// A UTF-16 byte-order mark at the start of the file.
     #[error(
         "expected UTF-8 text, found a UTF-16 byte-order mark; \

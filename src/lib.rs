@@ -19,10 +19,11 @@ pub mod stable;
 pub mod state;
 pub mod term;
 pub mod thread;
+pub mod time;
 pub mod train;
 pub mod tree;
 
 pub use body::Body;
 pub use error::{Error, NotText, ParseError, ParseErrorKind, RenderError};
 pub use thread::Thread;
-pub use tree::{Comment, CommentId, ReplyTree};
+pub use tree::{Comment, CommentId, ReplyTree, Status};

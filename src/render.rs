@@ -22,7 +22,13 @@
 //!   deeper than the page's step or read as a reply, and on the bullet line
 //!   the next line must be indented deeper than the step; either way the
 //!   step inferred from the page may change (see `infer_unit` in
-//!   `parse/nest.rs`), so the writer cannot promise how it reads back.
+//!   `parse/nest.rs`), so the writer cannot promise how it reads back;
+//! - metadata (issue 16): an author's name that the parser would split
+//!   (`Ada · 2 hours ago`, `Ada (edited)`), an authored comment with no
+//!   body (the parser makes one only from a name with metadata), a body
+//!   whose first or last line at the body's indent is a metadata line
+//!   (`2 hours ago`, `Reply`), which the parser keeps out of bodies, and a
+//!   one-line anonymous body that reads as a name with metadata.
 //!
 //! Lines are never wrapped: a body line is written as one line, so the
 //! text that goes in is the text that comes out.
@@ -100,9 +106,12 @@ pub fn page(
         push_spaces(&mut out, bullet);
         match &c.author {
             Some(author) => {
+                let split = parse::meta::author_line(author);
                 if author.is_empty()
                     || author.trim() != author
                     || author.contains(['\n', '\r', '\0'])
+                    || split.name != author
+                    || split.meta.is_some()
                 {
                     return Err(RenderError::Author { index });
                 }
@@ -121,13 +130,16 @@ pub fn page(
                 out.push_str(le);
             }
             None if !c.body.contains(['\n', '\r', '\0']) && c.body.trim() == c.body => {
+                if parse::meta::author_line(&c.body).meta.is_some() {
+                    return Err(RenderError::Ambiguous { index });
+                }
                 out.push_str("• ");
                 out.push_str(&c.body);
                 out.push_str(le);
             }
             None => {
                 let first = c.body.split('\n').next().unwrap_or("");
-                if first.starts_with(' ') || is_bullet(first) {
+                if first.starts_with(' ') || is_bullet(first) || metadata_at_ends(&c.body) {
                     return Err(RenderError::Ambiguous { index });
                 }
                 check_body(index, &c.body)?;
@@ -164,12 +176,25 @@ fn check_article(article: &str) -> Result<(), RenderError> {
     Ok(())
 }
 
+/// True when the first or last line of `body`, written at the body's
+/// indent, would be read as metadata and kept out of the body.
+fn metadata_at_ends(body: &str) -> bool {
+    let is_meta = |l: &str| !l.starts_with(' ') && parse::meta::meta_line(l).is_some();
+    body.split('\n').next().is_some_and(is_meta) || body.rsplit('\n').next().is_some_and(is_meta)
+}
+
 fn check_body(index: usize, body: &str) -> Result<(), RenderError> {
     let bad = |line: usize, reason: &'static str| RenderError::Body {
         index,
         line,
         reason,
     };
+    if metadata_at_ends(body) {
+        return Err(bad(
+            1,
+            "a metadata line (a time, Reply, 12 likes) first or last",
+        ));
+    }
     if body.starts_with('\n') || body.ends_with('\n') || body.contains("\n\n\n") {
         return Err(bad(1, "an empty paragraph"));
     }

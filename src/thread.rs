@@ -1,7 +1,7 @@
 //! A thread: one article's comment section, as read from one page.
 
 use crate::parse::{PackedPage, Page, Warning};
-use crate::tree::ReplyTree;
+use crate::tree::{Record, ReplyTree};
 
 /// One article and its reply tree.
 #[derive(Debug, Clone)]
@@ -16,6 +16,9 @@ pub struct Thread {
     pub tree: ReplyTree,
     /// Recoveries the parser made on this page.
     pub warnings: Vec<Warning>,
+    /// Comments whose parent the input names but does not hold: they are
+    /// top-level comments here (issue 16; always 0 for pages).
+    pub orphans: usize,
 }
 
 impl Thread {
@@ -27,6 +30,27 @@ impl Thread {
             article: page.article,
             tree: ReplyTree::from_comments(page.comments),
             warnings: page.warnings,
+            orphans: 0,
+        }
+    }
+
+    /// Builds the thread of an export's comments (see
+    /// [`ReplyTree::from_records`]).
+    pub fn from_records(
+        source: impl Into<String>,
+        title: impl Into<String>,
+        article: impl Into<String>,
+        records: Vec<Record>,
+        warnings: Vec<Warning>,
+        orphans: usize,
+    ) -> Self {
+        Self {
+            source: source.into(),
+            title: title.into(),
+            article: article.into(),
+            tree: ReplyTree::from_records(records),
+            warnings,
+            orphans,
         }
     }
 
@@ -38,6 +62,7 @@ impl Thread {
             article: page.article,
             tree: ReplyTree::from_packed(page.text, page.comments),
             warnings: page.warnings,
+            orphans: 0,
         }
     }
 

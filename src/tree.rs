@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use crate::body::Body;
 use crate::parse::{PackedComment, RawComment};
+use crate::time::Timestamp;
 
 /// A comment's handle in its `ReplyTree`.  Valid only for the tree that
 /// issued it.
@@ -38,6 +39,61 @@ pub struct Comment {
     pub line: u32,
     /// 1-based position among its siblings (the last part of its dotted id).
     pub ordinal: u32,
+    /// The platform's own id (an export's comment id); `None` for pages.
+    pub external_id: Option<Arc<str>>,
+    /// When it was posted, when the input says (issue 16).
+    pub created: Option<Timestamp>,
+    /// What the platform says of it; `None` when the input has no status.
+    pub status: Option<Status>,
+}
+
+/// A comment's moderation status, as an export records it (issue 16).
+/// Every comment is analysed and reported whatever its status; the column
+/// lets a moderator filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Published.
+    Approved,
+    /// Held for moderation.
+    Pending,
+    /// Marked as spam.
+    Spam,
+    /// Deleted or removed (trash, `[deleted]`, `[removed]`).
+    Deleted,
+}
+
+impl Status {
+    /// The cell in `comments.csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Approved => "approved",
+            Status::Pending => "pending",
+            Status::Spam => "spam",
+            Status::Deleted => "deleted",
+        }
+    }
+}
+
+/// A comment of an export on its way into a tree (see
+/// [`ReplyTree::from_records`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    /// The author's name, or `None` for an anonymous comment.
+    pub author: Option<String>,
+    /// The text.
+    pub body: String,
+    /// 1 for a top-level comment.
+    pub depth: usize,
+    /// Where it is in the input: a line number, or its position.
+    pub line: u32,
+    /// Index of the parent in the record vector; parents come first.
+    pub parent: Option<usize>,
+    /// The platform's id.
+    pub external_id: Option<String>,
+    /// When it was posted.
+    pub created: Option<Timestamp>,
+    /// Its moderation status.
+    pub status: Option<Status>,
 }
 
 /// A graph node: the article or a comment.
@@ -71,6 +127,28 @@ impl ReplyTree {
                 depth: c.depth,
                 line: c.line,
                 parent: c.parent,
+                created: c.created,
+                external_id: None,
+                status: None,
+            }),
+        )
+    }
+
+    /// Builds the tree of an export's comments, in preorder with parents
+    /// before their replies (what `pipeline::source::build` arranges).
+    pub fn from_records(records: Vec<Record>) -> Self {
+        let n = records.len();
+        Self::build(
+            n,
+            records.into_iter().map(|c| Skeleton {
+                author: c.author,
+                body: Body::from(c.body),
+                depth: c.depth,
+                line: c.line,
+                parent: c.parent,
+                created: c.created,
+                external_id: c.external_id,
+                status: c.status,
             }),
         )
     }
@@ -88,6 +166,9 @@ impl ReplyTree {
                 depth: c.depth,
                 line: c.line,
                 parent: c.parent,
+                created: c.created,
+                external_id: None,
+                status: None,
             }),
         )
     }
@@ -118,6 +199,9 @@ impl ReplyTree {
                 depth: u32::try_from(c.depth).unwrap_or(u32::MAX),
                 line: c.line,
                 ordinal: children[parent.index()],
+                external_id: c.external_id.map(Arc::from),
+                created: c.created,
+                status: c.status,
             }));
             graph.add_edge(parent, node, Reply);
         }
@@ -232,6 +316,9 @@ struct Skeleton {
     depth: usize,
     line: u32,
     parent: Option<usize>,
+    created: Option<Timestamp>,
+    external_id: Option<String>,
+    status: Option<Status>,
 }
 
 /// Iterator over `(CommentId, dotted id)` in thread order.

@@ -20,6 +20,7 @@ use super::matcher::Category;
 use super::target::Target;
 use crate::body::Body;
 use crate::thread::Thread;
+use crate::time::Timestamp;
 use crate::tree::CommentId;
 
 /// One thread's facts.
@@ -39,6 +40,8 @@ pub struct ThreadFacts {
     pub authors: Vec<String>,
     /// Every comment, in thread order.
     pub comments: Vec<CommentFact>,
+    /// Comments whose parent was missing from the input (issue 16).
+    pub orphans: usize,
 }
 
 impl ThreadFacts {
@@ -83,6 +86,8 @@ pub struct CommentFact {
     /// comments have none, and a fact is kept for every comment of the
     /// run (issue 6).
     pub marks: Option<Box<Marks>>,
+    /// When it was posted, when the input says (issue 16).
+    pub created: Option<Timestamp>,
 }
 
 /// The flagged words of a comment's own text.
@@ -162,6 +167,7 @@ impl<'t> FactsBuilder<'t> {
                 ids: IdTable::default(),
                 authors: Vec::new(),
                 comments: Vec::with_capacity(thread.tree.len()),
+                orphans: thread.orphans,
             },
             index: std::collections::HashMap::new(),
         }
@@ -220,6 +226,7 @@ impl<'t> FactsBuilder<'t> {
             } else {
                 None
             },
+            created: c.created,
         });
     }
 

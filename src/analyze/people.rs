@@ -29,6 +29,7 @@ use rustc_hash::FxHashMap;
 use super::facts::{Author, ThreadFacts};
 use super::target::Target;
 use super::taunts::{find_taunts_in_parts, Taunt};
+use crate::time::Timestamp;
 use buckets::{bucket_of, encode, BucketWriter, Parts, Record};
 use rayon::prelude::*;
 
@@ -64,6 +65,10 @@ pub struct UserStats {
     pub harassment: usize,
     /// This author's taunts (indexes into `People::taunts`).
     pub taunts: Vec<usize>,
+    /// The earliest time of the author's comments that have one.
+    pub first_seen: Option<Timestamp>,
+    /// The latest.
+    pub last_seen: Option<Timestamp>,
 }
 
 /// Per ordered pair of authors.
@@ -149,6 +154,12 @@ pub struct ThreadStats {
     pub dogpiles: usize,
     /// Author with the most uncivil comments (ties: alphabetical).
     pub top_offender: Option<String>,
+    /// Comments whose parent was missing from the input.
+    pub orphans: usize,
+    /// The earliest comment's time, when any comment has one.
+    pub first_comment: Option<Timestamp>,
+    /// The latest comment's time.
+    pub last_comment: Option<Timestamp>,
 }
 
 /// Everything the people reports need.
@@ -328,6 +339,7 @@ fn count_thread(
         title: t.title.clone(),
         comments: t.comments.len(),
         max_depth: t.max_depth,
+        orphans: t.orphans,
         ..ThreadStats::default()
     };
     // Per author of this thread (by the thread's own numbering).
@@ -337,6 +349,7 @@ fn count_thread(
     for (position, c) in t.comments.iter().enumerate() {
         let uncivil = c.uncivil;
         stats.uncivil_comments += usize::from(uncivil);
+        widen(&mut stats.first_comment, &mut stats.last_comment, c.created);
         let (Some(local), Some(author)) = (c.author, user(c.author)) else {
             stats.anonymous_comments += 1;
             continue;
@@ -354,6 +367,7 @@ fn count_thread(
 
         let u = &mut counts.users[author as usize];
         u.comments += 1;
+        widen(&mut u.first_seen, &mut u.last_seen, c.created);
         if u.last_thread != Some(ti) {
             u.last_thread = Some(ti);
             u.threads += 1;
@@ -490,16 +504,36 @@ struct UserCount {
     max_incivility: f64,
     name_calling: usize,
     attacks_on_commenters: usize,
+    first_seen: Option<Timestamp>,
+    last_seen: Option<Timestamp>,
+}
+
+/// Widens the span `first..=last` to hold `t`.
+fn widen(first: &mut Option<Timestamp>, last: &mut Option<Timestamp>, t: Option<Timestamp>) {
+    if let Some(t) = t {
+        *first = Some(first.map_or(t, |f| f.min(t)));
+        *last = Some(last.map_or(t, |l| l.max(t)));
+    }
+}
+
+/// The key that matches a display name: names that differ only in case
+/// ("Ada Marsh", "ada marsh") are one person (issue 16), since sites
+/// compare usernames without case and readers type display names either
+/// way.  Reports show the spelling met first in the run.
+fn name_key(name: &str) -> String {
+    name.to_lowercase()
 }
 
 impl Counts {
-    /// The user number of `name`, given one if new.
+    /// The user number of `name` (matched without case, see
+    /// [`name_key`]), given one if new.
     fn user(&mut self, name: &str) -> u32 {
-        if let Some(&n) = self.number.get(name) {
+        let key = name_key(name);
+        if let Some(&n) = self.number.get(&key) {
             return n;
         }
         let n = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        self.number.insert(name.to_owned(), n);
+        self.number.insert(key, n);
         self.names.push(name.to_owned());
         self.users.push(UserCount::default());
         n
@@ -527,6 +561,8 @@ impl Counts {
                 max_incivility: c.max_incivility,
                 name_calling: c.name_calling,
                 attacks_on_commenters: c.attacks_on_commenters,
+                first_seen: c.first_seen,
+                last_seen: c.last_seen,
                 ..UserStats::default()
             })
             .collect();

@@ -17,7 +17,7 @@ use anyhow::{bail, Context};
 use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::people::Rules;
 use threadwatch::parse::Warning;
-use threadwatch::pipeline::{self, Events, Inputs, PageSource, Sink, Tables};
+use threadwatch::pipeline::{self, Events, Inputs, Sink, Tables};
 use threadwatch::report::csv::CsvOptions;
 use threadwatch::report::dot::DotSink;
 use threadwatch::report::files::ReportFiles;
@@ -101,6 +101,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         quiet: args.run.quiet,
         progress: progress_bar(inputs.list.len(), args.run.quiet),
     };
+    let sources = super::inputs::sources(&args.input.format)?;
     let config = pipeline::Config {
         scorer: Scorer {
             lexicon: &lexicon,
@@ -108,7 +109,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         },
         threshold: args.uncivil_threshold,
         rules,
-        source: &PageSource,
+        source: &sources,
         incremental: args.incremental.as_deref(),
         options: RunOptions {
             format: opts.format.extension().to_owned(),

@@ -12,12 +12,12 @@ use anyhow::{bail, Context};
 use globset::{Glob, GlobMatcher};
 use rayon::prelude::*;
 use threadwatch::pipeline::source::{read_input, ReadInput};
-use threadwatch::pipeline::PageSource;
+use threadwatch::pipeline::source::{Fields, Sources};
 use threadwatch::report::run::InputRecord;
 use threadwatch::term::sanitize;
 use threadwatch::{Error, Thread};
 
-use crate::cli::InputArgs;
+use crate::cli::{FormatArgs, InputArgs};
 
 pub use threadwatch::pipeline::Input;
 
@@ -109,9 +109,21 @@ pub struct ReadRun {
     pub failed: usize,
 }
 
+/// The readers `--input-format` and `--field` ask for (issue 16).
+pub fn sources(args: &FormatArgs) -> anyhow::Result<Sources> {
+    let mut fields = Fields::default();
+    for spec in &args.field {
+        fields.apply(spec)?;
+    }
+    Sources::new(fields)
+        .forcing(&args.input_format)
+        .ok_or_else(|| anyhow::anyhow!("unknown --input-format {:?}", args.input_format))
+}
+
 /// Reads and parses every input of `args` on `jobs` threads, printing each
 /// error (and each parser warning unless `quiet`) to stderr in input order.
 pub fn read_all(args: &InputArgs, jobs: Option<usize>, quiet: bool) -> anyhow::Result<ReadRun> {
+    let sources = sources(&args.format)?;
     let inputs = expand(args)?;
     let stdin_bytes = read_stdin(&inputs)?;
     tracing::info!(inputs = inputs.len(), "reading inputs");
@@ -121,7 +133,7 @@ pub fn read_all(args: &InputArgs, jobs: Option<usize>, quiet: bool) -> anyhow::R
         inputs
             .par_iter()
             .map(|i| {
-                let l = read_input(&PageSource, i, &stdin_bytes);
+                let l = read_input(&sources, i, &stdin_bytes);
                 tracing::debug!(input = %sanitize(&l.record.path), bytes = l.record.bytes, "read");
                 progress.inc(1);
                 l

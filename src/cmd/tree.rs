@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::Context;
 use threadwatch::pipeline::source::read_input;
-use threadwatch::pipeline::{Input, PageSource};
+use threadwatch::pipeline::Input;
 use threadwatch::report::excerpt;
 use threadwatch::term::{paint, sanitize, use_color, Color};
 
@@ -26,18 +26,36 @@ pub fn run(args: TreeArgs, color: Color) -> anyhow::Result<Outcome> {
             sanitize(&args.file.display().to_string())
         );
     }
-    let read = read_input(&PageSource, &Input::File(args.file.clone()), &[]);
-    let thread = match read.threads.into_iter().next() {
-        Some(Ok(t)) => t,
-        None => return Ok(Outcome::SomeFailed),
-        Some(Err(e)) => {
-            eprintln!("{}", describe(&e));
-            return Ok(Outcome::SomeFailed);
-        }
-    };
+    let sources = super::inputs::sources(&args.format)?;
+    let read = read_input(&sources, &Input::File(args.file.clone()), &[]);
+    if read.threads.is_empty() {
+        return Ok(Outcome::SomeFailed);
+    }
     let stdout = std::io::stdout();
     let on = use_color(color, stdout.is_terminal());
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut outcome = Outcome::Success;
+    // An export holds many threads (issue 16): each is shown in turn.
+    for (i, thread) in read.threads.into_iter().enumerate() {
+        let thread = match thread {
+            Ok(t) => t,
+            Err(e) => {
+                out.flush().context("cannot write to stdout")?;
+                eprintln!("{}", describe(&e));
+                outcome = Outcome::SomeFailed;
+                continue;
+            }
+        };
+        if i > 0 {
+            writeln!(out).context("cannot write to stdout")?;
+        }
+        show(&mut out, on, &thread)?;
+    }
+    out.flush().context("cannot write to stdout")?;
+    Ok(outcome)
+}
+
+fn show(out: &mut impl Write, on: bool, thread: &threadwatch::Thread) -> anyhow::Result<()> {
     writeln!(
         out,
         "{} ({})",
@@ -64,6 +82,5 @@ pub fn run(args: TreeArgs, color: Color) -> anyhow::Result<Outcome> {
         )
         .context("cannot write to stdout")?;
     }
-    out.flush().context("cannot write to stdout")?;
-    Ok(Outcome::Success)
+    Ok(())
 }

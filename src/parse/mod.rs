@@ -7,6 +7,7 @@
 
 pub mod lexicon;
 mod line;
+pub mod meta;
 mod nest;
 mod section;
 mod span;
@@ -84,7 +85,7 @@ pub fn parse_str(path: &str, text: &str) -> Result<Page, Box<ParseError>> {
         .map(|s| {
             let mut body = String::new();
             let lines = comment_lines.slice(s.lines.clone()).iter();
-            body_pieces(lines, s.author.is_some(), s.body_indent, |p| {
+            body_pieces(lines, s.author.is_some(), s.body_indent, s.skip, |p| {
                 body.push_str(match p {
                     Piece::Text(t) | Piece::Break(t) => t,
                 })
@@ -95,6 +96,7 @@ pub fn parse_str(path: &str, text: &str) -> Result<Page, Box<ParseError>> {
                 depth: s.depth,
                 line: s.line,
                 parent: s.parent,
+                created: s.created,
             }
         })
         .collect();
@@ -136,6 +138,8 @@ pub struct PackedComment {
     pub line: u32,
     /// Index of the parent in the comment vector (`None` at top level).
     pub parent: Option<usize>,
+    /// When it was posted, if the page says (issue 16).
+    pub created: Option<crate::time::Timestamp>,
 }
 
 /// Parses a page read into `bytes`, reusing that buffer for the bodies: a
@@ -232,6 +236,7 @@ fn parse_owned_with<R: Send>(
                     depth: s.depth,
                     line: s.line,
                     parent: s.parent,
+                    created: s.created,
                 });
             }
         }
@@ -281,7 +286,7 @@ impl Found {
         for s in shapes {
             let lines = (first + s.lines.start..first + s.lines.end)
                 .map(|i| index.line_within(region, bytes_of.start, i));
-            body_pieces(lines, s.author.is_some(), s.body_indent, |p| {
+            body_pieces(lines, s.author.is_some(), s.body_indent, s.skip, |p| {
                 found.pieces.push(match p {
                     // An empty piece may not point into the page at all.
                     Piece::Text("") => return,
@@ -315,12 +320,15 @@ fn structure<'a>(
     let lines = Lines::new(text, index);
     nul(path, text, lines)?;
     let sections = section::split(lines);
-    let shapes = nest::nest(path, sections.comments.iter())?;
+    let (shapes, nest_warnings) = nest::nest(path, sections.comments.iter())?;
     let fallback = file_stem(path);
+    // The article's warnings come first: its lines do.
+    let mut warnings = article_bullets(sections.article, sections.comments);
+    warnings.extend(nest_warnings);
     let head = Head {
         title: section::headline(sections.article, fallback),
         article: join_article(sections.article),
-        warnings: article_bullets(sections.article, sections.comments),
+        warnings,
     };
     Ok((head, shapes, sections.comments))
 }

@@ -10,8 +10,11 @@
 use std::collections::BTreeMap;
 
 use super::line::{Line, LineKind};
+use super::meta::{self, Meta};
 use super::span::column_of;
+use super::Warning;
 use crate::error::{ParseError, ParseErrorKind};
+use crate::time::Timestamp;
 
 /// Deepest reply level accepted.  Sites cap nesting at 5 to 10 levels; the
 /// cap only exists so that a hostile page cannot make the id paths
@@ -34,6 +37,8 @@ pub struct RawComment {
     pub line: u32,
     /// Index of the parent in the output vector (`None` at top level).
     pub parent: Option<usize>,
+    /// When it was posted, if the page says (issue 16).
+    pub created: Option<Timestamp>,
 }
 
 /// A comment's place in the page, before its body is put together: the
@@ -55,24 +60,39 @@ pub struct Shape {
     pub lines: std::ops::Range<usize>,
     /// Indentation of the body's lines.
     pub body_indent: usize,
+    /// Lines after the bullet that are metadata (`2 hours ago`, `12
+    /// likes`) and blanks among them: the body starts after them.
+    pub skip: usize,
+    /// When it was posted, if the page says (issue 16).
+    pub created: Option<Timestamp>,
 }
 
 /// The comment being read: its bullet and what is known about its body.
 struct Open<'a> {
     index: usize,
     bullet_indent: usize,
+    /// The bullet text without author-line metadata.
     head: &'a str,
-    /// No non-blank line after the bullet yet: author or anonymous is open.
+    /// Column of the bullet, for warnings.
+    column: u32,
+    /// No body line after the bullet yet: author or anonymous is open.
     awaiting_first: bool,
+    /// Nothing but the bullet so far, not even a blank line: a text line
+    /// now may be the wrapped rest of the bullet text.
+    adjacent: bool,
+    /// Where a run of metadata lines at the end of the body started, and
+    /// the time it gave: dropped from the body if nothing follows it.
+    footer: Option<(usize, Option<Timestamp>)>,
 }
 
-/// Nests `lines`, which start with the first comment bullet of the page.
+/// Nests `lines`, which start with the first comment bullet of the page;
+/// returns the comments and the warnings about what stays ambiguous.
 pub fn nest<'a>(
     path: &str,
     lines: impl Iterator<Item = Line<'a>> + Clone,
-) -> Result<Vec<Shape>, Box<ParseError>> {
+) -> Result<(Vec<Shape>, Vec<Warning>), Box<ParseError>> {
     let Some(first) = lines.clone().next() else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let base = first.indent;
     let unit = infer_unit(lines.clone());
@@ -88,6 +108,7 @@ pub fn nest<'a>(
     let grid = |indent: usize| (indent - base).is_multiple_of(unit);
 
     let mut out: Vec<Shape> = Vec::new();
+    let mut warnings: Vec<Warning> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let mut open: Option<Open<'_>> = None;
     let mut count = 0;
@@ -100,7 +121,11 @@ pub fn nest<'a>(
             }
         }
         match line.kind {
-            LineKind::Blank => {}
+            LineKind::Blank => {
+                if let Some(o) = open.as_mut() {
+                    o.adjacent = false;
+                }
+            }
             LineKind::Bullet(text) => {
                 if line.indent < base {
                     return Err(err(
@@ -131,26 +156,57 @@ pub fn nest<'a>(
                     return Err(err(line, line.indent, kind));
                 }
                 if let Some(o) = open.take() {
-                    out[o.index].lines.end = position;
+                    close(&mut out[o.index], &o, position);
                 }
                 stack.truncate(depth - 1);
+                let a = meta::author_line(text);
+                let warn = |warnings: &mut Vec<Warning>, message: String| {
+                    warnings.push(Warning {
+                        line: line.number,
+                        column: column_of(line.raw, line.indent),
+                        message,
+                    })
+                };
+                if !a.not_understood.is_empty() {
+                    warn(
+                        &mut warnings,
+                        format!(
+                            "kept {:?} out of the author's name {:?} as metadata, but did not \
+                             understand it",
+                            a.not_understood.join(" · "),
+                            a.name
+                        ),
+                    );
+                }
+                let meta = a.meta.unwrap_or_default();
+                if meta.ambiguous_date {
+                    warn(&mut warnings, ambiguous_date());
+                }
+                // Metadata on the bullet line (a time, a badge) makes its
+                // text a name, whatever follows.
+                let authored = a.meta.is_some() && !a.name.is_empty();
                 out.push(Shape {
-                    author: None,
+                    author: authored.then(|| a.name.to_owned()),
                     depth,
                     line: line.number,
                     parent: stack.last().copied(),
                     lines: position..position + 1,
                     body_indent: line.indent + unit,
+                    skip: 0,
+                    created: meta.created,
                 });
                 stack.push(out.len() - 1);
                 open = Some(Open {
                     index: out.len() - 1,
                     bullet_indent: line.indent,
-                    head: text,
+                    head: if authored { "" } else { a.name },
+                    column: column_of(line.raw, line.indent),
                     awaiting_first: true,
+                    adjacent: true,
+                    footer: None,
                 });
             }
-            LineKind::Text(_) => {
+            LineKind::Text(text) => {
                 // The section starts with a bullet, so a comment is open.
                 let Some(o) = open.as_mut() else {
                     let kind = ParseErrorKind::Dedent {
@@ -171,19 +227,128 @@ pub fn nest<'a>(
                     };
                     return Err(err(line, line.indent, kind));
                 }
+                // Metadata lines stand at the body's own indent, directly
+                // under the bullet (header) or at the end (footer).
+                let meta = (line.indent == body_indent)
+                    .then(|| meta::meta_line(text))
+                    .flatten();
+                let shape = &mut out[o.index];
+                if let Some(m) = meta {
+                    if m.ambiguous_date {
+                        warnings.push(Warning {
+                            line: line.number,
+                            column: column_of(line.raw, line.indent),
+                            message: ambiguous_date(),
+                        });
+                    }
+                    if o.awaiting_first {
+                        header(shape, o, position, m);
+                    } else if o.footer.is_none() {
+                        o.footer = Some((position, m.created));
+                    } else if let Some((_, created @ None)) = o.footer.as_mut() {
+                        *created = m.created;
+                    }
+                    continue;
+                }
+                o.footer = None;
                 if o.awaiting_first {
                     o.awaiting_first = false;
-                    if line.indent == body_indent && !o.head.is_empty() {
-                        out[o.index].author = Some(o.head.to_owned());
+                    if line.indent == body_indent && !o.head.is_empty() && shape.author.is_none() {
+                        match wrapped(o.adjacent, o.head, text) {
+                            Reading::Name => shape.author = Some(o.head.to_owned()),
+                            Reading::Wrapped => {}
+                            Reading::Either => {
+                                shape.author = Some(o.head.to_owned());
+                                warnings.push(Warning {
+                                    line: shape.line,
+                                    column: o.column,
+                                    message: format!(
+                                        "read {:?} as the author's name; if it is the first line \
+                                         of an anonymous comment the site wrapped, put a blank \
+                                         line under names or indent the wrapped line deeper",
+                                        o.head
+                                    ),
+                                });
+                            }
+                        }
                     }
                 }
             }
         }
     }
     if let Some(o) = open.take() {
-        out[o.index].lines.end = count;
+        close(&mut out[o.index], &o, count);
     }
-    Ok(out)
+    Ok((out, warnings))
+}
+
+fn ambiguous_date() -> String {
+    "the date's day and month could be either way round, so the comment has no \
+     time; pages that write the month as a word are read exactly"
+        .to_owned()
+}
+
+/// A metadata line under the bullet, before any body line: the body starts
+/// after it, and a time there makes the bullet text a name.
+fn header(shape: &mut Shape, o: &mut Open<'_>, position: usize, m: Meta) {
+    shape.skip = position - shape.lines.start;
+    shape.created = shape.created.or(m.created);
+    if m.timed && !o.head.is_empty() && shape.author.is_none() {
+        shape.author = Some(o.head.to_owned());
+        o.head = "";
+    }
+    o.adjacent = false;
+}
+
+/// Ends the open comment's lines before line `end`, or before the run of
+/// metadata lines that ends its body.
+fn close(shape: &mut Shape, o: &Open<'_>, end: usize) {
+    shape.lines.end = match o.footer {
+        Some((start, created)) => {
+            shape.created = shape.created.or(created);
+            start
+        }
+        None => end,
+    };
+}
+
+/// How a bullet text with a line at the body's indent under it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// The author's name.
+    Name,
+    /// The first line of an anonymous comment, wrapped onto the next.
+    Wrapped,
+    /// A name, but it could be a wrapped first line: warn.
+    Either,
+}
+
+/// Decides between a name and a wrapped anonymous first line.  A blank
+/// line between a name and its body is how every page we have seen lays
+/// out an author, and how `render` writes one; so only a line directly
+/// under the bullet can be a wrapped continuation, and then only when the
+/// bullet text does not look like a name: more than five words, over 50
+/// characters, or ending like a clause (`,` `;` `:` `!` `?` `…`, or `.` after
+/// a word longer than an initial or "Jr").  A short text directly above a
+/// line starting in lower case could be either (issue 16).
+fn wrapped(adjacent: bool, head: &str, next: &str) -> Reading {
+    if !adjacent {
+        return Reading::Name;
+    }
+    let words = head.split_whitespace().count();
+    let clause_end = head.ends_with([',', ';', ':', '!', '?', '…', '-'])
+        || (head.ends_with('.')
+            && head
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().count() > 4));
+    if words > 5 || head.chars().count() > 50 || clause_end {
+        Reading::Wrapped
+    } else if words >= 2 && next.starts_with(|c: char| c.is_lowercase()) {
+        Reading::Either
+    } else {
+        Reading::Name
+    }
 }
 
 /// One piece of a comment's body, in order: text from the page, or the
@@ -205,12 +370,15 @@ pub fn body_pieces<'a>(
     mut lines: impl Iterator<Item = Line<'a>>,
     authored: bool,
     body_indent: usize,
+    skip: usize,
     mut out: impl FnMut(Piece<'a>),
 ) {
     let head = match lines.next().map(|l| l.kind) {
         Some(LineKind::Bullet(head)) => head,
         _ => "",
     };
+    // Metadata lines under the bullet are not body (see `nest`).
+    let lines = lines.skip(skip);
     let mut first = true;
     let mut blanks = 0;
     for line in lines {
@@ -237,8 +405,8 @@ pub fn body_pieces<'a>(
         }
     }
     // A bullet without a body under it: anonymous, and the bullet text is
-    // its whole body.
-    if first {
+    // its whole body; or a name with only metadata under it (issue 16).
+    if first && !authored {
         out(Piece::Text(head));
     }
 }

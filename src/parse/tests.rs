@@ -23,7 +23,8 @@ fn bullet(number: u32, depth: usize) -> Line<'static> {
 fn hundred_thousand_levels_do_not_overflow_the_stack() {
     let depth = 100_000;
     let lines: Vec<Line<'_>> = (1..=depth).map(|d| bullet(d as u32, d)).collect();
-    let shapes = nest("deep", lines.iter().copied()).unwrap();
+    let (shapes, warnings) = nest("deep", lines.iter().copied()).unwrap();
+    assert!(warnings.is_empty());
     assert_eq!(shapes.len(), depth);
     assert_eq!(shapes[depth - 1].depth, depth);
     assert_eq!(shapes[depth - 1].parent, Some(depth - 2));
@@ -38,6 +39,7 @@ fn hundred_thousand_levels_do_not_overflow_the_stack() {
             depth: s.depth,
             line: s.line,
             parent: s.parent,
+            created: None,
         })
         .collect();
     let tree = crate::tree::ReplyTree::from_comments(comments);

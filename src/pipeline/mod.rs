@@ -21,4 +21,4 @@ pub mod spill;
 pub use input::{Input, Inputs};
 pub use run::{run, Config, Events, Outcome, RunError, Silent};
 pub use sink::{CommentRecord, Mark, MarkKind, Sink, Tables};
-pub use source::{PageSource, Source};
+pub use source::{PageSource, Source, Sources};

@@ -13,6 +13,7 @@ fn c(depth: usize, author: Option<&str>, body: &str) -> RawComment {
         depth,
         line: 0,
         parent: None,
+        created: None,
     }
 }
 

@@ -81,6 +81,14 @@ pub struct CommentRow {
     /// interactions.csv and taunts.csv.  Spreadsheets read an id such as
     /// `1.10` in `comment_id` as the number 1.1; this cell always stays text.
     pub comment_ref: String,
+    /// The platform's own id of the comment (exports); empty for pages.
+    pub external_id: String,
+    /// When it was posted, ISO 8601 UTC (`2025-03-03T14:14:00Z`); empty
+    /// when unknown.
+    pub created: String,
+    /// `approved`, `pending`, `spam`, `deleted`, or empty when the input
+    /// has no status.
+    pub status: String,
     /// Empty: for moderators to fill with `ok` or `remove` (also `keep`,
     /// `delete`, `1`, `0`), so that `threadwatch train --label-col review`
     /// learns the site's rules from this file (issue 15).
@@ -135,6 +143,9 @@ pub fn comment_row<'d>(
         quoted_from: dotted(a.quoted_from),
         evidence: a.evidence.clone(),
         comment_ref: format!("{}#{comment_id}", t.source),
+        external_id: c.external_id.as_deref().unwrap_or_default().to_owned(),
+        created: crate::time::cell(c.created),
+        status: c.status.map(|s| s.as_str()).unwrap_or_default().to_owned(),
         review: String::new(),
         text: c.body.to_string(),
     }

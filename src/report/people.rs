@@ -43,6 +43,11 @@ pub struct UserRow {
     pub harassment: usize,
     /// Documented risk score (sort key).
     pub risk: String,
+    /// The time of the author's earliest comment (ISO 8601 UTC), when the
+    /// input gives times; empty otherwise.
+    pub first_seen: String,
+    /// The time of the latest.
+    pub last_seen: String,
 }
 
 /// One row of interactions.csv.
@@ -104,6 +109,13 @@ pub struct ThreadRow {
     pub dogpiles: usize,
     /// Author with the most uncivil comments (ties: alphabetical).
     pub top_offender: String,
+    /// Comments whose parent the input names but does not hold (exports);
+    /// they are reported as top-level comments.
+    pub orphans: usize,
+    /// The earliest comment's time (ISO 8601 UTC); empty when unknown.
+    pub first_comment: String,
+    /// The latest comment's time.
+    pub last_comment: String,
 }
 
 fn f3(x: f64) -> String {
@@ -146,6 +158,8 @@ pub fn user_rows(p: &People) -> Vec<UserRow> {
                     top_taunt,
                     harassment: u.harassment,
                     risk,
+                    first_seen: crate::time::cell(u.first_seen),
+                    last_seen: crate::time::cell(u.last_seen),
                 },
             )
         })
@@ -232,6 +246,9 @@ pub fn thread_rows(p: &People) -> Vec<ThreadRow> {
             uncivil_rate: f3(ratio(s.uncivil_comments, s.comments)),
             dogpiles: s.dogpiles,
             top_offender: s.top_offender.clone().unwrap_or_default(),
+            orphans: s.orphans,
+            first_comment: crate::time::cell(s.first_comment),
+            last_comment: crate::time::cell(s.last_comment),
         })
         .collect()
 }

@@ -69,6 +69,7 @@ fn round_trip(name: &str, article: &str, tree: &[Known], cap: Option<usize>, lay
             depth,
             line: 0,
             parent,
+            created: None,
         })
         .collect();
     let text = render::page(article, &raw, layout)

@@ -7,6 +7,7 @@ mod cli;
 mod conservation;
 mod cron;
 mod cron_safety;
+mod exports;
 mod fixtures;
 mod gen;
 mod html_report;

@@ -131,6 +131,13 @@ fn check_round_trip(page: &Page) -> Result<(), String> {
     let text = match render::page(&page.article, &page.comments, &Layout::default()) {
         Ok(t) => t,
         Err(RenderError::Ambiguous { .. }) => return Ok(()),
+        // A name with only metadata under it (issue 16) has an empty body,
+        // which the writer cannot say without inventing metadata.
+        Err(RenderError::EmptyBody { index })
+            if page.comments[index].author.is_some() && page.comments[index].body.is_empty() =>
+        {
+            return Ok(())
+        }
         Err(e) => return Err(format!("cannot write the parsed page: {e}")),
     };
     let again = parse::parse_str("input.txt", &text)
@@ -148,7 +155,14 @@ fn check_round_trip(page: &Page) -> Result<(), String> {
             shape(&again.comments)
         ));
     }
-    if again.warnings.len() != page.warnings.len() {
+    // Warnings about the comment section's metadata and layout (issue 16)
+    // go with what the writer does not write (metadata, wrapped lines);
+    // the article's must survive.
+    let article_warnings = |p: &Page| {
+        let first = p.comments.first().map_or(u32::MAX, |c| c.line);
+        p.warnings.iter().filter(|w| w.line < first).count()
+    };
+    if article_warnings(&again) != article_warnings(page) {
         return Err(format!(
             "warnings changed: {:?} -> {:?}",
             page.warnings, again.warnings

@@ -122,6 +122,7 @@ fn tree_strategy() -> impl Strategy<Value = Vec<RawComment>> {
                 depth,
                 line: 0,
                 parent: open.last().copied(),
+                created: None,
             });
             open.push(out.len() - 1);
         }

@@ -30,8 +30,20 @@ pub fn dump(t: &Thread) -> String {
     }
     for (id, dotted) in t.tree.with_dotted_ids() {
         let c = t.tree.comment(id);
+        // What only some inputs have (issue 16) is shown only when there,
+        // so the older goldens read as before.
+        let mut extra = String::new();
+        if let Some(t) = c.created {
+            extra.push_str(&format!(" | created {t}"));
+        }
+        if let Some(x) = &c.external_id {
+            extra.push_str(&format!(" | id {x}"));
+        }
+        if let Some(s) = c.status {
+            extra.push_str(&format!(" | {}", s.as_str()));
+        }
         out.push_str(&format!(
-            "{dotted} | {} | depth {} | line {} | {}\n",
+            "{dotted} | {} | depth {} | line {}{extra} | {}\n",
             c.author.as_deref().unwrap_or("(anonymous)"),
             c.depth,
             c.line,

@@ -1,0 +1,86 @@
+//! Which reader an input needs, from its first bytes (issue 16):
+//! `--input-format auto`, the default.
+//!
+//! XML whose start names WordPress's export namespace is WXR, a `<disqus`
+//! root is Disqus; JSON objects per line are Reddit-style when the first
+//! has `link_id`, `subreddit`
+//! or a `t1_`/`t3_` `parent_id` or `name` (in the first 20 lines), else generic JSON Lines; a
+//! first line that parses as a CSV header holding the `id` and `text`
+//! columns (as `--field` names them) is CSV.  Anything else is a page, as
+//! before: a page starts with a headline, which none of these tests take.
+
+use super::records::Fields;
+
+/// The formats threadwatch reads, as `--input-format` names them.
+pub const FORMATS: [&str; 6] = ["page", "wxr", "disqus", "reddit", "jsonl", "csv"];
+
+/// How far into the input detection looks.
+const SNIFF: usize = 64 * 1024;
+
+/// JSON lines looked at for Reddit's fields.
+const SNIFF_LINES: usize = 20;
+
+/// The format of `bytes`: one of [`FORMATS`].
+pub fn detect(bytes: &[u8], fields: &Fields) -> &'static str {
+    let head = &bytes[..bytes.len().min(SNIFF)];
+    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+    let text = match std::str::from_utf8(head) {
+        Ok(t) => t,
+        // Cut inside a character at SNIFF: the valid part is enough.
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => return "page",
+    };
+    let start = text.trim_start();
+    if start.starts_with('<') {
+        if start.contains("<disqus") {
+            return "disqus";
+        }
+        if start.contains("wordpress.org/export") || start.contains("<wp:") {
+            return "wxr";
+        }
+        return "page";
+    }
+    if start.starts_with('{') {
+        // An archive may open with its submissions, which have no parent:
+        // the first lines that parse are looked at, not only the first.
+        let mut any = false;
+        for line in start.lines().take(SNIFF_LINES) {
+            let Ok(obj) = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(line)
+            else {
+                continue;
+            };
+            any = true;
+            let prefixed = |key: &str| {
+                obj.get(key)
+                    .and_then(|p| p.as_str())
+                    .is_some_and(|p| p.starts_with("t1_") || p.starts_with("t3_"))
+            };
+            if obj.contains_key("link_id")
+                || obj.contains_key("subreddit")
+                || prefixed("parent_id")
+                || prefixed("name")
+            {
+                return "reddit";
+            }
+        }
+        // Lines that do not parse: the JSON Lines reader reports where.
+        let _ = any;
+        return "jsonl";
+    }
+    let first = text.lines().next().unwrap_or_default();
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(first.as_bytes());
+    if let Some(Ok(header)) = rdr.records().next() {
+        let has = |name: &str| header.iter().any(|h| h.trim() == name);
+        if header.len() >= 2 && has(&fields.id) && has(&fields.text) {
+            return "csv";
+        }
+    }
+    "page"
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,463 @@
+//! Generic JSON Lines and CSV exports: one comment per line or row, with
+//! the fields `id`, `parent_id`, `thread`, `author`, `created`, `text`
+//! (and optionally `title`, `status`), named otherwise with `--field`
+//! (issue 16; `grammars/exports.md`).
+//!
+//! Only `id` and `text` are required.  Without `thread` the file is one
+//! thread named after it; without `parent_id` every comment is top-level.
+//! JSON is read with serde_json, CSV with the csv crate.
+
+use std::fmt;
+
+use rustc_hash::FxHashMap;
+
+use super::build::{build, Draft, ThreadDraft};
+use super::reddit::unix_time;
+use super::{utf8, Source};
+use crate::error::{Error, ParseError, ParseErrorKind};
+use crate::parse::meta;
+use crate::thread::Thread;
+use crate::time::Timestamp;
+use crate::tree::Status;
+
+/// The names of the fields a generic export uses for ours.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fields {
+    /// The comment's id.
+    pub id: String,
+    /// The parent comment's id (empty or missing for top-level).
+    pub parent_id: String,
+    /// The thread's id.
+    pub thread: String,
+    /// The thread's title.
+    pub title: String,
+    /// The author's name.
+    pub author: String,
+    /// When it was posted: ISO 8601, `YYYY-MM-DD HH:MM:SS` (UTC) or Unix
+    /// seconds.
+    pub created: String,
+    /// The text.
+    pub text: String,
+    /// `approved`, `pending`, `spam` or `deleted`.
+    pub status: String,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Self {
+            id: "id".into(),
+            parent_id: "parent_id".into(),
+            thread: "thread".into(),
+            title: "title".into(),
+            author: "author".into(),
+            created: "created".into(),
+            text: "text".into(),
+            status: "status".into(),
+        }
+    }
+}
+
+/// A `--field` value that is not `ours=theirs,...`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError(pub String);
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+impl Fields {
+    /// The fields with the `ours=theirs` pairs of `spec` applied (pairs
+    /// separated by commas).
+    pub fn parse(spec: &str) -> Result<Self, FieldError> {
+        let mut f = Fields::default();
+        f.apply(spec)?;
+        Ok(f)
+    }
+
+    /// Applies `ours=theirs,...` to these fields.
+    pub fn apply(&mut self, spec: &str) -> Result<(), FieldError> {
+        for pair in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let Some((ours, theirs)) = pair.split_once('=') else {
+                return Err(FieldError(format!(
+                    "expected FIELD=NAME in --field, found {pair:?}"
+                )));
+            };
+            let slot = match ours.trim() {
+                "id" => &mut self.id,
+                "parent_id" => &mut self.parent_id,
+                "thread" => &mut self.thread,
+                "title" => &mut self.title,
+                "author" => &mut self.author,
+                "created" => &mut self.created,
+                "text" => &mut self.text,
+                "status" => &mut self.status,
+                other => {
+                    return Err(FieldError(format!(
+                        "expected one of id, parent_id, thread, title, author, created, text, \
+                         status before '=' in --field, found {other:?}"
+                    )))
+                }
+            };
+            *slot = theirs.trim().to_owned();
+        }
+        Ok(())
+    }
+}
+
+/// Threads by key, in the order the file first names them.
+#[derive(Default)]
+pub struct Grouper {
+    order: Vec<ThreadDraft>,
+    index: FxHashMap<String, usize>,
+}
+
+impl Grouper {
+    /// The thread with `key`, made if new; its title is the key until the
+    /// file gives one (or the file's name, for the file's only thread).
+    pub fn get(&mut self, key: &str, path: &str) -> &mut ThreadDraft {
+        let i = match self.index.get(key) {
+            Some(&i) => i,
+            None => {
+                let title = if key.is_empty() {
+                    file_stem(path).to_owned()
+                } else {
+                    key.to_owned()
+                };
+                self.order.push(ThreadDraft {
+                    title,
+                    ..ThreadDraft::default()
+                });
+                self.index.insert(key.to_owned(), self.order.len() - 1);
+                self.order.len() - 1
+            }
+        };
+        &mut self.order[i]
+    }
+
+    /// The threads, in order.
+    pub fn into_drafts(self) -> Vec<ThreadDraft> {
+        self.order
+    }
+}
+
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    }
+}
+
+/// An error on line `line` (text `raw`) of a JSON Lines file.
+pub fn json_error(
+    path: &str,
+    format: &'static str,
+    line: u32,
+    raw: &str,
+    e: &serde_json::Error,
+) -> Error {
+    // serde_json counts columns in bytes; errors count characters.
+    let byte = e.column().saturating_sub(1).min(raw.len());
+    let mut b = byte;
+    while !raw.is_char_boundary(b) {
+        b -= 1;
+    }
+    let column = raw[..b].chars().count() + 1;
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or(&msg);
+    let message = if e.is_eof() {
+        "expected one JSON object per line, found the line's end inside one (a truncated \
+         line or a line break inside a string)"
+            .to_owned()
+    } else {
+        format!("expected one JSON object per line: {msg}")
+    };
+    export_error(
+        path,
+        format,
+        line,
+        u32::try_from(column).unwrap_or(u32::MAX),
+        raw,
+        message,
+    )
+}
+
+fn export_error(
+    path: &str,
+    format: &'static str,
+    line: u32,
+    column: u32,
+    raw: &str,
+    message: String,
+) -> Error {
+    Error::Parse(Box::new(ParseError {
+        path: path.to_owned(),
+        line,
+        column,
+        kind: ParseErrorKind::Export { format, message },
+        source_line: raw.to_owned(),
+    }))
+}
+
+/// A time as generic exports write it: ISO 8601 or another form the page
+/// grammar knows, or Unix seconds.
+fn time_of(s: &str) -> Option<Timestamp> {
+    let s = s.trim();
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return unix_time(&serde_json::Value::String(s.to_owned()));
+    }
+    meta::meta_line(s).and_then(|m| m.created)
+}
+
+fn status_of(s: &str) -> Option<Status> {
+    match s.trim().to_lowercase().as_str() {
+        "approved" | "approve" | "1" | "published" | "visible" => Some(Status::Approved),
+        "pending" | "hold" | "unapproved" | "0" => Some(Status::Pending),
+        "spam" => Some(Status::Spam),
+        "deleted" | "removed" | "trash" => Some(Status::Deleted),
+        _ => None,
+    }
+}
+
+/// One comment's fields, by our names, as text.
+#[derive(Default)]
+struct Cells {
+    id: Option<String>,
+    parent_id: Option<String>,
+    thread: Option<String>,
+    title: Option<String>,
+    author: Option<String>,
+    created: Option<String>,
+    text: Option<String>,
+    status: Option<String>,
+}
+
+fn push(threads: &mut Grouper, path: &str, c: Cells, line: u32) {
+    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let key = nonempty(c.thread).unwrap_or_default();
+    let t = threads.get(&key, path);
+    if let Some(title) = nonempty(c.title) {
+        t.title = title;
+    }
+    t.comments.push(Draft {
+        id: c.id.unwrap_or_default(),
+        parent: nonempty(c.parent_id),
+        author: nonempty(c.author),
+        body: c.text.unwrap_or_default(),
+        created: c.created.as_deref().and_then(time_of),
+        status: c.status.as_deref().and_then(status_of),
+        line,
+        column: 1,
+    });
+}
+
+/// Generic JSON Lines.
+#[derive(Debug, Clone, Default)]
+pub struct JsonlSource {
+    /// Field names.
+    pub fields: Fields,
+}
+
+impl Source for JsonlSource {
+    fn format(&self) -> &'static str {
+        "jsonl"
+    }
+
+    fn read(&self, name: &str, bytes: Vec<u8>) -> Vec<Result<Thread, Error>> {
+        let text = match utf8(name, &bytes) {
+            Ok(t) => t,
+            Err(e) => return vec![Err(e)],
+        };
+        read_jsonl(name, text, &self.fields)
+    }
+}
+
+fn cell(v: Option<&serde_json::Value>) -> Option<String> {
+    match v? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Null => None,
+        other => Some(other.to_string()),
+    }
+}
+
+/// Every thread of the JSON Lines `text`, then the errors of lines that
+/// could not be read.
+pub fn read_jsonl(path: &str, text: &str, f: &Fields) -> Vec<Result<Thread, Error>> {
+    let mut threads = Grouper::default();
+    let mut errors = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let raw = raw.trim_start_matches('\u{feff}');
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let obj: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(raw) {
+            Ok(o) => o,
+            Err(e) => {
+                errors.push(Err(json_error(path, "jsonl", line, raw, &e)));
+                continue;
+            }
+        };
+        let get = |name: &str| cell(obj.get(name));
+        let c = Cells {
+            id: get(&f.id),
+            parent_id: get(&f.parent_id),
+            thread: get(&f.thread),
+            title: get(&f.title),
+            author: get(&f.author),
+            created: get(&f.created),
+            text: get(&f.text),
+            status: get(&f.status),
+        };
+        if let Some(missing) = [(&c.id, &f.id, "id"), (&c.text, &f.text, "text")]
+            .iter()
+            .find(|(v, _, _)| v.is_none())
+        {
+            errors.push(Err(export_error(
+                path,
+                "jsonl",
+                line,
+                1,
+                raw,
+                format!(
+                    "expected a {:?} field in every object (--field {}=NAME names another)",
+                    missing.1, missing.2
+                ),
+            )));
+            continue;
+        }
+        push(&mut threads, path, c, line);
+    }
+    let mut out: Vec<Result<Thread, Error>> = threads
+        .into_drafts()
+        .into_iter()
+        .map(|t| build(path, t))
+        .collect();
+    out.extend(errors);
+    out
+}
+
+/// Generic CSV with a header row.
+#[derive(Debug, Clone, Default)]
+pub struct CsvSource {
+    /// Column names.
+    pub fields: Fields,
+}
+
+impl Source for CsvSource {
+    fn format(&self) -> &'static str {
+        "csv"
+    }
+
+    fn read(&self, name: &str, bytes: Vec<u8>) -> Vec<Result<Thread, Error>> {
+        if let Err(e) = utf8(name, &bytes) {
+            return vec![Err(e)];
+        }
+        read_csv(name, &bytes, &self.fields)
+    }
+}
+
+/// Every thread of the CSV `bytes`; a malformed row stops the reading
+/// with an error at its line, after the threads read so far.
+pub fn read_csv(path: &str, bytes: &[u8], f: &Fields) -> Vec<Result<Thread, Error>> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let mut rdr = csv::ReaderBuilder::new().from_reader(bytes);
+    let headers = match rdr.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return vec![Err(csv_error(path, bytes, &e))],
+    };
+    let col = |name: &str| headers.iter().position(|h| h.trim() == name);
+    let (Some(id), Some(text)) = (col(&f.id), col(&f.text)) else {
+        let missing = if col(&f.id).is_none() {
+            ("id", &f.id)
+        } else {
+            ("text", &f.text)
+        };
+        return vec![Err(export_error(
+            path,
+            "csv",
+            1,
+            1,
+            &first_line(bytes),
+            format!(
+                "expected a {:?} column in the header (--field {}=NAME names another)",
+                missing.1, missing.0
+            ),
+        ))];
+    };
+    let opt = |name: &str| col(name);
+    let (parent, thread, title, author, created, status) = (
+        opt(&f.parent_id),
+        opt(&f.thread),
+        opt(&f.title),
+        opt(&f.author),
+        opt(&f.created),
+        opt(&f.status),
+    );
+    let mut threads = Grouper::default();
+    let mut fault = None;
+    for row in rdr.records() {
+        let row = match row {
+            Ok(r) => r,
+            Err(e) => {
+                fault = Some(csv_error(path, bytes, &e));
+                break;
+            }
+        };
+        let line = row
+            .position()
+            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+        let get = |i: Option<usize>| i.and_then(|i| row.get(i)).map(str::to_owned);
+        let c = Cells {
+            id: get(Some(id)),
+            parent_id: get(parent),
+            thread: get(thread),
+            title: get(title),
+            author: get(author),
+            created: get(created),
+            text: get(Some(text)),
+            status: get(status),
+        };
+        push(&mut threads, path, c, line);
+    }
+    let mut out: Vec<Result<Thread, Error>> = threads
+        .into_drafts()
+        .into_iter()
+        .map(|t| build(path, t))
+        .collect();
+    out.extend(fault.map(Err));
+    out
+}
+
+fn first_line(bytes: &[u8]) -> String {
+    let line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    String::from_utf8_lossy(line).trim_end().to_owned()
+}
+
+fn csv_error(path: &str, bytes: &[u8], e: &csv::Error) -> Error {
+    let (line, byte) = e.position().map_or((1, 0), |p| {
+        (
+            u32::try_from(p.line()).unwrap_or(u32::MAX),
+            p.byte() as usize,
+        )
+    });
+    let start = byte.min(bytes.len());
+    let end = bytes[start..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(bytes.len(), |i| start + i);
+    let raw = String::from_utf8_lossy(&bytes[start..end])
+        .trim_end()
+        .to_owned();
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("expected {expected_len} fields in every row, found {len}"),
+        _ => format!("expected a CSV row: {e}"),
+    };
+    export_error(path, "csv", line, 1, &raw, message)
+}
