@@ -113,10 +113,13 @@ pub fn run_sinks(paths: &[PathBuf], dir: &Path, sinks: Vec<Box<dyn threadwatch::
             uncivil_threshold: UNCIVIL_THRESHOLD,
             harassment_min: rules.harassment_min,
             dogpile_min: rules.dogpile_min,
+            model: None,
+            model_format: String::new(),
+            model_sha256: String::new(),
         },
         lexicon_version: lexicon.version_hash(),
         model_version: Model::builtin().version(),
-        alerts: &|_, _| Vec::new(),
+        alerts: &|_, _, _| Vec::new(),
         events: &Silent,
     };
     let inputs = Inputs {
