@@ -132,8 +132,15 @@ fn r17_chromium_renders_the_report() {
     assert!(filtered.contains(r#"<span class="note" id="f-count">1 comment matches</span>"#));
     let comments = filtered.matches(r#" data-d=""#).count();
     let hidden = filtered.matches(r#" filt" id="c"#).count();
-    assert_eq!(hidden + 1, comments, "every comment but Ann's is filtered out");
-    assert!(filtered.contains(r#"class="c s9 d2 u" id="c"#), "{filtered}");
+    assert_eq!(
+        hidden + 1,
+        comments,
+        "every comment but Ann's is filtered out"
+    );
+    assert!(
+        filtered.contains(r#"class="c s9 d2 u" id="c"#),
+        "{filtered}"
+    );
     // Search: words anywhere in a comment.
     let searched = browser(bin, &dir.path().join("profile-search"))
         .arg("--dump-dom")
@@ -141,7 +148,10 @@ fn r17_chromium_renders_the_report() {
         .output()
         .unwrap();
     let searched = String::from_utf8(searched.stdout).unwrap();
-    assert!(searched.contains(">1 comment matches<"), "search finds Marina's comment");
+    assert!(
+        searched.contains(">1 comment matches<"),
+        "search finds Marina's comment"
+    );
 
     let keep = artifacts("html");
     std::fs::copy(&page, keep.join(FILE)).unwrap();
