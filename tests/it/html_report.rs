@@ -122,6 +122,37 @@ fn r17_chromium_renders_the_report() {
     assert!(dom.contains("<svg"));
     assert!(dom.contains(r#"data-author="Gus Pettigrew""#));
 
+    // Filters, set by a link: only Ann Lee's flagged comment stays.
+    let filtered = browser(bin, &dir.path().join("profile-filter"))
+        .arg("--dump-dom")
+        .arg(format!("{url}#flagged&author=Ann%20Lee"))
+        .output()
+        .unwrap();
+    let filtered = String::from_utf8(filtered.stdout).unwrap();
+    assert!(filtered.contains(r#"<span class="note" id="f-count">1 comment matches</span>"#));
+    let comments = filtered.matches(r#" data-d=""#).count();
+    let hidden = filtered.matches(r#" filt" id="c"#).count();
+    assert_eq!(
+        hidden + 1,
+        comments,
+        "every comment but Ann's is filtered out"
+    );
+    assert!(
+        filtered.contains(r#"class="c s9 d2 u" id="c"#),
+        "{filtered}"
+    );
+    // Search: words anywhere in a comment.
+    let searched = browser(bin, &dir.path().join("profile-search"))
+        .arg("--dump-dom")
+        .arg(format!("{url}#q=bakery%20on%20Quay"))
+        .output()
+        .unwrap();
+    let searched = String::from_utf8(searched.stdout).unwrap();
+    assert!(
+        searched.contains(">1 comment matches<"),
+        "search finds Marina's comment"
+    );
+
     let keep = artifacts("html");
     std::fs::copy(&page, keep.join(FILE)).unwrap();
     let shot = keep.join("report.png");

@@ -33,7 +33,7 @@ pub const THREADS_MAX: usize = 500;
 
 /// Comments shown over all threads: past this, fewer threads are shown
 /// (at least one), so the page stays quick to open.
-pub const COMMENTS_MAX: usize = 25_000;
+pub const COMMENTS_MAX: usize = 10_000;
 
 /// Comments shown of one thread (the first ones, in thread order).
 pub const THREAD_COMMENTS_MAX: usize = 2_000;

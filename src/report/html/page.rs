@@ -242,7 +242,7 @@ impl Page<'_> {
                             @if !flags(w).is_empty() { " (" (flags(w).join(", ")) ")" }
                         }
                         dt { "It targets" }
-                        dd.tgt { b { (target(w).unwrap_or_else(|| "no one in particular".to_owned())) } }
+                        dd.tgt { b { (target(w).unwrap_or_else(|| "no one named (read the comment)".to_owned())) } }
                         dt { "It says" }
                         dd { div.c.u.(shade(w.score())) { div.x { (marked(&w.text, &w.marks)) } } }
                     } @else {

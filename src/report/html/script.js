@@ -42,7 +42,8 @@
       t.classList.toggle('filt', active && !any);
       if (active && any) { t.open = true; }
     });
-    $('#f-count').textContent = active ? shown + ' comments match' : '';
+    $('#f-count').textContent = !active ? '' :
+      shown + (shown === 1 ? ' comment matches' : ' comments match');
   }
 
   var timer = null;
@@ -89,6 +90,21 @@
     $('#f-flagged').checked = false; $('#f-cat').value = '';
     $('#f-author').value = ''; $('#f-q').value = ''; apply();
   });
+  // A link can carry filters, to send a colleague straight to them:
+  // report.html#flagged&author=Ann%20Lee&cat=threat&q=liar
+  (function fromHash() {
+    var h = location.hash.slice(1);
+    if (h.indexOf('=') < 0 && h !== 'flagged') { return; }
+    h.split('&').forEach(function (kv) {
+      var i = kv.indexOf('='), k = i < 0 ? kv : kv.slice(0, i);
+      var v = i < 0 ? '' : decodeURIComponent(kv.slice(i + 1));
+      if (k === 'flagged') { $('#f-flagged').checked = true; }
+      else if (k === 'author') { $('#f-author').value = v; }
+      else if (k === 'cat') { $('#f-cat').value = v; }
+      else if (k === 'q') { $('#f-q').value = v; }
+    });
+    apply();
+  })();
   // Tells a test (and a curious reader) that the script ran under the
   // page's policy.
   document.body.setAttribute('data-ready', '1');
