@@ -73,7 +73,7 @@ impl Gen {
 
     /// The parent of comment `i` of a thread: none, or an earlier one.
     fn parent(&mut self, i: usize) -> Option<usize> {
-        (i > 0 && self.next() % 3 == 0).then(|| (self.next() % i as u64) as usize)
+        (i > 0 && self.next().is_multiple_of(3)).then(|| (self.next() % i as u64) as usize)
     }
 }
 
@@ -85,9 +85,9 @@ fn wxr() -> String {
     );
     let mut id = 0;
     while s.len() < EXPORT_BYTES {
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<item><title>{}</title><wp:post_type>post</wp:post_type>\n",
+            "<item><title>{}</title><wp:post_type>post</wp:post_type>",
             g.sentence(6)
         );
         let first = id;
@@ -127,9 +127,9 @@ fn disqus() -> String {
     let (mut id, mut thread) = (0, 0);
     while s.len() < EXPORT_BYTES {
         thread += 1;
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<thread dsq:id=\"t{thread}\"><title>{}</title></thread>\n",
+            "<thread dsq:id=\"t{thread}\"><title>{}</title></thread>",
             g.sentence(6)
         );
         let first = id;
@@ -138,12 +138,12 @@ fn disqus() -> String {
             let parent = g.parent(i).map_or(String::new(), |p| {
                 format!("<parent dsq:id=\"{}\"/>", first + p + 1)
             });
-            let _ = write!(
+            let _ = writeln!(
                 s,
                 "<post dsq:id=\"{id}\"><id/><message><![CDATA[<p>{} &amp; {}.</p><p>{}.</p>]]></message>\
                  <createdAt>2025-03-{:02}T{:02}:{:02}:00Z</createdAt><isDeleted>false</isDeleted>\
                  <isSpam>false</isSpam><author><name>User {}</name><isAnonymous>false</isAnonymous>\
-                 <username>user{}</username></author><thread dsq:id=\"t{thread}\"/>{parent}</post>\n",
+                 <username>user{}</username></author><thread dsq:id=\"t{thread}\"/>{parent}</post>",
                 g.sentence(12),
                 g.sentence(10),
                 g.sentence(14),
