@@ -44,7 +44,10 @@ Reports (written atomically into --out; existing files are replaced):
     quoted_from  comment_id of the comment quoted, if any
     evidence     matched words per category, e.g.
                  name_calling: Einstein -> gypsyken | shouting: ELECTORAL COLLEGE
-    comment_ref  source#comment_id, the comment's key across the run
+    comment_ref  source#comment_id, the comment's key across a run
+    external_id  the platform's id of the comment (exports); empty for pages
+    created      when posted, ISO 8601 UTC; empty when unknown
+    status       approved, pending, spam, deleted, or empty
     review       empty, for moderators to fill with ok or remove (also
                  keep, delete, 1, 0); `threadwatch train --gold
                  comments.csv --label-col review` learns from it
@@ -59,7 +62,10 @@ Reports (written atomically into --out; existing files are replaced):
     (uncivil comments aimed at a commenter), distinct_targets, top_target,
     repeated_taunts, top_taunt, harassment (persons aimed at with 2+ uncivil
     comments), risk = uncivil_comments + 2 x attacks_on_commenters
-    + 3 x harassment + repeated_taunts + max_incivility
+    + 3 x harassment + repeated_taunts + max_incivility, first_seen,
+    last_seen (ISO 8601 UTC of the author's earliest and latest comment
+    with a time).  Names that differ only in case are one author, shown
+    as first seen.
   interactions.csv  one row per ordered pair of named authors, sorted by
              harassment, uncivil_replies, replies (descending), then names:
     from_author, to_author, replies, uncivil_replies, name_calling,
@@ -68,11 +74,12 @@ Reports (written atomically into --out; existing files are replaced):
              flagged word, or the same epithet), sorted by occurrences
              (descending), author, first occurrence:
     author, taunt (as first written), occurrences, threads, comment_ids,
-    targets
+    targets, first_seen, last_seen (times of its first and last comment)
   threads.csv  one row per thread, in input order:
     source, thread, comments, participants, anonymous_comments, max_depth,
     uncivil_comments, uncivil_rate, dogpiles (persons attacked by 3+
-    distinct authors), top_offender
+    distinct authors), top_offender, orphans (replies whose parent the
+    export lacks; shown as top-level), first_comment, last_comment
   run.json   tool and word-list/model versions, options, every input with
              its size and sha256, counts, alerts; no clock time, so the
              same inputs and options give byte-identical files.

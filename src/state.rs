@@ -27,8 +27,10 @@ use crate::analyze::facts::ThreadFacts;
 use crate::parse::Warning;
 use crate::pipeline::CommentRecord;
 
-/// Version of the file layout; bump on any change to the stored types.
-pub const STATE_FORMAT: u32 = 3;
+/// Version of the file layout; bump on any change to the stored types
+/// (4: comments gained external_id, created and status, facts created and
+/// orphans; issue 16).
+pub const STATE_FORMAT: u32 = 4;
 
 const MAGIC: &[u8; 8] = b"TWSTATE\0";
 

@@ -177,7 +177,7 @@ pub struct People {
     pub rules: Rules,
     /// Thread index and dotted id of every comment a taunt cites, by run
     /// key.
-    pub cited: BTreeMap<usize, (u32, String)>,
+    pub cited: super::taunts::Cited,
 }
 
 impl UserStats {
@@ -463,6 +463,7 @@ fn write_records(
                         epithets: Cow::Borrowed(c.epithets()),
                         flagged: Cow::Borrowed(c.flagged()),
                         text: Cow::Borrowed(c.own_text.as_str()),
+                        created: c.created.map(|t| t.0),
                     };
                     encode(&record, &mut out[bucket_of(author, count)])?;
                 }

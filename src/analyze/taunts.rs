@@ -116,6 +116,11 @@ pub trait TauntInput: Sync {
         None
     }
 
+    /// When comment `i` was posted, when the input knows (issue 16).
+    fn created(&self, _i: usize) -> Option<crate::time::Timestamp> {
+        None
+    }
+
     /// The own texts of comments `range`, in order, given to `f` with
     /// their index: a source that reads texts from a file reads a run of
     /// them at once.
@@ -218,8 +223,9 @@ pub trait TauntParts: Sync {
     fn with_part(&self, i: usize, f: &mut dyn FnMut(&dyn TauntInput)) -> std::io::Result<()>;
 }
 
-/// Where the comments a taunt cites are: (thread index, dotted id) by key.
-pub type Cited = std::collections::BTreeMap<usize, (u32, String)>;
+/// Where the comments a taunt cites are, and when they were posted:
+/// (thread index, dotted id, time) by key.
+pub type Cited = std::collections::BTreeMap<usize, (u32, String, Option<crate::time::Timestamp>)>;
 
 /// [`find_taunts`] over parts whose authors are disjoint, with the place
 /// of every comment the taunts cite (when the parts know it).  Every pass
@@ -259,7 +265,9 @@ pub fn find_taunts_in_parts(parts: &dyn TauntParts) -> std::io::Result<(Vec<Taun
         let mut cited = Cited::new();
         for key in found.iter().flat_map(|(_, t)| t).flat_map(|t| &t.comments) {
             if let Some((thread, id)) = position(comments, *key).and_then(|i| comments.place(i)) {
-                cited.insert(*key, (thread, id.to_owned()));
+                let i = position(comments, *key);
+                let created = i.and_then(|i| comments.created(i));
+                cited.insert(*key, (thread, id.to_owned(), created));
             }
         }
         (found, cited)

@@ -84,6 +84,11 @@ pub struct TauntRow {
     pub comment_ids: String,
     /// Whom those comments aim at.
     pub targets: String,
+    /// The time of the earliest comment it occurs in (ISO 8601 UTC);
+    /// empty when the input gives no times.
+    pub first_seen: String,
+    /// The time of the latest.
+    pub last_seen: String,
 }
 
 /// One row of threads.csv.
@@ -218,14 +223,17 @@ pub fn taunt_rows(p: &People) -> Vec<TauntRow> {
         .into_iter()
         .map(|t| {
             let cited = || t.comments.iter().filter_map(|k| p.cited.get(k));
-            let threads: BTreeSet<u32> = cited().map(|(thread, _)| *thread).collect();
+            let threads: BTreeSet<u32> = cited().map(|(thread, _, _)| *thread).collect();
+            let times = || cited().filter_map(|(_, _, t)| *t);
             TauntRow {
                 author: t.author.clone(),
                 taunt: t.text.clone(),
                 occurrences: t.comments.len(),
                 threads: threads.len(),
-                comment_ids: labels.join(cited().map(|(thread, id)| (*thread, id.as_str()))),
+                comment_ids: labels.join(cited().map(|(thread, id, _)| (*thread, id.as_str()))),
                 targets: t.targets.join("; "),
+                first_seen: crate::time::cell(times().min()),
+                last_seen: crate::time::cell(times().max()),
             }
         })
         .collect()

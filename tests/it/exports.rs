@@ -207,3 +207,37 @@ fn r16_analyze_reads_every_export_and_keeps_every_comment() {
     assert_eq!(ada.len(), 1, "{users}");
     assert!(ada[0].starts_with("Ada Marsh,2,"), "{}", ada[0]);
 }
+
+/// A taunt repeated across an export's comments carries the times of its
+/// first and last occurrence; names differing only in case are one
+/// author's taunts.
+#[test]
+fn r16_taunts_have_first_and_last_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("jabs.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"1\",\"author\":\"Ben\",\"created\":\"2025-03-01T10:00:00Z\",\"text\":\"The ferry is late again.\"}\n\
+         {\"id\":\"2\",\"parent_id\":\"1\",\"author\":\"Rex\",\"created\":\"2025-03-02T10:00:00Z\",\"text\":\"Ben, you absolute moron, read the timetable.\"}\n\
+         {\"id\":\"3\",\"parent_id\":\"1\",\"author\":\"Ann\",\"created\":\"2025-03-02T11:00:00Z\",\"text\":\"It was on time for me.\"}\n\
+         {\"id\":\"4\",\"parent_id\":\"3\",\"author\":\"rex\",\"created\":\"2025-03-05T09:30:00Z\",\"text\":\"Ann, you absolute moron, read the timetable.\"}\n",
+    )
+    .unwrap();
+    let reports = dir.path().join("reports");
+    crate::support::tw()
+        .arg("analyze")
+        .arg(&input)
+        .arg("--out")
+        .arg(&reports)
+        .assert()
+        .success();
+    let mut rdr = csv::Reader::from_path(reports.join("taunts.csv")).unwrap();
+    let headers = rdr.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty(), "no taunt found");
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let r = &rows[0];
+    assert_eq!(&r[col("author")], "Rex");
+    assert_eq!(&r[col("first_seen")], "2025-03-02T10:00:00Z");
+    assert_eq!(&r[col("last_seen")], "2025-03-05T09:30:00Z");
+}

@@ -53,6 +53,9 @@ pub struct Record<'a> {
     /// The author's own words.
     #[serde(borrow)]
     pub text: Cow<'a, str>,
+    /// When it was posted (UTC seconds), for taunts.csv's first_seen and
+    /// last_seen (issue 16).
+    pub created: Option<i64>,
 }
 
 /// Where one bucket's bytes are kept while it is written.
@@ -246,6 +249,10 @@ impl TauntInput for Loaded<'_, '_> {
         let r = &self.records[i];
         Some((r.thread, &r.id))
     }
+
+    fn created(&self, i: usize) -> Option<crate::time::Timestamp> {
+        self.records[i].created.map(crate::time::Timestamp)
+    }
 }
 
 #[cfg(test)]
@@ -265,6 +272,7 @@ mod tests {
             epithets: Cow::Owned(vec![(0..5, "idiot".to_owned())]),
             flagged: Cow::Owned(vec![0..5, 12..15]),
             text: Cow::Borrowed("idiot, you are"),
+            created: Some(1_741_011_240),
         };
         let mut bytes = Vec::new();
         encode(&r, &mut bytes).unwrap();
