@@ -24,8 +24,8 @@ use threadwatch::report::files::ReportFiles;
 use threadwatch::report::html::{self, HtmlSink};
 use threadwatch::report::publish::{remove_stale_staging, Staging};
 use threadwatch::report::run::{AlertResult, InputRecord, RunCounts, RunJson, RunOptions};
-use threadwatch::state::StateError;
 use threadwatch::report::xlsx::{self, WorkbookSink};
+use threadwatch::state::StateError;
 use threadwatch::term::sanitize;
 use threadwatch::Error;
 
@@ -217,8 +217,8 @@ impl Events for Printer {
         eprintln!("{}", describe(error));
     }
 
-    fn stage(&self, what: &str) {
-        tracing::info!("{what}");
+    fn stage(&self, what: &str, count: usize) {
+        tracing::info!(count, "{what}");
     }
 
     fn state_set_aside(&self, path: &Path, to: &Path, why: &StateError) {

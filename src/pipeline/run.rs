@@ -82,8 +82,8 @@ pub trait Events: Sync {
     fn warnings(&self, _source: &str, _warnings: &[Warning]) {}
     /// An input (or one thread of it) that failed, in input order.
     fn failed(&self, _error: &Error) {}
-    /// A stage began (for logs).
-    fn stage(&self, _what: &str) {}
+    /// A stage began over `count` items (inputs, threads), for logs.
+    fn stage(&self, _what: &str, _count: usize) {}
     /// The `--incremental` state at `path` could not be read (`why`) and
     /// was moved to `to`; the run rebuilds it (issue 18).
     fn state_set_aside(&self, _path: &Path, _to: &Path, _why: &StateError) {}
@@ -149,7 +149,9 @@ pub fn run(
         reused: 0,
         analysed: 0,
     };
-    config.events.stage("reading and analysing inputs");
+    config
+        .events
+        .stage("reading and analysing inputs", inputs.list.len());
     // Which inputs the state holds, for the workers to check while the
     // entries themselves are taken by the handing-on side.
     let cached: Cached = tally.cache.keys().cloned().collect();
@@ -210,7 +212,9 @@ pub fn run(
     tally.add(pending)?;
 
     let threads = tally.people.threads();
-    config.events.stage("counting users, pairs and taunts");
+    config
+        .events
+        .stage("counting users, pairs and taunts", threads);
     let Tally {
         sinks,
         people,
@@ -224,7 +228,7 @@ pub fn run(
     } = tally;
     let people = people.finish().map_err(RunError::Spill)?;
     let tables = Tables::new(&people);
-    config.events.stage("writing reports");
+    config.events.stage("writing reports", sinks.len());
     for s in sinks.iter_mut() {
         s.people(tables).map_err(RunError::Sink)?;
     }
@@ -297,7 +301,7 @@ fn load_state(path: &Path, fingerprint: &str, events: &dyn Events) -> Result<Cac
     let state = match State::load_or_set_aside(path)? {
         Loaded::Found(state) => state,
         Loaded::Missing => {
-            events.stage("no state yet: analysing every input");
+            events.stage("no state yet: analysing every input", 0);
             return Ok(Cache::new());
         }
         Loaded::SetAside { to, why } => {
@@ -306,7 +310,10 @@ fn load_state(path: &Path, fingerprint: &str, events: &dyn Events) -> Result<Cac
         }
     };
     if state.fingerprint != fingerprint {
-        events.stage("state made by another version or with other settings: analysing every input");
+        events.stage(
+            "state made by another version or with other settings: analysing every input",
+            0,
+        );
         return Ok(Cache::new());
     }
     Ok(state

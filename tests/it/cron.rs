@@ -395,7 +395,7 @@ fn r5_verbose_logs_steps_and_cron_logs_have_no_escape_codes() {
         .success();
     let stderr = String::from_utf8(run.get_output().stderr.clone()).unwrap();
     assert!(
-        stderr.contains("INFO reading and analysing inputs inputs=2"),
+        stderr.contains("INFO reading and analysing inputs count=2"),
         "{stderr}"
     );
     assert!(stderr.contains("INFO reports published"), "{stderr}");
