@@ -38,7 +38,7 @@ use super::spill::Spill;
 /// enough to keep every worker busy on small pages, small enough that a
 /// corpus of any size streams through.  Two batches are in memory at
 /// once: one being analysed while the one before is handed on.
-const BATCH_BYTES: u64 = 32 << 20;
+const BATCH_BYTES: u64 = 16 << 20;
 
 /// Inputs at least this big are analysed alone, their records handed to
 /// the sinks window by window instead of being held.
