@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use rayon::prelude::*;
+use threadwatch::analyze::category::Category;
 use threadwatch::analyze::incivility::{Scorer, FLAG_COLUMNS, UNCIVIL_THRESHOLD};
 use threadwatch::analyze::matcher::Lexicon;
 use threadwatch::analyze::metrics::roc_auc;
@@ -189,9 +190,10 @@ fn span_check(scorer: Scorer<'_>, path: &Path) -> (f64, f64, usize) {
         .map(|r| r.expect("record"))
         .map(|r| (r[t].to_owned(), r[s].to_owned()))
         .collect();
-    let insult_cols: Vec<usize> = INSULT_FLAGS
+    let insult_cols: Vec<Category> = INSULT_FLAGS
         .iter()
         .map(|f| FLAG_COLUMNS.iter().position(|c| c == f).expect("flag"))
+        .filter_map(Category::from_index)
         .collect();
     let counts: Vec<(usize, usize, usize)> = rows
         .par_iter()

@@ -18,7 +18,7 @@
 //! "criminals" leans uncivil), so that the model alone needs strong
 //! evidence to make a text uncivil.
 //!
-//! `STRENGTH`, `SENTENCE_WEIGHT`, `MODEL_SHIFT` and `UNCIVIL_THRESHOLD`
+//! The strengths (`category.rs`), `SENTENCE_WEIGHT`, `MODEL_SHIFT` and `UNCIVIL_THRESHOLD`
 //! were chosen by a grid search on train rows the learned layer never saw,
 //! never on dev: the weights fitted on four fifths of the training corpora
 //! (`cargo run --release --example train -- --holdout`) scored the held-out
@@ -34,44 +34,16 @@
 use std::fmt::Write;
 use std::ops::Range;
 
-use super::matcher::{Category, Lexicon, Match, Tag};
+use super::category::{Category, COUNT};
+use super::matcher::{Lexicon, Match, Tag};
 use super::model::Model;
 use super::shouting::shouting;
 use super::target::{has_cue, Context, Hit};
 
-/// Flag columns, in report order (issue 3): the eight lexicon categories
-/// with `shouting` before `mockery`.
-pub const FLAG_COLUMNS: [&str; 9] = [
-    "name_calling",
-    "aspersion",
-    "lying_accusation",
-    "vulgarity",
-    "pejorative_speech",
-    "threat",
-    "identity_attack",
-    "shouting",
-    "mockery",
-];
-
-/// Index of the shouting flag in `FLAG_COLUMNS`.
-const SHOUTING: usize = 7;
+pub use super::category::FLAG_COLUMNS;
 
 /// A text is `uncivil` when its incivility is at least this.
 pub const UNCIVIL_THRESHOLD: f64 = 0.5;
-
-/// How much a full-weight match in each category adds, in `Category::ALL`
-/// order; shouting is the last entry.
-const STRENGTH: [f64; 9] = [
-    0.75, // name_calling
-    0.45, // aspersion
-    0.6,  // lying_accusation
-    0.6,  // vulgarity
-    0.4,  // pejorative_speech
-    0.8,  // threat
-    0.8,  // identity_attack
-    0.35, // mockery
-    0.25, // shouting
-];
 
 /// Added to the model's logit before combining (see the module header).
 const MODEL_SHIFT: f64 = -0.5;
@@ -86,8 +58,8 @@ const LEARNED_WORDS: usize = 3;
 /// A flagged word.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flagged {
-    /// Column index in `FLAG_COLUMNS`.
-    pub flag: usize,
+    /// The category, whose index is the column in `FLAG_COLUMNS`.
+    pub flag: Category,
     /// Byte range in the scored text.
     pub range: Range<usize>,
     /// The lexicon term (or the shouted words).
@@ -104,7 +76,7 @@ pub struct Flagged {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextScore {
     /// 0/1 per column of `FLAG_COLUMNS`.
-    pub flags: [bool; 9],
+    pub flags: [bool; COUNT],
     /// Combined score in [0, 1].
     pub incivility: f64,
     /// `incivility >= UNCIVIL_THRESHOLD`.
@@ -144,7 +116,7 @@ impl Scorer<'_> {
                 continue;
             }
             flagged.push(Flagged {
-                flag: column_of(m.category),
+                flag: m.category,
                 range: m.range(),
                 term: m.term.clone(),
                 weight: m.weight,
@@ -154,7 +126,7 @@ impl Scorer<'_> {
         }
         for r in shouting(&own) {
             flagged.push(Flagged {
-                flag: SHOUTING,
+                flag: Category::SHOUTING,
                 term: own[r.clone()].to_owned(),
                 range: r,
                 weight: 1.0,
@@ -164,18 +136,19 @@ impl Scorer<'_> {
         }
         flagged.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.flag.cmp(&b.flag)));
 
-        let mut flags = [false; 9];
-        let mut strongest = [0f32; 9];
+        let mut flags = [false; COUNT];
+        let mut strongest = [0f32; COUNT];
         for f in flagged.iter().filter(|f| !f.quoted) {
-            flags[f.flag] = true;
-            strongest[f.flag] = strongest[f.flag].max(f.weight);
+            let col = f.flag.index();
+            flags[col] = true;
+            strongest[col] = strongest[col].max(f.weight);
         }
         let scoring = self.model.scoring(&own);
         let (model, sentence) = (scoring.whole, scoring.sentence);
         let p = 1.0 - (1.0 - model) * (1.0 - SENTENCE_WEIGHT * sentence);
         let mut keep = 1.0 - shift(p, MODEL_SHIFT);
-        for (col, w) in strongest.iter().enumerate() {
-            keep *= 1.0 - STRENGTH[strength_index(col)] * f64::from(*w);
+        for (def, w) in super::category::CATEGORIES.iter().zip(strongest) {
+            keep *= 1.0 - def.strength * f64::from(w);
         }
         let incivility = round3(1.0 - keep);
         let learned = if incivility >= UNCIVIL_THRESHOLD {
@@ -198,7 +171,7 @@ impl TextScore {
     /// The flags as 0/1 report cells, in `FLAG_COLUMNS` order: the one
     /// place where a flag's position becomes a column, for every report
     /// that destructures it into its named fields.
-    pub fn flag_cells(&self) -> [u8; 9] {
+    pub fn flag_cells(&self) -> [u8; COUNT] {
         self.flags.map(u8::from)
     }
 
@@ -225,10 +198,7 @@ impl TextScore {
 pub fn hit(m: &Match) -> Hit {
     Hit {
         range: m.range(),
-        personal: matches!(
-            m.category,
-            Category::NameCalling | Category::LyingAccusation
-        ) || m.tags.contains(Tag::Person),
+        personal: m.category.def().personal || m.tags.contains(Tag::Person),
         group: m.tags.contains(Tag::Group),
         public_figure: m.tags.contains(Tag::PublicFigure),
         addressee: m.tags.contains(Tag::Addressee),
@@ -268,27 +238,6 @@ fn negated(text: &str, start: usize) -> bool {
     before.ends_with("anti-") || before.ends_with("anti ") || before.ends_with("non-")
 }
 
-fn column_of(c: Category) -> usize {
-    match c {
-        Category::NameCalling => 0,
-        Category::Aspersion => 1,
-        Category::LyingAccusation => 2,
-        Category::Vulgarity => 3,
-        Category::PejorativeSpeech => 4,
-        Category::Threat => 5,
-        Category::IdentityAttack => 6,
-        Category::Mockery => 8,
-    }
-}
-
-fn strength_index(col: usize) -> usize {
-    match col {
-        SHOUTING => 8,
-        8 => 7,
-        c => c,
-    }
-}
-
 /// `p` with its logit moved by `by`.
 fn shift(p: f64, by: f64) -> f64 {
     let p = p.clamp(1e-9, 1.0 - 1e-9);
@@ -313,9 +262,9 @@ pub fn evidence(
     quoted_from: Option<&str>,
 ) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for (col, name) in FLAG_COLUMNS.iter().enumerate() {
+    for c in Category::all() {
         let mut words: Vec<String> = Vec::new();
-        for f in score.flagged.iter().filter(|f| f.flag == col && !f.quoted) {
+        for f in score.flagged.iter().filter(|f| f.flag == c && !f.quoted) {
             let mut w = one_line(&text[f.range.clone()]);
             if let Some(t) = target_of(f) {
                 let _ = write!(w, " -> {t}");
@@ -325,7 +274,7 @@ pub fn evidence(
             }
         }
         if !words.is_empty() {
-            parts.push(format!("{name}: {}", words.join(", ")));
+            parts.push(format!("{}: {}", c.as_str(), words.join(", ")));
         }
     }
     let mut quoted: Vec<String> = Vec::new();

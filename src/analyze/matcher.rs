@@ -1,7 +1,7 @@
 //! Word-list matching: which lexicon terms occur in a comment, and where.
 //!
-//! A [`Lexicon`] holds one list per [`Category`] (the files of
-//! `data/lexicons/`, compiled in, optionally overridden with text the CLI
+//! A [`Lexicon`] holds one list per listed [`Category`] (the files of
+//! `data/lexicons/` named in the category table, compiled in, optionally overridden with text the CLI
 //! read from `--lexicon-dir`; this module does no IO).  It compiles every
 //! term into one Aho-Corasick automaton, once, and [`Lexicon::find`] runs
 //! it over the normalised text (`normalize.rs`), so one pass finds all
@@ -40,6 +40,8 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+pub use super::category::Category;
+use super::category::COUNT;
 use super::normalize::{normalize, Normalized, Rule};
 use crate::error::{LexiconError, LexiconErrorKind};
 use crate::parse::lexicon::{lexicon as parse_lexicon, Entry};
@@ -47,82 +49,6 @@ pub use crate::parse::lexicon::{Tag, Tags};
 
 #[cfg(test)]
 mod tests;
-
-/// An incivility category that has a word list (shouting is computed from
-/// capitals, not listed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Category {
-    /// Insulting labels for a person or a group.
-    NameCalling,
-    /// Disparagement of ideas, plans or intelligence.
-    Aspersion,
-    /// Calling someone a liar.
-    LyingAccusation,
-    /// Crude and profane words.
-    Vulgarity,
-    /// Belittling how someone speaks or writes.
-    PejorativeSpeech,
-    /// Threats and calls to violence.
-    Threat,
-    /// Slurs and attacks on identity groups.
-    IdentityAttack,
-    /// Ridicule and sarcastic jabs.
-    Mockery,
-}
-
-impl Category {
-    /// Every category, in column order.
-    pub const ALL: [Category; 8] = [
-        Category::NameCalling,
-        Category::Aspersion,
-        Category::LyingAccusation,
-        Category::Vulgarity,
-        Category::PejorativeSpeech,
-        Category::Threat,
-        Category::IdentityAttack,
-        Category::Mockery,
-    ];
-
-    /// The CSV column name, which is also the list's file stem.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::NameCalling => "name_calling",
-            Category::Aspersion => "aspersion",
-            Category::LyingAccusation => "lying_accusation",
-            Category::Vulgarity => "vulgarity",
-            Category::PejorativeSpeech => "pejorative_speech",
-            Category::Threat => "threat",
-            Category::IdentityAttack => "identity_attack",
-            Category::Mockery => "mockery",
-        }
-    }
-
-    /// The category whose column name is `name`.
-    pub fn from_name(name: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.as_str() == name)
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    fn builtin_text(self) -> &'static str {
-        match self {
-            Category::NameCalling => include_str!("../../data/lexicons/name_calling.txt"),
-            Category::Aspersion => include_str!("../../data/lexicons/aspersion.txt"),
-            Category::LyingAccusation => {
-                include_str!("../../data/lexicons/lying_accusation.txt")
-            }
-            Category::Vulgarity => include_str!("../../data/lexicons/vulgarity.txt"),
-            Category::PejorativeSpeech => {
-                include_str!("../../data/lexicons/pejorative_speech.txt")
-            }
-            Category::Threat => include_str!("../../data/lexicons/threat.txt"),
-            Category::IdentityAttack => include_str!("../../data/lexicons/identity_attack.txt"),
-            Category::Mockery => include_str!("../../data/lexicons/mockery.txt"),
-        }
-    }
-}
 
 /// How a moderator's list combines with the built-in one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,6 +143,9 @@ struct Term {
     tags: Tags,
 }
 
+/// The loaded lists, indexed by category (empty for computed ones).
+type Lists = [Vec<Loaded>; COUNT];
+
 /// A term as loaded from a list, with its normal form.
 #[derive(Debug, Clone)]
 struct Loaded {
@@ -234,7 +163,7 @@ pub struct Lexicon {
     /// One-word patterns by length in chars, best candidate first, for
     /// filling in masks.
     masked: BTreeMap<usize, Vec<Vec<char>>>,
-    counts: [usize; 8],
+    counts: [usize; COUNT],
     version: String,
 }
 
@@ -248,10 +177,10 @@ impl Lexicon {
 
     /// The built-in lists combined with `files`, applied in order.
     pub fn with_overrides(files: &[LexiconFile<'_>]) -> Result<Lexicon, Box<LexiconError>> {
-        let mut lists: [Vec<Loaded>; 8] = Default::default();
-        for c in Category::ALL {
+        let mut lists: Lists = Default::default();
+        for c in Category::listed() {
             let path = format!("<builtin>/{}.txt", c.as_str());
-            lists[c.index()] = load(&path, c.builtin_text())?;
+            lists[c.index()] = load(&path, c.def().words.unwrap_or_default())?;
         }
         apply(&mut lists, files)?;
         Lexicon::compile(lists)
@@ -273,7 +202,7 @@ impl Lexicon {
                 text,
             })
             .collect();
-        let mut loaded: [Vec<Loaded>; 8] = Default::default();
+        let mut loaded: Lists = Default::default();
         apply(&mut loaded, &files)?;
         Lexicon::compile(loaded)
     }
@@ -379,12 +308,12 @@ impl Lexicon {
             .map(Vec::as_slice)
     }
 
-    fn compile(lists: [Vec<Loaded>; 8]) -> Result<Lexicon, Box<LexiconError>> {
+    fn compile(lists: Lists) -> Result<Lexicon, Box<LexiconError>> {
         let mut terms = Vec::new();
         let mut patterns: BTreeMap<String, Vec<Hit>> = BTreeMap::new();
-        let mut counts = [0; 8];
+        let mut counts = [0; COUNT];
         let mut hasher = Fnv::new();
-        for c in Category::ALL {
+        for c in Category::listed() {
             hasher.write(c.as_str());
             for l in &lists[c.index()] {
                 if l.entry.weight <= 0.0 {
@@ -490,7 +419,7 @@ fn load(path: &str, text: &str) -> Result<Vec<Loaded>, Box<LexiconError>> {
 }
 
 /// Applies moderator files to the lists, in order.
-fn apply(lists: &mut [Vec<Loaded>; 8], files: &[LexiconFile<'_>]) -> Result<(), Box<LexiconError>> {
+fn apply(lists: &mut Lists, files: &[LexiconFile<'_>]) -> Result<(), Box<LexiconError>> {
     for f in files {
         let loaded = load(f.path, f.text)?;
         let list = &mut lists[f.category.index()];

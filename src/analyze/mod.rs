@@ -1,6 +1,7 @@
 //! Analyzers: pure functions from comment text (and its thread) to scores,
 //! flags and evidence.  No IO happens here; word lists arrive as text.
 
+pub mod category;
 pub mod comments;
 pub mod facts;
 pub mod id_table;

@@ -54,7 +54,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
             writeln!(
                 w,
                 "  {:<17} {:?} at bytes {}..{}{how}",
-                FLAG_COLUMNS[f.flag],
+                f.flag.as_str(),
                 sanitize(&text[f.range.clone()]),
                 f.range.start,
                 f.range.end

@@ -40,7 +40,7 @@ pub fn load_lexicon(dir: Option<&Path>) -> anyhow::Result<Lexicon> {
         match LexiconFile::from_file_name(name, path, text) {
             Some(f) => lists.push(f),
             None => {
-                let known: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+                let known: Vec<&str> = Category::listed().map(Category::as_str).collect();
                 bail!(
                     "{path}: expected a file named <category>.txt or <category>.add.txt, \
                      where <category> is one of {}",

@@ -63,3 +63,31 @@ pub fn tw() -> assert_cmd::Command {
     c.current_dir(root());
     c
 }
+
+/// A CSV report read whole, whose cells tests find by header name rather
+/// than by position (issue 13: a new category adds a column).
+pub struct Table {
+    headers: csv::StringRecord,
+    /// The data rows, in file order.
+    pub rows: Vec<csv::StringRecord>,
+}
+
+impl Table {
+    /// Reads the CSV file at `path`.
+    pub fn read(path: &Path) -> Table {
+        let mut rdr = csv::Reader::from_path(path).unwrap();
+        let headers = rdr.headers().unwrap().clone();
+        let rows = rdr.records().map(Result::unwrap).collect();
+        Table { headers, rows }
+    }
+
+    /// The cell of row `row` in column `name`.
+    pub fn get(&self, row: usize, name: &str) -> &str {
+        let col = self
+            .headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name:?} in {:?}", self.headers));
+        &self.rows[row][col]
+    }
+}
