@@ -289,10 +289,14 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub bom: bool,
     /// Folder of word lists that replace (`<category>.txt`) or extend
-    /// (`<category>.add.txt`) the built-in ones; format in
-    /// grammars/lexicon.ebnf.
+    /// (`<category>.add.txt`) the built-in ones, and of `allow.txt`, words
+    /// and names that never count; format in grammars/lexicon.ebnf.
     #[arg(long, value_name = "DIR")]
     pub lexicon_dir: Option<PathBuf>,
+    /// An allow-list anywhere (words, phrases and names that never count),
+    /// added to the built-in one and to the --lexicon-dir's allow.txt.
+    #[arg(long, value_name = "FILE")]
+    pub allow: Option<PathBuf>,
     /// Exit with status 3 when RULE holds for the run, e.g.
     /// 'uncivil_rate>0.3' or 'harassment>0'.  Metrics: uncivil_rate,
     /// uncivil_comments, harassment, dogpiles, taunts, comments; operators

@@ -35,6 +35,9 @@ pub struct CategoryDef {
     pub insult: bool,
     /// The generator writes its `person` words addressed ("you idiot").
     pub addressed: bool,
+    /// A negator before one of its words makes it civil ("not an idiot";
+    /// `negation.rs`); crude words, threats and jabs stay what they are.
+    pub negatable: bool,
     /// One line for `--help` and the row structs' documentation.
     pub help: &'static str,
 }
@@ -49,6 +52,7 @@ pub const CATEGORIES: &[CategoryDef] = &[
         personal: true,
         insult: true,
         addressed: true,
+        negatable: true,
         help: "insulting labels for a person or group",
     },
     CategoryDef {
@@ -59,6 +63,7 @@ pub const CATEGORIES: &[CategoryDef] = &[
         personal: false,
         insult: false,
         addressed: false,
+        negatable: true,
         help: "disparagement of ideas, plans or intelligence",
     },
     CategoryDef {
@@ -69,6 +74,7 @@ pub const CATEGORIES: &[CategoryDef] = &[
         personal: true,
         insult: true,
         addressed: false,
+        negatable: true,
         help: "calling someone a liar",
     },
     CategoryDef {
@@ -79,6 +85,7 @@ pub const CATEGORIES: &[CategoryDef] = &[
         personal: false,
         insult: true,
         addressed: false,
+        negatable: false,
         help: "crude or profane words, masked forms included",
     },
     CategoryDef {
@@ -89,6 +96,7 @@ pub const CATEGORIES: &[CategoryDef] = &[
         personal: false,
         insult: false,
         addressed: false,
+        negatable: true,
         help: "belittling how someone speaks or writes",
     },
     CategoryDef {
@@ -99,6 +107,7 @@ pub const CATEGORIES: &[CategoryDef] = &[
         personal: false,
         insult: true,
         addressed: false,
+        negatable: false,
         help: "threats and calls to violence",
     },
     CategoryDef {
@@ -109,6 +118,7 @@ pub const CATEGORIES: &[CategoryDef] = &[
         personal: false,
         insult: true,
         addressed: false,
+        negatable: true,
         help: "slurs and attacks on identity groups",
     },
     CategoryDef {
@@ -119,6 +129,7 @@ pub const CATEGORIES: &[CategoryDef] = &[
         personal: false,
         insult: false,
         addressed: false,
+        negatable: false,
         help: "words in capitals beyond acronyms",
     },
     CategoryDef {
@@ -129,6 +140,7 @@ pub const CATEGORIES: &[CategoryDef] = &[
         personal: false,
         insult: false,
         addressed: false,
+        negatable: false,
         help: "ridicule and sarcastic jabs",
     },
 ];
@@ -154,8 +166,14 @@ pub struct Category(u8);
 impl Category {
     /// Insulting labels (named by the rules that treat epithets apart).
     pub const NAME_CALLING: Category = Category::named("name_calling");
+    /// Disparagement ("denied quality" rule hits).
+    pub const ASPERSION: Category = Category::named("aspersion");
     /// Crude words.
     pub const VULGARITY: Category = Category::named("vulgarity");
+    /// Attacks on identity groups (hate rule hits).
+    pub const IDENTITY_ATTACK: Category = Category::named("identity_attack");
+    /// Ridicule (ironic praise rule hits).
+    pub const MOCKERY: Category = Category::named("mockery");
     /// Threats.
     pub const THREAT: Category = Category::named("threat");
     /// Capitals, computed rather than listed.

@@ -37,13 +37,27 @@ use std::ops::Range;
 use super::category::{Category, COUNT};
 use super::matcher::{Lexicon, Match, Tag};
 use super::model::Model;
+use super::reason::readable;
+use super::rule_words::RuleWords;
+use super::rules::{is_rule, read, Reading};
 use super::shouting::shouting;
+use super::speech::Voice;
 use super::target::{has_cue, Context, Hit};
+use super::words::Words;
 
 pub use super::category::FLAG_COLUMNS;
 
 /// A text is `uncivil` when its incivility is at least this.
 pub const UNCIVIL_THRESHOLD: f64 = 0.5;
+
+/// What an attack found by its frame adds (`rules.rs`: a threat, a group
+/// attacked, a quality denied, ironic praise, a disguised insult): such a
+/// hit names its target, so on its own it makes a text uncivil (issue 14).
+const RULE_STRENGTH: f64 = 0.5;
+
+/// The highest score a text gets when only unreadable learned words
+/// (names, function words) would make it uncivil (issue 14).
+const UNREASONED: f64 = UNCIVIL_THRESHOLD - 0.001;
 
 /// Added to the model's logit before combining (see the module header).
 const MODEL_SHIFT: f64 = -0.5;
@@ -68,8 +82,12 @@ pub struct Flagged {
     pub weight: f32,
     /// The word lies inside quoted text.
     pub quoted: bool,
-    /// The lexicon match behind it, if any.
+    /// The lexicon match behind it (or the rule hit), if any.
     pub lexicon: Option<Match>,
+    /// Why a `quoted` word is not the author's own, when the rule layer
+    /// found it (reported speech, self-talk, negation, ...); `None` for
+    /// quotations of an earlier comment.
+    pub voice: Option<Voice>,
 }
 
 /// The scores of one text.
@@ -105,13 +123,25 @@ impl Scorer<'_> {
     /// be addressed, for words that need a target cue.
     pub fn score(&self, text: &str, masked: &[Range<usize>], ctx: &Context<'_>) -> TextScore {
         let inside = |r: &Range<usize>| masked.iter().any(|m| m.start <= r.start && r.end <= m.end);
-        let own = blank(text, masked);
+        let words = Words::of(text);
+        let found = self.lexicon.find(text);
+        let reading = read(text, &words, &found, self.lexicon);
+        let own = own_text(text, masked, &reading);
         let mut flagged: Vec<Flagged> = Vec::new();
-        for m in self.lexicon.find(text) {
+        for m in found.into_iter().chain(reading.hits.iter().cloned()) {
             if negated(text, m.start) {
                 continue;
             }
             let quoted = inside(&m.range());
+            let voice = if quoted {
+                None
+            } else {
+                reading.voice_of(&m.range())
+            };
+            if voice == Some(Voice::Allowed) {
+                continue;
+            }
+            let quoted = quoted || voice.is_some();
             if !quoted && m.tags.contains(Tag::Contextual) && !has_cue(&own, &hit(&m), ctx) {
                 continue;
             }
@@ -122,6 +152,7 @@ impl Scorer<'_> {
                 weight: m.weight,
                 quoted,
                 lexicon: Some(m),
+                voice,
             });
         }
         for r in shouting(&own) {
@@ -132,6 +163,7 @@ impl Scorer<'_> {
                 weight: 1.0,
                 quoted: false,
                 lexicon: None,
+                voice: None,
             });
         }
         flagged.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.flag.cmp(&b.flag)));
@@ -150,12 +182,26 @@ impl Scorer<'_> {
         for (def, w) in super::category::CATEGORIES.iter().zip(strongest) {
             keep *= 1.0 - def.strength * f64::from(w);
         }
-        let incivility = round3(1.0 - keep);
-        let learned = if incivility >= UNCIVIL_THRESHOLD {
+        let by_rule = flagged
+            .iter()
+            .any(|f| !f.quoted && f.lexicon.as_ref().is_some_and(is_rule));
+        if by_rule {
+            keep *= 1.0 - RULE_STRENGTH;
+        }
+        let mut incivility = round3(1.0 - keep);
+        let mut learned = if incivility >= UNCIVIL_THRESHOLD {
             self.model.explain_scoring(&own, &scoring, LEARNED_WORDS)
         } else {
             Vec::new()
         };
+        if !learned.is_empty() {
+            // Only words a moderator can read are reasons; when the learned
+            // layer alone decided and has none, it decides nothing.
+            learned.retain(|(w, _)| readable(w, &words, RuleWords::builtin()));
+            if learned.is_empty() && !flags.iter().any(|&f| f) {
+                incivility = incivility.min(UNREASONED);
+            }
+        }
         TextScore {
             flags,
             incivility,
@@ -187,7 +233,12 @@ impl TextScore {
     ) {
         self.uncivil = self.incivility >= threshold;
         if self.uncivil && self.learned.is_empty() {
-            self.learned = scorer.model.explain(&blank(text, masked), LEARNED_WORDS);
+            let words = Words::of(text);
+            let found = scorer.lexicon.find(text);
+            let reading = read(text, &words, &found, scorer.lexicon);
+            self.learned = scorer
+                .model
+                .explain(&own_text(text, masked, &reading), LEARNED_WORDS);
         } else if !self.uncivil {
             self.learned.clear();
         }
@@ -203,6 +254,30 @@ pub fn hit(m: &Match) -> Hit {
         public_figure: m.tags.contains(Tag::PublicFigure),
         addressee: m.tags.contains(Tag::Addressee),
     }
+}
+
+/// What the learned layer reads: `text` without the `masked` bytes and
+/// the rule layer's neutral ranges.
+fn own_text(text: &str, masked: &[Range<usize>], reading: &Reading) -> String {
+    if reading.neutral.is_empty() {
+        return blank(text, masked);
+    }
+    let mut all: Vec<Range<usize>> = masked.to_vec();
+    all.extend(reading.neutral.iter().map(|n| n.range.clone()));
+    blank(text, &merge(all))
+}
+
+/// Sorted, non-overlapping ranges covering the same bytes.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// `text` with the `masked` bytes turned into spaces, so offsets stay put.
@@ -277,16 +352,27 @@ pub fn evidence(
             parts.push(format!("{}: {}", c.as_str(), words.join(", ")));
         }
     }
-    let mut quoted: Vec<String> = Vec::new();
+    // Words that are not the author's own, under why: quotations of an
+    // earlier comment first, then the rule layer's labels (issue 14).
+    let mut quoted: Vec<(Option<Voice>, Vec<String>)> = Vec::new();
     for f in score.flagged.iter().filter(|f| f.quoted) {
         let w = one_line(&text[f.range.clone()]);
-        if !quoted.contains(&w) {
-            quoted.push(w);
+        match quoted.iter_mut().find(|(v, _)| *v == f.voice) {
+            Some((_, ws)) if ws.contains(&w) => {}
+            Some((_, ws)) => ws.push(w),
+            None => quoted.push((f.voice, vec![w])),
         }
     }
-    if !quoted.is_empty() {
-        let from = quoted_from.map_or_else(String::new, |q| format!(" from {q}"));
-        parts.push(format!("quoted{from}: {}", quoted.join(", ")));
+    quoted.sort_by_key(|(v, _)| *v);
+    for (voice, ws) in quoted {
+        let label = match voice {
+            None => {
+                let from = quoted_from.map_or_else(String::new, |q| format!(" from {q}"));
+                format!("quoted{from}")
+            }
+            Some(v) => v.label().to_owned(),
+        };
+        parts.push(format!("{label}: {}", ws.join(", ")));
     }
     if !score.learned.is_empty() {
         let words: Vec<String> = score.learned.iter().map(|(w, _)| one_line(w)).collect();

@@ -43,6 +43,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 pub use super::category::Category;
 use super::category::COUNT;
 use super::normalize::{normalize, Normalized, Rule};
+use super::rule_words::{WordList, BUILTIN_ALLOW};
 use crate::error::{LexiconError, LexiconErrorKind};
 use crate::parse::lexicon::{lexicon as parse_lexicon, Entry};
 pub use crate::parse::lexicon::{Tag, Tags};
@@ -165,6 +166,11 @@ pub struct Lexicon {
     masked: BTreeMap<usize, Vec<Vec<char>>>,
     counts: [usize; COUNT],
     version: String,
+    /// Words, phrases and names that never count (`allow.txt`).
+    allow: WordList,
+    /// Strong one-word insults, for `misspelt.rs`: normal forms, and
+    /// category and tags of each.
+    strong: (Vec<String>, Vec<(Category, Tags)>),
 }
 
 impl Lexicon {
@@ -183,7 +189,34 @@ impl Lexicon {
             lists[c.index()] = load(&path, c.def().words.unwrap_or_default())?;
         }
         apply(&mut lists, files)?;
-        Lexicon::compile(lists)
+        let mut lexicon = Lexicon::compile(lists)?;
+        lexicon.allow = WordList::parse("<builtin>/allow.txt", BUILTIN_ALLOW)?;
+        Ok(lexicon)
+    }
+
+    /// Adds a site's allow-list (`allow.txt` in `--lexicon-dir`, or the
+    /// file `threadwatch.toml` names): its words, phrases and names never
+    /// count, as a word-list match or as a learned word.  The version hash
+    /// changes with it.
+    pub fn with_allow(mut self, path: &str, text: &str) -> Result<Lexicon, Box<LexiconError>> {
+        self.allow.extend(path, text)?;
+        let mut hasher = Fnv(u64::from_str_radix(&self.version, 16).unwrap_or(0));
+        hasher.write("allow");
+        hasher.write(text);
+        self.version = format!("{:016x}", hasher.0);
+        Ok(self)
+    }
+
+    /// The allow-list.
+    pub fn allow(&self) -> &WordList {
+        &self.allow
+    }
+
+    /// Strong one-word insults (name-calling and aspersion terms of weight
+    /// 0.9 or more, four letters or longer, needing no cue and not names),
+    /// as normal forms and (category, tags), for spotting misspellings.
+    pub fn strong_words(&self) -> (&[String], &[(Category, Tags)]) {
+        (&self.strong.0, &self.strong.1)
     }
 
     /// Only the given lists (others are empty), each as `(category, text)`.
@@ -349,6 +382,21 @@ impl Lexicon {
             }
         }
         let masked = mask_candidates(&patterns, &terms);
+        let mut strong = (Vec::new(), Vec::new());
+        for c in [Category::NAME_CALLING, Category::ASPERSION] {
+            for l in &lists[c.index()] {
+                let t = l.entry.tags;
+                if l.entry.weight >= 0.9
+                    && l.key.len() >= 4
+                    && l.key.chars().all(|ch| ch.is_ascii_lowercase())
+                    && !t.contains(Tag::Contextual)
+                    && !t.contains(Tag::Name)
+                {
+                    strong.0.push(l.key.clone());
+                    strong.1.push((c, t));
+                }
+            }
+        }
         let (keys, hits): (Vec<String>, Vec<Vec<Hit>>) = patterns.into_iter().unzip();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -372,6 +420,8 @@ impl Lexicon {
             masked,
             counts,
             version: format!("{:016x}", hasher.0),
+            allow: WordList::default(),
+            strong,
         })
     }
 }

@@ -27,6 +27,7 @@ pub fn score_text(scorer: Scorer<'_>, text: &str) -> Standalone {
     let hits: Vec<_> = score
         .flagged
         .iter()
+        .filter(|f| !f.quoted)
         .filter_map(|f| f.lexicon.as_ref())
         .filter(|m| m.category.def().aims)
         .map(hit)

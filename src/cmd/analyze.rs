@@ -44,7 +44,7 @@ use threadwatch::term::sanitize;
 use threadwatch::{Error, Thread};
 
 use super::inputs::{describe, expand, progress_bar, read_stdin, worker_pool, Input};
-use super::lexicon::load_lexicon;
+use super::lexicon::load_lexicon_allowing;
 use super::{alert, lock, Outcome};
 use crate::cli::AnalyzeArgs;
 
@@ -110,7 +110,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     let _lock = lock::acquire(&lock_path, Duration::from_secs_f64(args.lock_timeout))?;
     remove_stale_staging(out).context("cannot clean up after an interrupted run")?;
 
-    let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let lexicon = load_lexicon_allowing(args.lexicon_dir.as_deref(), args.allow.as_deref())?;
     let model = Model::builtin();
     let scorer = Scorer {
         lexicon: &lexicon,

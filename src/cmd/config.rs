@@ -8,6 +8,7 @@
 //! out = "reports"
 //! glob = "*.txt"
 //! lexicon_dir = "lists"
+//! allow = "allow.txt"  # words and names that never count
 //! alerts = ["harassment>0", "uncivil_rate>0.3"]
 //! format = "csv"        # csv, tsv or jsonl
 //! delimiter = ";"
@@ -47,6 +48,7 @@ pub struct AnalyzeConfig {
     out: Option<PathBuf>,
     glob: Option<String>,
     lexicon_dir: Option<PathBuf>,
+    allow: Option<PathBuf>,
     alerts: Option<Vec<String>>,
     format: Option<String>,
     delimiter: Option<String>,
@@ -101,6 +103,9 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
     }
     if unset("lexicon_dir") && config.lexicon_dir.is_some() {
         args.lexicon_dir = config.lexicon_dir.clone();
+    }
+    if unset("allow") && config.allow.is_some() {
+        args.allow = config.allow.clone();
     }
     if unset("alert") {
         if let Some(v) = &config.alerts {

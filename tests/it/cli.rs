@@ -369,7 +369,7 @@ fn lexicon_dir_extends_lists_and_rejects_unknown_files() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "insults.txt: expected a file named <category>.txt",
+            "insults.txt: expected a file named allow.txt, <category>.txt",
         ));
 }
 

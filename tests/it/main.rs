@@ -7,6 +7,7 @@ mod cli;
 mod conservation;
 mod cron;
 mod fixtures;
+mod functional;
 mod gen;
 mod incremental;
 mod oracle;

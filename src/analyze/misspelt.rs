@@ -1,0 +1,121 @@
+//! Misspelt insults (issue 14): what the normaliser cannot undo.
+//!
+//! `normalize.rs` already reads leetspeak ("m0r0n"), masks ("b*tch"),
+//! stretched letters ("idiiiot") and spaced letters ("m o r o n").  This
+//! rule catches three more disguises of a strong insult (a one-word
+//! name-calling or aspersion term of weight 0.9 or more, four letters or
+//! longer, that needs no cue and is not a name):
+//! - one letter swapped with its neighbour, dropped or doubled ("mroon",
+//!   "idot", "idioot"), but only in an insult's slot: after "you", "a",
+//!   "such", "absolute" and the like, and with the first letter kept, so
+//!   "a moon" or "you lover" stay what they are (a changed letter is never
+//!   read as a typo: "lover" is not "loser");
+//! - "you" run together with the insult ("youidiot", "uidiot");
+//! - letters split by dots or dashes ("s.t.u.p.i.d", "i-d-i-o-t").
+
+use std::ops::Range;
+
+use super::words::Words;
+
+/// Words after which a noun or adjective is likely an insult.
+const SLOTS: &[&str] = &[
+    "you", "u", "ur", "a", "an", "absolute", "total", "complete", "such", "utter", "little", "big",
+    "stupid", "dumb", "fucking", "freaking", "bloody", "damn", "massive", "pathetic", "are", "r",
+    "youre", "you're",
+];
+
+/// A disguised insult: where it is and which candidate it spells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misspelt {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Index into the candidates.
+    pub term: usize,
+}
+
+/// Disguised insults in `words`; `candidates` are lower-case insults.
+pub fn misspelt(text: &str, words: &Words, candidates: &[String]) -> Vec<Misspelt> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        // Dotted letters: three or more one- or two-letter pieces joined
+        // by single dots or dashes.
+        let mut end = k;
+        let mut joined = String::new();
+        while let Some(w) = words.get(end) {
+            if w.range.len() > 2 {
+                break;
+            }
+            if end > k {
+                let prev = &words.get(end - 1).map_or(0..0, |p| p.range.clone());
+                let gap = &text[prev.end..w.range.start];
+                if !matches!(gap, "." | "-" | "_") {
+                    break;
+                }
+            }
+            joined.push_str(words.lower(end));
+            end += 1;
+        }
+        if end - k >= 3 {
+            if let Some(term) = candidates.iter().position(|c| *c == joined) {
+                out.push(Misspelt {
+                    range: words.span(k, end - 1),
+                    term,
+                });
+            }
+            k = end;
+            continue;
+        }
+        let w = words.lower(k);
+        // "youidiot".
+        let run_on = ["you", "ur", "u"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p).filter(|rest| rest.len() >= 4))
+            .and_then(|rest| candidates.iter().position(|c| c == rest));
+        if let Some(term) = run_on {
+            out.push(Misspelt {
+                range: words.span(k, k),
+                term,
+            });
+        } else if k > 0 && words.is(k - 1, SLOTS) && w.len() >= 4 {
+            let known = candidates.iter().any(|c| c == w);
+            if !known {
+                if let Some(term) = candidates.iter().position(|c| one_slip(w, c)) {
+                    out.push(Misspelt {
+                        range: words.span(k, k),
+                        term,
+                    });
+                }
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// `w` is `c` with one letter dropped, doubled or swapped with its
+/// neighbour, the first letter kept.
+fn one_slip(w: &str, c: &str) -> bool {
+    let (w, c) = (w.as_bytes(), c.as_bytes());
+    if w.first() != c.first() || w == c {
+        return false;
+    }
+    match w.len() as isize - c.len() as isize {
+        // Dropped: `c` without one letter.
+        -1 => (1..c.len()).any(|i| w[..i] == c[..i] && w[i..] == c[i + 1..]),
+        // Doubled or inserted: `w` without one letter.
+        1 => (1..w.len()).any(|i| c[..i] == w[..i] && c[i..] == w[i + 1..]),
+        // Swapped neighbours.
+        0 => {
+            let diff: Vec<usize> = (0..w.len()).filter(|&i| w[i] != c[i]).collect();
+            diff.len() == 2
+                && diff[1] == diff[0] + 1
+                && w[diff[0]] == c[diff[1]]
+                && w[diff[1]] == c[diff[0]]
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;
