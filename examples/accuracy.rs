@@ -21,6 +21,9 @@ use threadwatch::analyze::standalone::{evaluate, score_text, EvalScore, Standalo
 mod common;
 use common::read_labelled;
 
+#[path = "../tests/functional/suite.rs"]
+mod suite;
+
 /// (corpus, label, score, goal, alt-profanity-check, rustrict)
 const TARGETS: &[(&str, &str, &str, &str, &str, &str)] = &[
     (
@@ -161,6 +164,30 @@ fn main() {
             f(r.roc_auc),
             r.at_threshold.f1
         );
+    }
+    let _ = writeln!(
+        md,
+        "\n## Functional suite (issue 14)\n\n\
+         `tests/functional/*.csv`: cases the team wrote, one file per competency, with contrasting \
+         civil and uncivil cases (see `tests/functional/suite.rs` for the columns). A case passes \
+         when its verdict, the required flags and the target all come out as expected, and every \
+         uncivil verdict carries a reason. `make test` requires at least 0.90 per competency.\n\n\
+         | competency | cases (expected civil) | passed | accuracy |\n|---|---|---|---|"
+    );
+    for o in suite::run(Path::new("tests/functional"), scorer) {
+        let _ = writeln!(
+            md,
+            "| {} | {} ({}) | {} | {:.3} |",
+            o.competency,
+            o.cases,
+            o.civil,
+            o.passed,
+            o.accuracy()
+        );
+        println!("functional {}: {:.3}", o.competency, o.accuracy());
+        for f in &o.failures {
+            println!("  {f}");
+        }
     }
     let (p, r, n) = span_check(scorer, &corpora.join("civil_comments_toxic_spans/dev.csv"));
     let _ = writeln!(

@@ -126,8 +126,7 @@ impl Scorer<'_> {
         let words = Words::of(text);
         let found = self.lexicon.find(text);
         let reading = read(text, &words, &found, self.lexicon);
-        let own = own_text(text, masked, &reading);
-        let mut flagged: Vec<Flagged> = Vec::new();
+        let mut candidates: Vec<(Match, Option<Voice>, bool)> = Vec::new();
         for m in found.into_iter().chain(reading.hits.iter().cloned()) {
             if negated(text, m.start) {
                 continue;
@@ -136,12 +135,16 @@ impl Scorer<'_> {
             let voice = if quoted {
                 None
             } else {
-                reading.voice_of(&m.range())
+                voice_for(&m, &reading)
             };
             if voice == Some(Voice::Allowed) {
                 continue;
             }
-            let quoted = quoted || voice.is_some();
+            candidates.push((m, voice, quoted || voice.is_some()));
+        }
+        let own = own_text(text, masked, &reading, &candidates);
+        let mut flagged: Vec<Flagged> = Vec::new();
+        for (m, voice, quoted) in candidates {
             if !quoted && m.tags.contains(Tag::Contextual) && !has_cue(&own, &hit(&m), ctx) {
                 continue;
             }
@@ -236,9 +239,17 @@ impl TextScore {
             let words = Words::of(text);
             let found = scorer.lexicon.find(text);
             let reading = read(text, &words, &found, scorer.lexicon);
-            self.learned = scorer
-                .model
-                .explain(&own_text(text, masked, &reading), LEARNED_WORDS);
+            let set_aside: Vec<(Match, Option<Voice>, bool)> = found
+                .into_iter()
+                .filter_map(|m| {
+                    let v = voice_for(&m, &reading)?;
+                    Some((m, Some(v), true))
+                })
+                .collect();
+            self.learned = scorer.model.explain(
+                &own_text(text, masked, &reading, &set_aside),
+                LEARNED_WORDS,
+            );
         } else if !self.uncivil {
             self.learned.clear();
         }
@@ -256,14 +267,42 @@ pub fn hit(m: &Match) -> Hit {
     }
 }
 
-/// What the learned layer reads: `text` without the `masked` bytes and
-/// the rule layer's neutral ranges.
-fn own_text(text: &str, masked: &[Range<usize>], reading: &Reading) -> String {
-    if reading.neutral.is_empty() {
+/// Why the rule layer sets match `m` aside, if it does.  Crude words and
+/// capitals have no addressee, so reporting, self-talk or a negator does
+/// not make them civil ("I'm so fucking tired" is still crude); only a
+/// quotation or the allow-list does.
+fn voice_for(m: &Match, reading: &Reading) -> Option<Voice> {
+    let v = reading.voice_of(&m.range())?;
+    (m.category.def().aims || matches!(v, Voice::Quoted | Voice::Allowed)).then_some(v)
+}
+
+/// What the learned layer reads: `text` without the `masked` bytes, the
+/// words set aside (`set_aside`: matches with a voice), quoted `>` lines
+/// and the single words the rules neutralised (negated, hyperbole,
+/// allowed).  The rest of a quotation or a report stays: the learned
+/// layer reads the writer's framing of it, only the insult is hidden.
+fn own_text(
+    text: &str,
+    masked: &[Range<usize>],
+    reading: &Reading,
+    set_aside: &[(Match, Option<Voice>, bool)],
+) -> String {
+    let mut all: Vec<Range<usize>> = masked.to_vec();
+    for n in &reading.neutral {
+        let line = n.voice == Voice::Quoted && text[n.range.clone()].starts_with('>');
+        if line || matches!(n.voice, Voice::Negated | Voice::Hyperbole | Voice::Allowed) {
+            all.push(n.range.clone());
+        }
+    }
+    all.extend(
+        set_aside
+            .iter()
+            .filter(|(_, v, _)| v.is_some())
+            .map(|(m, _, _)| m.range()),
+    );
+    if all.len() == masked.len() {
         return blank(text, masked);
     }
-    let mut all: Vec<Range<usize>> = masked.to_vec();
-    all.extend(reading.neutral.iter().map(|n| n.range.clone()));
     blank(text, &merge(all))
 }
 

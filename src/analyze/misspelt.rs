@@ -6,10 +6,11 @@
 //! name-calling or aspersion term of weight 0.9 or more, four letters or
 //! longer, that needs no cue and is not a name):
 //! - one letter swapped with its neighbour, dropped or doubled ("mroon",
-//!   "idot", "idioot"), but only in an insult's slot: after "you", "a",
-//!   "such", "absolute" and the like, and with the first letter kept, so
-//!   "a moon" or "you lover" stay what they are (a changed letter is never
-//!   read as a typo: "lover" is not "loser");
+//!   "idot", "idioot"), but only in an insult's slot: after "you",
+//!   "such", "absolute" and the like (after "a" or "are" only a swap), and
+//!   with the first letter kept, so "a moon" or "you lover" stay what they
+//!   are (a changed letter is never read as a typo: "lover" is not
+//!   "loser");
 //! - "you" run together with the insult ("youidiot", "uidiot");
 //! - letters split by dots or dashes ("s.t.u.p.i.d", "i-d-i-o-t").
 
@@ -19,10 +20,14 @@ use super::words::Words;
 
 /// Words after which a noun or adjective is likely an insult.
 const SLOTS: &[&str] = &[
-    "you", "u", "ur", "a", "an", "absolute", "total", "complete", "such", "utter", "little", "big",
-    "stupid", "dumb", "fucking", "freaking", "bloody", "damn", "massive", "pathetic", "are", "r",
-    "youre", "you're",
+    "you", "u", "ur", "absolute", "total", "complete", "such", "utter", "stupid", "dumb",
+    "fucking", "freaking", "bloody", "damn", "massive", "pathetic", "youre", "you're",
 ];
+
+/// Weaker slots, where only swapped letters are read as a slip ("such a
+/// mroon"): a dropped letter after "a" is too often another word ("a
+/// moon").
+const WEAK_SLOTS: &[&str] = &["a", "an", "are", "r", "little", "big"];
 
 /// A disguised insult: where it is and which candidate it spells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,10 +82,13 @@ pub fn misspelt(text: &str, words: &Words, candidates: &[String]) -> Vec<Misspel
                 range: words.span(k, k),
                 term,
             });
-        } else if k > 0 && words.is(k - 1, SLOTS) && w.len() >= 4 {
+        } else if k > 0 && w.len() >= 4 && (words.is(k - 1, SLOTS) || words.is(k - 1, WEAK_SLOTS))
+        {
+            let strong = words.is(k - 1, SLOTS);
             let known = candidates.iter().any(|c| c == w);
             if !known {
-                if let Some(term) = candidates.iter().position(|c| one_slip(w, c)) {
+                let slip = |c: &String| one_slip(w, c) && (strong || c.len() == w.len());
+                if let Some(term) = candidates.iter().position(slip) {
                     out.push(Misspelt {
                         range: words.span(k, k),
                         term,

@@ -66,9 +66,25 @@ fn negator_before(words: &Words, k: usize, window: usize) -> Option<usize> {
             }
             return Some(j);
         }
+        // Only a copula, an article, an intensifier or the person spoken
+        // of may stand between: "not a total idiot", "never said you were
+        // stupid"; in "don't care about these idiots" the negator belongs
+        // to another verb.
+        if !BETWEEN.contains(&w) {
+            return None;
+        }
     }
     None
 }
+
+/// Words that may stand between a negator and what it negates.
+const BETWEEN: &[&str] = &[
+    "a", "an", "the", "so", "very", "really", "that", "such", "even", "being", "be", "is", "are",
+    "was", "were", "am", "been", "calling", "call", "called", "said", "saying", "say", "you",
+    "him", "her", "them", "one", "here", "at", "all", "actually", "total", "complete", "truly",
+    "exactly", "entirely", "necessarily", "remotely", "particularly", "some", "any", "i",
+    "think", "everyone", "anyone", "person", "it's", "its", "too",
+];
 
 fn gap_before(words: &Words, k: usize) -> bool {
     match (words.get(k.wrapping_sub(1)), words.get(k)) {

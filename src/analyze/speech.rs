@@ -150,6 +150,9 @@ const NOT_SELF: &[&str] = &[
     "gonna", "about", "to", "not", "coming", "off", "out", "done",
 ];
 
+/// Words that start another clause, ending a reported one.
+const CLAUSE: &[&str] = &["but", "and", "because", "which", "who", "so", "when", "while"];
+
 /// Every range of `text` that is quoted, reported or self-talk.
 pub fn neutral(text: &str, words: &Words) -> Vec<Neutral> {
     let mut out = Vec::new();
@@ -308,14 +311,19 @@ fn reported(words: &Words, out: &mut Vec<Neutral>) {
         let object = words.lower_in(v + 1, sentence);
         let about_me = matches!(object, "me" | "us" | "myself");
         let own = !reproach && (endorsed || (matches!(subject, "i" | "we") && !about_me));
-        if own || object.is_empty() {
+        // "Call me a fool" is the writer about themselves (`self_talk`);
+        // "called a "liar"" is a quotation.
+        let order = subject.is_empty() && about_me;
+        // "It is called the Electoral College" gives a thing its name.
+        let name_of_thing = matches!(subject, "it" | "this" | "that" | "which" | "what");
+        if own || order || name_of_thing || object.is_empty() || gap_before(words, v + 1) {
             continue;
         }
         // The object (a pronoun or up to three words) and what it is
         // called, to the end of the clause.
         let end = clause_end(words, |_| false, v + 1, 6);
         let end = (v + 1..end)
-            .find(|&k| k > v + 1 && gap_before(words, k))
+            .find(|&k| k > v + 1 && (gap_before(words, k) || words.is(k, CLAUSE)))
             .unwrap_or(end);
         out.push(Neutral {
             range: words.span(v + 1, end - 1),

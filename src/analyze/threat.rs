@@ -144,9 +144,6 @@ const PERSONS: &[&str] = &[
     "democrats",
     "republicans",
     "leftists",
-    "them",
-    "all",
-    "both",
     "judges",
     "voters",
     "rioters",
@@ -159,7 +156,6 @@ const PERSONS: &[&str] = &[
     "morons",
     "person",
     "folks",
-    "lot",
 ];
 
 /// Offices (a victim of this kind is a public figure).
