@@ -20,7 +20,7 @@
 use std::ops::Range;
 
 use super::negation::negated_at;
-use super::rule_words::RuleWords;
+use super::rule_words::Marks;
 use super::words::Words;
 
 /// Verbs of hating.
@@ -95,17 +95,10 @@ const EXCLUDE: &[&str] = &[
 ];
 
 /// Verbs before a group that exclude it ("deport all [group]").
-const EXPEL: &[&str] = &[
-    "deport",
-    "ban",
-    "expel",
-    "remove",
-    "exterminate",
-    "eradicate",
-];
+const EXPEL: &[&str] = &["deport", "ban", "expel", "exterminate", "eradicate"];
 
 /// An attack on a group: the byte range from the group to the attribute.
-pub fn attacks(words: &Words, rules: &RuleWords, flagged: &[Range<usize>]) -> Vec<Range<usize>> {
+pub fn attacks(words: &Words, rules: &Marks, flagged: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut last_group_sentence: Option<u32> = None;
     let mut i = 0;
@@ -136,7 +129,7 @@ pub fn attacks(words: &Words, rules: &RuleWords, flagged: &[Range<usize>]) -> Ve
 /// The last word of an attack on the group at `start..end`, if any.
 fn attack_at(
     words: &Words,
-    rules: &RuleWords,
+    rules: &Marks,
     flagged: &[Range<usize>],
     start: usize,
     end: usize,
@@ -153,7 +146,9 @@ fn attack_at(
         {
             return Some(j);
         }
-        if EXPEL.contains(&w) {
+        // "deport all [group]"; "deport [group] that are on welfare" is
+        // about some of them.
+        if EXPEL.contains(&w) && words.is(j + 1, &["all", "every"]) {
             return Some(j);
         }
         if !matches!(
@@ -170,7 +165,12 @@ fn attack_at(
         }
     }
     // "[group] are (all) X" and "are [group] so X?".
-    let after_group = words.is(end, COPULA) || at(end).ends_with("'re");
+    // "[group] are": a plural group takes a plural verb; "empowering women
+    // is embarrassing" is about the empowering.
+    let plural = at(end - 1).ends_with('s') || matches!(at(end - 1), "women" | "men" | "people");
+    let singular_verb = words.is(end, &["is", "was"]);
+    let after_group =
+        (words.is(end, COPULA) && !(plural && singular_verb)) || at(end).ends_with("'re");
     let before_group = start > 0 && words.is(start - 1, COPULA);
     let from = if after_group {
         end + 1
@@ -183,9 +183,9 @@ fn attack_at(
     while k < from + 5 && !at(k).is_empty() {
         let attribute = rules
             .dehumanising
-            .at(words, k)
+            .at(k)
             .map(|(e, _)| e)
-            .or_else(|| rules.negative.at(words, k).map(|(e, _)| e))
+            .or_else(|| rules.negative.at(k).map(|(e, _)| e))
             .or_else(|| {
                 let r = &words.get(k)?.range;
                 flagged

@@ -200,7 +200,8 @@ impl Scorer<'_> {
         if !learned.is_empty() {
             // Only words a moderator can read are reasons; when the learned
             // layer alone decided and has none, it decides nothing.
-            learned.retain(|(w, _)| readable(w, &words, RuleWords::builtin()));
+            let marks = RuleWords::builtin().marks(&words);
+            learned.retain(|(w, _)| readable(w, &words, &marks));
             if learned.is_empty() && !flags.iter().any(|&f| f) {
                 incivility = incivility.min(UNREASONED);
             }
@@ -246,10 +247,9 @@ impl TextScore {
                     Some((m, Some(v), true))
                 })
                 .collect();
-            self.learned = scorer.model.explain(
-                &own_text(text, masked, &reading, &set_aside),
-                LEARNED_WORDS,
-            );
+            self.learned = scorer
+                .model
+                .explain(&own_text(text, masked, &reading, &set_aside), LEARNED_WORDS);
         } else if !self.uncivil {
             self.learned.clear();
         }
@@ -268,19 +268,21 @@ pub fn hit(m: &Match) -> Hit {
 }
 
 /// Why the rule layer sets match `m` aside, if it does.  Crude words and
-/// capitals have no addressee, so reporting, self-talk or a negator does
-/// not make them civil ("I'm so fucking tired" is still crude); only a
-/// quotation or the allow-list does.
+/// capitals have no addressee, so quoting, reporting, self-talk or a
+/// negator does not make them civil ("I'm so fucking tired", "he yelled
+/// "get out of the damn way"" are still crude; raters of every dev corpus
+/// agree); only the allow-list does.
 fn voice_for(m: &Match, reading: &Reading) -> Option<Voice> {
     let v = reading.voice_of(&m.range())?;
-    (m.category.def().aims || matches!(v, Voice::Quoted | Voice::Allowed)).then_some(v)
+    (m.category.def().aims || v == Voice::Allowed).then_some(v)
 }
 
 /// What the learned layer reads: `text` without the `masked` bytes, the
-/// words set aside (`set_aside`: matches with a voice), quoted `>` lines
-/// and the single words the rules neutralised (negated, hyperbole,
-/// allowed).  The rest of a quotation or a report stays: the learned
-/// layer reads the writer's framing of it, only the insult is hidden.
+/// words set aside (`set_aside`: matches with a voice) and the single
+/// words the rules neutralised (negated, hyperbole, allowed).  The rest of
+/// a quotation or a report stays: the learned layer reads the writer's
+/// framing of it, only the insult is hidden (hiding whole quotations,
+/// `>` lines included, cost 0.02 ROC AUC on the UCC dev split).
 fn own_text(
     text: &str,
     masked: &[Range<usize>],
@@ -289,8 +291,7 @@ fn own_text(
 ) -> String {
     let mut all: Vec<Range<usize>> = masked.to_vec();
     for n in &reading.neutral {
-        let line = n.voice == Voice::Quoted && text[n.range.clone()].starts_with('>');
-        if line || matches!(n.voice, Voice::Negated | Voice::Hyperbole | Voice::Allowed) {
+        if matches!(n.voice, Voice::Negated | Voice::Hyperbole | Voice::Allowed) {
             all.push(n.range.clone());
         }
     }

@@ -7,11 +7,11 @@
 //! longer, that needs no cue and is not a name):
 //! - one letter swapped with its neighbour, dropped or doubled ("mroon",
 //!   "idot", "idioot"), but only in an insult's slot: after "you",
-//!   "such", "absolute" and the like (after "a" or "are" only a swap), and
+//!   "absolute", "such a" and the like (not after a bare "a"), and
 //!   with the first letter kept, so "a moon" or "you lover" stay what they
 //!   are (a changed letter is never read as a typo: "lover" is not
 //!   "loser");
-//! - "you" run together with the insult ("youidiot", "uidiot");
+//! - "you" run together with the insult ("youidiot", "uridiot");
 //! - letters split by dots or dashes ("s.t.u.p.i.d", "i-d-i-o-t").
 
 use std::ops::Range;
@@ -24,10 +24,12 @@ const SLOTS: &[&str] = &[
     "fucking", "freaking", "bloody", "damn", "massive", "pathetic", "youre", "you're",
 ];
 
-/// Weaker slots, where only swapped letters are read as a slip ("such a
-/// mroon"): a dropped letter after "a" is too often another word ("a
-/// moon").
-const WEAK_SLOTS: &[&str] = &["a", "an", "are", "r", "little", "big"];
+/// Words before "a" or "an" that make it an insult's slot ("such a
+/// mroon"); "a" alone is too common to look behind every time.
+const BEFORE_A: &[&str] = &[
+    "such", "what", "absolute", "total", "complete", "utter", "little", "big", "are", "you're",
+    "youre", "ur", "r",
+];
 
 /// A disguised insult: where it is and which candidate it spells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,7 +75,7 @@ pub fn misspelt(text: &str, words: &Words, candidates: &[String]) -> Vec<Misspel
         }
         let w = words.lower(k);
         // "youidiot".
-        let run_on = ["you", "ur", "u"]
+        let run_on = ["you", "ur"]
             .iter()
             .find_map(|p| w.strip_prefix(p).filter(|rest| rest.len() >= 4))
             .and_then(|rest| candidates.iter().position(|c| c == rest));
@@ -82,12 +84,27 @@ pub fn misspelt(text: &str, words: &Words, candidates: &[String]) -> Vec<Misspel
                 range: words.span(k, k),
                 term,
             });
-        } else if k > 0 && w.len() >= 4 && (words.is(k - 1, SLOTS) || words.is(k - 1, WEAK_SLOTS))
+        } else if k > 0
+            && w.len() >= 4
+            && words
+                .get(k - 1)
+                .zip(words.get(k))
+                .is_some_and(|(a, b)| a.sentence == b.sentence)
+            && (words.is(k - 1, SLOTS)
+                || (words.is(k - 1, &["a", "an"]) && k > 1 && words.is(k - 2, BEFORE_A)))
         {
-            let strong = words.is(k - 1, SLOTS);
             let known = candidates.iter().any(|c| c == w);
             if !known {
-                let slip = |c: &String| one_slip(w, c) && (strong || c.len() == w.len());
+                let first = w.as_bytes()[0];
+                // A capital marks a name or an acronym ("MAGA" is not
+                // "magat"); only a swap is read in one.
+                let plain = words.get(k).is_some_and(|x| !x.capital);
+                let slip = |c: &String| {
+                    c.as_bytes()[0] == first
+                        && c.len() >= 5
+                        && (plain || c.len() == w.len())
+                        && one_slip(w, c)
+                };
                 if let Some(term) = candidates.iter().position(slip) {
                     out.push(Misspelt {
                         range: words.span(k, k),

@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::rule_words::RuleWords;
+use super::rule_words::Marks;
 use super::words::Words;
 
 /// Words that negate what follows.
@@ -24,11 +24,17 @@ const NEGATORS: &[&str] = &[
     "noone", "neither", "nor",
 ];
 
+/// Words that open a question.
+const QUESTION: &[&str] = &[
+    "are", "is", "aren't", "isn't", "can", "can't", "do", "don't", "does", "did", "would", "could",
+    "should", "will", "why", "how", "were", "was",
+];
+
 /// Words after a negator that cancel it.
 const CANCEL: &[&str] = &["only", "just", "merely", "simply"];
 
 /// Second-person subjects.
-const YOU: &[&str] = &["you", "you're", "youre", "u", "ur", "your", "yourself"];
+const YOU: &[&str] = &["you", "you're", "youre", "u", "yourself"];
 
 /// Words a flagged word may sit after and still be negated (`window`).
 const WINDOW: usize = 5;
@@ -64,6 +70,16 @@ fn negator_before(words: &Words, k: usize, window: usize) -> Option<usize> {
             if words.is(j + 1, CANCEL) {
                 return None;
             }
+            // "Don't be ridiculous" tells someone they are.
+            if matches!(w, "don't" | "dont") && words.is(j + 1, &["be"]) {
+                return None;
+            }
+            // "No nigga", "No, idiot": a sentence-opening "no" right before
+            // the word answers, it does not negate.
+            let opens = j == 0 || words.get(j - 1).is_some_and(|p| p.sentence != sentence);
+            if w == "no" && opens && j + 1 == k {
+                return None;
+            }
             return Some(j);
         }
         // Only a copula, an article, an intensifier or the person spoken
@@ -79,11 +95,56 @@ fn negator_before(words: &Words, k: usize, window: usize) -> Option<usize> {
 
 /// Words that may stand between a negator and what it negates.
 const BETWEEN: &[&str] = &[
-    "a", "an", "the", "so", "very", "really", "that", "such", "even", "being", "be", "is", "are",
-    "was", "were", "am", "been", "calling", "call", "called", "said", "saying", "say", "you",
-    "him", "her", "them", "one", "here", "at", "all", "actually", "total", "complete", "truly",
-    "exactly", "entirely", "necessarily", "remotely", "particularly", "some", "any", "i",
-    "think", "everyone", "anyone", "person", "it's", "its", "too",
+    "a",
+    "an",
+    "the",
+    "so",
+    "very",
+    "really",
+    "that",
+    "such",
+    "even",
+    "being",
+    "be",
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+    "been",
+    "calling",
+    "call",
+    "called",
+    "said",
+    "saying",
+    "say",
+    "you",
+    "him",
+    "her",
+    "them",
+    "one",
+    "here",
+    "at",
+    "all",
+    "actually",
+    "total",
+    "complete",
+    "truly",
+    "exactly",
+    "entirely",
+    "necessarily",
+    "remotely",
+    "particularly",
+    "some",
+    "any",
+    "i",
+    "think",
+    "everyone",
+    "anyone",
+    "person",
+    "it's",
+    "its",
+    "too",
 ];
 
 fn gap_before(words: &Words, k: usize) -> bool {
@@ -94,16 +155,26 @@ fn gap_before(words: &Words, k: usize) -> bool {
 }
 
 /// Negated positives: (range of the denied quality, of whom).
-pub fn negated_positives(words: &Words, rules: &RuleWords) -> Vec<(Range<usize>, Denied)> {
+pub fn negated_positives(words: &Words, rules: &Marks) -> Vec<(Range<usize>, Denied)> {
     let mut out = Vec::new();
     for k in 0..words.len() {
-        if !rules.positive.has(words, k) {
+        if !rules.positive.has(k) {
             continue;
         }
         let Some(neg) = negator_before(words, k, 4) else {
             continue;
         };
         let sentence = words.get(k).map_or(0, |w| w.sentence);
+        // "Are you not capable of deciding?" asks; the rule reads
+        // statements only.
+        let first = (0..=k)
+            .rev()
+            .take_while(|&i| words.get(i).is_some_and(|w| w.sentence == sentence))
+            .last()
+            .unwrap_or(k);
+        if words.is(first, QUESTION) {
+            continue;
+        }
         // The subject: the nearest "you" or group before the negator, in
         // the sentence, at most four words back.
         let mut who = None;

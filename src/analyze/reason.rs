@@ -4,12 +4,12 @@
 //! When no category flag fired, the learned layer alone made the verdict,
 //! and its evidence is its top words.  A proper name ("Dick Cheney",
 //! "Scunthorpe"), a function word ("the", "he"), an identity group named
-//! without an attack ("Muslims") or a pseudo-word (`!`, `?`, `[capitals]`)
+//! ("Muslims": the layer learned its corpora's bias) or a pseudo-word (`!`, `?`, `[capitals]`)
 //! is no reason: the layer learned them from its corpora, where they lean
 //! uncivil, but a moderator cannot act on them.  If none of the top words
 //! is readable, the text is not uncivil.
 
-use super::rule_words::RuleWords;
+use super::rule_words::Marks;
 use super::words::Words;
 
 /// Words that carry grammar, not meaning.
@@ -25,7 +25,7 @@ const FUNCTION: &[&str] = &[
 
 /// True when `word` (a learned word as the model lists it) could be read as
 /// a reason in `text`.
-pub fn readable(word: &str, words: &Words, rules: &RuleWords) -> bool {
+pub fn readable(word: &str, words: &Words, rules: &Marks) -> bool {
     let lower = word.to_lowercase();
     if !lower.chars().any(char::is_alphabetic) || lower.starts_with('[') {
         return false;
@@ -42,8 +42,7 @@ pub fn readable(word: &str, words: &Words, rules: &RuleWords) -> bool {
         }
         seen = true;
         as_name &= is_name(words, i);
-        as_group &= rules.group_at(words, i).is_some()
-            || (i > 0 && rules.group_at(words, i - 1) == Some(i + 1));
+        as_group &= rules.group_word(words, i);
     }
     !(seen && (as_name || as_group))
 }

@@ -56,7 +56,7 @@ pub fn is_rule(m: &Match) -> bool {
 /// Reads `text` (split into `words`) given the word-list matches `found`
 /// of `lexicon` (whose allow-list and strong insults it uses).
 pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Reading {
-    let rules = RuleWords::builtin();
+    let rules = &RuleWords::builtin().marks(words);
     let mut neutral = speech::neutral(text, words);
     for range in lexicon.allow().ranges(words) {
         neutral.push(Neutral {
@@ -86,7 +86,7 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
     // "[group] are not terrorists": attributes the word lists do not
     // flag but the learned layer weighs.
     for k in 0..words.len() {
-        let attribute = rules.negative.has(words, k) || rules.dehumanising.has(words, k);
+        let attribute = rules.negative.has(k) || rules.dehumanising.has(k);
         if attribute && negated_at(words, k) {
             neutral.push(Neutral {
                 range: words.span(k, k),

@@ -151,7 +151,9 @@ const NOT_SELF: &[&str] = &[
 ];
 
 /// Words that start another clause, ending a reported one.
-const CLAUSE: &[&str] = &["but", "and", "because", "which", "who", "so", "when", "while"];
+const CLAUSE: &[&str] = &[
+    "but", "and", "because", "which", "who", "so", "when", "while",
+];
 
 /// Every range of `text` that is quoted, reported or self-talk.
 pub fn neutral(text: &str, words: &Words) -> Vec<Neutral> {
@@ -221,13 +223,23 @@ fn marks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
             }
         };
         let single = matches!(c, '\'' | '\u{2018}');
-        if single {
-            let before_ok = i == 0 || !chars[i - 1].1.is_alphanumeric();
-            let after_ok = chars.get(i + 1).is_some_and(|(_, n)| n.is_alphabetic());
-            if !(before_ok && after_ok) {
-                i += 1;
-                continue;
-            }
+        // A doubled straight quote ("") is a CSV escape, not a quotation:
+        // exports are full of them.
+        // A run of quote marks ("" in exports, triple quotes in wiki
+        // markup) and a mark that opens the text (an export wrapping it)
+        // are not quotations.
+        let mark = |k: usize| chars.get(k).is_some_and(|(_, n)| matches!(n, '"' | '\''));
+        if mark(i + 1) || (i > 0 && mark(i - 1)) || (i == 0 && c == '"') {
+            i += 1;
+            continue;
+        }
+        let before_ok = i == 0 || !chars[i - 1].1.is_alphanumeric();
+        let after_ok = chars
+            .get(i + 1)
+            .is_some_and(|(_, n)| n.is_alphabetic() || (!single && !n.is_whitespace()));
+        if !(before_ok && after_ok) {
+            i += 1;
+            continue;
         }
         let mut j = i + 1;
         let mut found = None;
@@ -236,7 +248,8 @@ fn marks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
             if d == '\n' && chars.get(j + 1).is_some_and(|(_, n)| *n == '\n') {
                 break;
             }
-            if closers.contains(&d) {
+            let doubled = d == '"' && chars.get(j + 1).is_some_and(|(_, n)| *n == '"');
+            if closers.contains(&d) && !doubled {
                 let next_ok = !single || chars.get(j + 1).is_none_or(|(_, n)| !n.is_alphanumeric());
                 if next_ok {
                     found = Some(j);
@@ -325,6 +338,10 @@ fn reported(words: &Words, out: &mut Vec<Neutral>) {
         let end = (v + 1..end)
             .find(|&k| k > v + 1 && (gap_before(words, k) || words.is(k, CLAUSE)))
             .unwrap_or(end);
+        // "called a "liar"": the quotation holds the name, not "a".
+        if end == v + 2 && matches!(object, "a" | "an" | "the") {
+            continue;
+        }
         out.push(Neutral {
             range: words.span(v + 1, end - 1),
             voice: Voice::Reported,

@@ -171,25 +171,47 @@ fn cue(text: &str, hit: &Hit, ctx: &Context<'_>) -> Option<Resolved> {
 
 /// "you people", "you guys", "all of you", "y'all".
 fn you_group(s: &str) -> bool {
-    let words: Vec<String> = lower_words(s).collect();
-    words.windows(2).any(|w| {
-        matches!(
-            (w[0].as_str(), w[1].as_str()),
-            ("you", "people" | "guys" | "lot" | "folks" | "all") | ("of", "you")
-        )
-    }) || words.iter().any(|w| w == "y'all")
+    let mut prev = "";
+    for w in plain_words(s) {
+        let is = |x: &str| w.eq_ignore_ascii_case(x);
+        let you = prev.eq_ignore_ascii_case("you");
+        if (you
+            && ["people", "guys", "lot", "folks", "all"]
+                .iter()
+                .any(|x| is(x)))
+            || (prev.eq_ignore_ascii_case("of") && is("you"))
+            || is("y'all")
+        {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
+/// The words of `s` as slices of it (no folding: callers compare ASCII
+/// case-insensitively, which is all the word lists here need).
+fn plain_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
 }
 
 /// An office named by its title ("the senator", "our mayor"): the holder
 /// is a public figure even when the article names nobody (issue 14).
 fn office(s: &str) -> bool {
-    let words: Vec<String> = lower_words(s).collect();
-    words.windows(2).any(|w| {
-        matches!(
-            w[0].as_str(),
-            "the" | "our" | "this" | "that" | "your" | "their" | "former" | "a" | "his" | "her"
-        ) && TITLES.contains(&w[1].as_str())
-    })
+    const BEFORE: [&str; 10] = [
+        "the", "our", "this", "that", "your", "their", "former", "a", "his", "her",
+    ];
+    let mut prev = "";
+    for w in plain_words(s) {
+        if BEFORE.iter().any(|b| prev.eq_ignore_ascii_case(b))
+            && TITLES.iter().any(|t| w.eq_ignore_ascii_case(t))
+        {
+            return true;
+        }
+        prev = w;
+    }
+    false
 }
 
 /// A person's full name ("Boris Johnson"): two capitalised words in a row,
@@ -204,9 +226,17 @@ fn outside_name(s: &str) -> bool {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
     };
-    words
-        .windows(2)
-        .any(|w| name(w[0]) && name(w[1]) && !NOT_NAMES.contains(&w[0].to_lowercase().as_str()))
+    // The name is what the sentence is about: followed by a verb of being
+    // or having ("Boris Johnson is a liar"), not "Pokemon Switch game".
+    words.windows(3).any(|w| {
+        name(w[0])
+            && name(w[1])
+            && !NOT_NAMES.contains(&w[0].to_lowercase().as_str())
+            && matches!(
+                w[2],
+                "is" | "was" | "has" | "had" | "should" | "will" | "can"
+            )
+    })
 }
 
 /// Capitalised words that start sentences, not names.
@@ -219,8 +249,8 @@ const NOT_NAMES: &[&str] = &[
 /// The sentence names an identity group ("Muslims", "gay people").
 fn names_group(s: &str) -> bool {
     let words = Words::of(s);
-    let rules = RuleWords::builtin();
-    (0..words.len()).any(|i| rules.group_at(&words, i).is_some())
+    let marks = RuleWords::builtin().marks(&words);
+    (0..words.len()).any(|i| marks.group_at(&words, i).is_some())
 }
 
 /// The comment-level target: the most serious of its hits'.

@@ -20,7 +20,7 @@
 
 use std::ops::Range;
 
-use super::rule_words::RuleWords;
+use super::rule_words::Marks;
 use super::words::Words;
 
 /// Who a threat is aimed at.
@@ -47,10 +47,13 @@ pub struct Threat {
 
 /// Words before a verb that want it done.
 const INTENT: &[&str] = &[
-    "will", "i'll", "ill", "we'll", "gonna", "should", "shall", "ought", "must", "need", "needs",
-    "deserve", "deserves", "let's", "lets", "i'd", "wanna", "want", "gotta", "hope", "wish", "to",
-    "would", "could",
+    "will", "i'll", "ill", "we'll", "gonna", "should", "ought", "must", "need", "needs", "deserve",
+    "deserves", "let's", "lets", "i'd", "wanna", "want", "gotta", "hope", "wish", "to",
 ];
+
+/// Intents that only threaten in the first person ("I will hurt you";
+/// "the disease will kill her" is a prediction).
+const FIRST_PERSON: &[&str] = &["will", "gonna", "wanna", "want", "gotta", "to"];
 
 /// Words before an intent that make it a report or a question about the
 /// past, not a wish ("threatened to shoot", "tried to kill").
@@ -186,16 +189,20 @@ const DETERMINERS: &[&str] = &[
 const OWNERS: &[&str] = &["your", "his", "her", "their", "ur"];
 
 /// Threats found by the frames in `words`.
-pub fn threats(words: &Words, rules: &RuleWords) -> Vec<Threat> {
+pub fn threats(words: &Words, rules: &Marks) -> Vec<Threat> {
     let mut out = Vec::new();
     for v in 0..words.len() {
         let die = words.is(v, &["die", "rot"]);
-        if !die && !rules.violent.has(words, v) {
+        if !die && !rules.violent.has(v) {
             continue;
         }
         let Some(intent) = intent_before(words, v) else {
             continue;
         };
+        // "they will die" predicts; "they deserve to die" wishes.
+        if die && words.is(intent, &["will", "gonna", "to"]) && !wish_before(words, intent) {
+            continue;
+        }
         let passive = v > 0 && words.is(v - 1, PASSIVE);
         let victim = if passive || die {
             subject_before(words, rules, intent, v)
@@ -213,8 +220,19 @@ pub fn threats(words: &Words, rules: &RuleWords) -> Vec<Threat> {
     out
 }
 
+/// A wish or a verdict right before `intent` ("deserve to", "hope they").
+fn wish_before(words: &Words, intent: usize) -> bool {
+    intent > 0
+        && words.is(
+            intent - 1,
+            &[
+                "deserve", "deserves", "ought", "need", "needs", "want", "hope", "wish", "go",
+            ],
+        )
+}
+
 /// Word `j` names a possible victim: of which kind.
-fn victim_at(words: &Words, rules: &RuleWords, j: usize) -> Option<Victim> {
+fn victim_at(words: &Words, rules: &Marks, j: usize) -> Option<Victim> {
     let w = words.lower(j);
     if YOU.contains(&w) {
         return Some(Victim::You);
@@ -247,7 +265,9 @@ fn intent_before(words: &Words, v: usize) -> Option<usize> {
     let sentence = words.get(v)?.sentence;
     // An order: the verb opens the sentence ("Shoot them all").
     let opens = v == 0 || words.get(v - 1).is_some_and(|w| w.sentence != sentence);
-    if opens {
+    // "Die, or surrender" is a choice put, not an order: "die" needs a
+    // wish ("go die", "hope you die").
+    if opens && !words.is(v, &["die", "rot"]) {
         return Some(v);
     }
     let mut j = v;
@@ -264,6 +284,10 @@ fn intent_before(words: &Words, v: usize) -> Option<usize> {
             if w == "to" && j > 0 && !intent_word_before_to(words.lower_in(j - 1, sentence)) {
                 return None;
             }
+            let wish = w == "to" && wish_before(words, j);
+            if FIRST_PERSON.contains(&w) && !wish && !first_person_before(words, j, sentence) {
+                return None;
+            }
             return Some(j);
         }
         if matches!(w, "someone" | "somebody" | "please" | "just" | "go") && j + 1 == v {
@@ -271,6 +295,18 @@ fn intent_before(words: &Words, v: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// "I will", "I'm going to", "we want to": the writer (or "someone") is
+/// the one who would do it.
+fn first_person_before(words: &Words, j: usize, sentence: u32) -> bool {
+    (1..=3).any(|back| {
+        j >= back
+            && matches!(
+                words.lower_in(j - back, sentence),
+                "i" | "i'm" | "im" | "we" | "we're" | "someone" | "somebody" | "i've" | "gonna"
+            )
+    })
 }
 
 /// "going to", "want to", "deserve to": a "to" that carries intent.
@@ -286,24 +322,16 @@ fn intent_word_before_to(w: &str) -> bool {
             | "deserve"
             | "deserves"
             | "gonna"
-            | "have"
-            | "has"
-            | "got"
             | "hope"
-            | "like"
-            | "love"
             | "wish"
-            | "supposed"
-            | "be"
             | "coming"
             | "promise"
             | "swear"
-            | "about"
     )
 }
 
 /// The victim after verb `v` and the index of its last word.
-fn object_after(words: &Words, rules: &RuleWords, v: usize) -> Option<(Victim, usize)> {
+fn object_after(words: &Words, rules: &Marks, v: usize) -> Option<(Victim, usize)> {
     let sentence = words.get(v)?.sentence;
     let mut k = v + 1;
     let mut owner = None;
@@ -341,7 +369,7 @@ fn object_after(words: &Words, rules: &RuleWords, v: usize) -> Option<(Victim, u
 /// hanged", "they all deserve to die").
 fn subject_before(
     words: &Words,
-    rules: &RuleWords,
+    rules: &Marks,
     intent: usize,
     v: usize,
 ) -> Option<(Victim, usize)> {
@@ -386,10 +414,10 @@ fn subject_before(
 /// the bill", "murder a pizza", "killed it", "is killing my tomatoes",
 /// "shoot for a compromise", and of list phrases said of a thing ("the
 /// bill deserves to die": `phrases` are the threat matches' ranges).
-pub fn hyperbole(words: &Words, rules: &RuleWords, phrases: &[Range<usize>]) -> Vec<Range<usize>> {
+pub fn hyperbole(words: &Words, rules: &Marks, phrases: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for v in 0..words.len() {
-        if !rules.violent.has(words, v) && words.lower(v) != "killer" {
+        if !rules.violent.has(v) && words.lower(v) != "killer" {
             continue;
         }
         let sentence = words.get(v).map_or(0, |w| w.sentence);
@@ -423,7 +451,7 @@ pub fn hyperbole(words: &Words, rules: &RuleWords, phrases: &[Range<usize>]) -> 
 }
 
 /// The subject before word `k` is a thing: "the bill deserves ...".
-fn thing_subject(words: &Words, rules: &RuleWords, k: usize) -> bool {
+fn thing_subject(words: &Words, rules: &Marks, k: usize) -> bool {
     let Some(w) = words.get(k) else { return false };
     let sentence = w.sentence;
     if k == 0 {

@@ -11,6 +11,12 @@
 
 use std::ops::Range;
 
+/// Separates words in [`Words::hay`].
+pub const SEP: char = '\u{1}';
+
+/// Separates sentences in [`Words::hay`].
+pub const BREAK: char = '\u{2}';
+
 /// One word of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -37,49 +43,83 @@ impl Words {
     /// Splits `text` into words.
     pub fn of(text: &str) -> Words {
         let mut words = Vec::new();
-        let mut folded = String::with_capacity(text.len());
+        // Each word between two `SEP`s, sentences apart by `BREAK`, so a
+        // word list's automaton matches whole words and phrases never span
+        // two sentences (`rule_words.rs`).
+        let mut folded = String::with_capacity(text.len() + 8);
+        folded.push(SEP);
         let mut sentence = 0u32;
         let mut start: Option<(usize, usize)> = None;
         // An apostrophe after a letter joins the word only if a letter
         // follows ("don't"; not "cops'").
         let mut apostrophe: Option<usize> = None;
         let mut ended = false;
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (c, len) = if b.is_ascii() {
+                (char::from(b), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            let at = i;
+            i += len;
             if c.is_alphanumeric() || (c == '*' && start.is_some()) {
                 if start.is_none() {
-                    if ended {
-                        sentence += 1;
-                        ended = false;
+                    if ended && !words.is_empty() {
+                        folded.push(BREAK);
+                        folded.push(SEP);
                     }
-                    start = Some((i, folded.len()));
+                    ended = false;
+                    start = Some((at, folded.len()));
                 } else if apostrophe.take().is_some() {
                     folded.push('\'');
                 }
-                if c.is_ascii() {
-                    folded.push(c.to_ascii_lowercase());
+                if b.is_ascii() {
+                    folded.push(char::from(b.to_ascii_lowercase()));
                 } else {
                     folded.extend(c.to_lowercase());
                 }
                 continue;
             }
             if matches!(c, '\'' | '\u{2019}') && start.is_some() && apostrophe.is_none() {
-                apostrophe = Some(i);
+                apostrophe = Some(at);
                 continue;
             }
             if let Some((s, l)) = start.take() {
-                let end = apostrophe.take().unwrap_or(i);
+                let end = apostrophe.take().unwrap_or(at);
                 words.push(word(text, s..end, l..folded.len(), sentence));
+                folded.push(SEP);
             }
             apostrophe = None;
-            if matches!(c, '.' | '!' | '?' | ';' | '\n' | '\u{2026}') {
+            if matches!(c, '.' | '!' | '?' | ';' | '\n' | '\u{2026}') && !ended {
                 ended = true;
+                if !words.is_empty() {
+                    sentence += 1;
+                }
             }
         }
         if let Some((s, l)) = start {
             let end = apostrophe.unwrap_or(text.len());
             words.push(word(text, s..end, l..folded.len(), sentence));
+            folded.push(SEP);
         }
         Words { words, folded }
+    }
+
+    /// The lower-cased words, each between two `SEP`s, with `BREAK`
+    /// between sentences: what the word-list automata scan.
+    pub fn hay(&self) -> &str {
+        &self.folded
+    }
+
+    /// The word whose lower-cased form starts at byte `at` of [`hay`].
+    ///
+    /// [`hay`]: Words::hay
+    pub fn at_hay(&self, at: usize) -> Option<usize> {
+        self.words.binary_search_by(|w| w.lower.start.cmp(&at)).ok()
     }
 
     /// Number of words.

@@ -3,7 +3,8 @@ use crate::analyze::rule_words::RuleWords;
 use crate::analyze::words::Words;
 
 fn attacked(text: &str) -> bool {
-    !attacks(&Words::of(text), RuleWords::builtin(), &[]).is_empty()
+    let w = Words::of(text);
+    !attacks(&w, &RuleWords::builtin().marks(&w), &[]).is_empty()
 }
 
 #[test]

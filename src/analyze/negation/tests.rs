@@ -23,7 +23,7 @@ fn denied_qualities_of_you_or_a_group() {
     let r = RuleWords::builtin();
     let found = |t: &str| {
         let w = Words::of(t);
-        negated_positives(&w, r)
+        negated_positives(&w, &r.marks(&w))
             .into_iter()
             .map(|(range, who)| (t[range].to_owned(), who))
             .collect::<Vec<_>>()

@@ -4,12 +4,15 @@ use crate::analyze::words::Words;
 #[test]
 fn builtin_lists_parse() {
     let r = RuleWords::builtin();
+    assert!(r.len() > 150, "{}", r.len());
+    let w = Words::of("I hate immigrants; they are vermin, not smart, kill them, lazy.");
+    let m = r.marks(&w);
     for l in [
-        &r.groups,
-        &r.dehumanising,
-        &r.negative,
-        &r.positive,
-        &r.violent,
+        &m.groups,
+        &m.dehumanising,
+        &m.negative,
+        &m.positive,
+        &m.violent,
     ] {
         assert!(!l.is_empty());
     }
@@ -31,7 +34,8 @@ fn capitalised_entries_match_only_names() {
 fn groups_take_a_people_noun_after_an_adjective() {
     let r = RuleWords::builtin();
     let w = Words::of("gay people and immigrants and gay marriage");
-    assert_eq!(r.group_at(&w, 0), Some(2));
-    assert_eq!(r.group_at(&w, 3), Some(4));
-    assert_eq!(r.group_at(&w, 5), None);
+    let m = r.marks(&w);
+    assert_eq!(m.group_at(&w, 0), Some(2));
+    assert_eq!(m.group_at(&w, 3), Some(4));
+    assert_eq!(m.group_at(&w, 5), None);
 }

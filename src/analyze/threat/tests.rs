@@ -3,7 +3,8 @@ use crate::analyze::rule_words::RuleWords;
 use crate::analyze::words::Words;
 
 fn victims(text: &str) -> Vec<Victim> {
-    threats(&Words::of(text), RuleWords::builtin())
+    let w = Words::of(text);
+    threats(&w, &RuleWords::builtin().marks(&w))
         .into_iter()
         .map(|t| t.victim)
         .collect()
@@ -43,7 +44,7 @@ fn violence_to_things_is_hyperbole() {
     let text = "Kill the bill. The bill deserves to die.";
     let w = Words::of(text);
     let phrase = text.find("deserves").unwrap()..text.find(" to die").unwrap() + 7;
-    let got: Vec<&str> = hyperbole(&w, r, &[phrase])
+    let got: Vec<&str> = hyperbole(&w, &r.marks(&w), &[phrase])
         .into_iter()
         .map(|x| &text[x])
         .collect();
