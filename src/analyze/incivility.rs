@@ -274,7 +274,11 @@ pub fn hit(m: &Match) -> Hit {
 /// agree); only the allow-list does.
 fn voice_for(m: &Match, reading: &Reading) -> Option<Voice> {
     let v = reading.voice_of(&m.range())?;
-    (m.category.def().aims || v == Voice::Allowed).then_some(v)
+    // A slur (a one-word identity attack) is a slur in any voice: raters
+    // of davidson_hate_offensive mark it quoted, reported or said of
+    // oneself, and moderators remove it there too.
+    let slur = m.category == Category::IDENTITY_ATTACK && !m.term.contains(' ') && !is_rule(m);
+    ((m.category.def().aims && !slur) || v == Voice::Allowed).then_some(v)
 }
 
 /// What the learned layer reads: `text` without the `masked` bytes, the
