@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use threadwatch::analyze::category::CATEGORIES;
 use threadwatch::analyze::incivility::UNCIVIL_THRESHOLD;
 use threadwatch::analyze::people::{DOGPILE_MIN, HARASSMENT_MIN};
 use threadwatch::report::csv::Format;
@@ -20,6 +21,16 @@ Exit status:
      matched); the previous reports are left exactly as they were
 A broken pipe (e.g. `threadwatch tree page.txt | head`) exits 0.";
 
+/// The category columns of a report, one line each, from the category
+/// table (so a new category documents itself).
+fn flag_lines(indent: &str) -> String {
+    let mut out = String::new();
+    for def in CATEGORIES {
+        out.push_str(&format!("{indent}{:<18}{}\n", def.name, def.help));
+    }
+    out
+}
+
 const ANALYZE_HELP: &str = "\
 Reports (written atomically into --out; existing files are replaced):
   comments.csv  one row per comment, in input order then thread order:
@@ -36,9 +47,11 @@ Reports (written atomically into --out; existing files are replaced):
                  replies past their depth cap), else parent_id
     incivility   score in [0, 1], three decimals
     uncivil      1 when incivility >= 0.5
-    name_calling, aspersion, lying_accusation, vulgarity, pejorative_speech,
-    threat, identity_attack, shouting, mockery
-                 0/1 per category
+    then one 0/1 column per category:
+";
+
+/// The rest of `analyze --help`, after the category columns.
+const ANALYZE_HELP_TAIL: &str = "\
     target       commenter, public_figure, group or empty
     target_author the commenter aimed at, when known
     quoted_from  comment_id of the comment quoted, if any
@@ -172,7 +185,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse every input and write the reports into a folder.
-    #[command(after_long_help = format!("{ANALYZE_HELP}\n\n{EXIT_CODES}"))]
+    #[command(after_long_help = format!(
+        "{ANALYZE_HELP}{}{ANALYZE_HELP_TAIL}\n\n{EXIT_CODES}",
+        flag_lines("      ")
+    ))]
     Analyze(AnalyzeArgs),
     /// Print the reply tree of one page, to see how it was read.
     #[command(after_long_help = "Each line: dotted id, author (or (anonymous)), \
@@ -187,12 +203,14 @@ pub enum Command {
     /// Score standalone texts from a CSV file (a spreadsheet export, a
     /// labelled corpus).
     #[command(
-        after_long_help = "Output columns: id, incivility, uncivil, the nine flags \
-        (name_calling, aspersion, lying_accusation, vulgarity, pejorative_speech, threat, \
-        identity_attack, shouting, mockery), target, evidence.\n\nExamples:\n  \
-        threadwatch score export.csv --text-col text --id-col id -o scored.csv\n  \
-        threadwatch score - -d ';' < export.csv > scored.csv\n  \
-        threadwatch score --input export.csv --out scored.csv"
+        after_long_help = format!(
+            "Output columns: id, incivility, uncivil, then 0/1 per category:\n{}\
+            target, evidence.\n\nExamples:\n  \
+            threadwatch score export.csv --text-col text --id-col id -o scored.csv\n  \
+            threadwatch score - -d ';' < export.csv > scored.csv\n  \
+            threadwatch score --input export.csv --out scored.csv",
+            flag_lines("  ")
+        )
     )]
     Score(ScoreArgs),
     /// Show how one text is scored: normalised text, every match, the
@@ -423,10 +441,14 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub bom: bool,
     /// Folder of word lists that replace (`<category>.txt`) or extend
-    /// (`<category>.add.txt`) the built-in ones; format in
-    /// grammars/lexicon.ebnf.
+    /// (`<category>.add.txt`) the built-in ones, and of `allow.txt`, words
+    /// and names that never count; format in grammars/lexicon.ebnf.
     #[arg(long, value_name = "DIR")]
     pub lexicon_dir: Option<PathBuf>,
+    /// An allow-list anywhere (words, phrases and names that never count),
+    /// added to the built-in one and to the --lexicon-dir's allow.txt.
+    #[arg(long, value_name = "FILE")]
+    pub allow: Option<PathBuf>,
     /// Exit with status 3 when RULE holds, e.g. 'uncivil_rate>0.3' or
     /// 'harassment>0' for the run, 'thread.uncivil_rate>0.5' for any one
     /// thread, 'user.harassment>0' for any one user; the alert names who

@@ -26,7 +26,7 @@ mod tests;
 
 use std::collections::VecDeque;
 
-use crate::analyze::matcher::{Category, Lexicon, Tag};
+use crate::analyze::matcher::{Lexicon, Tag};
 use crate::stable::SplitMix64;
 
 /// Indentation step, in spaces; the seed pages use 2 and so do we.
@@ -120,27 +120,22 @@ impl PageSink for String {
 }
 
 /// Phrases for uncivil comments, from the terms of `lexicon` that flag a
-/// comment on their own: name-calling, lying accusations, vulgarity,
-/// threats and identity attacks of weight 0.9 or more that need no target
-/// cue and are not also names.  Insults for a person are addressed ("you
+/// comment on their own: terms of the categories the table marks `insult`
+/// (name-calling, lying accusations, vulgarity, threats and identity
+/// attacks) of weight 0.9 or more that need no target cue and are not also
+/// names.  Person words of an `addressed` category are addressed ("you
 /// idiot"); the rest are written as listed.
 pub fn insults(lexicon: &Lexicon) -> Vec<String> {
     lexicon
         .entries()
         .filter(|&(category, _, weight, tags)| {
-            matches!(
-                category,
-                Category::NameCalling
-                    | Category::LyingAccusation
-                    | Category::Vulgarity
-                    | Category::Threat
-                    | Category::IdentityAttack
-            ) && weight >= 0.9
+            category.def().insult
+                && weight >= 0.9
                 && !tags.contains(Tag::Contextual)
                 && !tags.contains(Tag::Name)
         })
         .map(|(category, term, _, tags)| {
-            if category == Category::NameCalling && tags.contains(Tag::Person) {
+            if category.def().addressed && tags.contains(Tag::Person) {
                 format!("you {term}")
             } else {
                 term.to_owned()

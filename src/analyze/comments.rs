@@ -12,7 +12,6 @@ use rayon::prelude::*;
 
 use super::id_table::IdTable;
 use super::incivility::{evidence, hit, Flagged, Scorer, TextScore, UNCIVIL_THRESHOLD};
-use super::matcher::Category;
 use super::mention::Participants;
 use super::quote::{quote_links, QuoteLinks};
 use super::signature::Signatures;
@@ -188,10 +187,9 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
     }
 }
 
-/// Flagged words that are aimed at someone (vulgarity and shouting are
-/// incivility without an addressee of their own).
+/// Flagged words that are aimed at someone (the category table says
+/// which: vulgarity and shouting are incivility without an addressee of
+/// their own).
 fn aims(f: &Flagged) -> bool {
-    f.lexicon
-        .as_ref()
-        .is_some_and(|m| m.category != Category::Vulgarity)
+    f.lexicon.as_ref().is_some_and(|m| m.category.def().aims)
 }

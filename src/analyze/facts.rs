@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::comments::CommentAnalysis;
 use super::id_table::IdTable;
-use super::incivility::{blank, FLAG_COLUMNS};
+use super::incivility::blank;
 use super::matcher::Category;
 use super::target::Target;
 use crate::body::Body;
@@ -188,10 +188,7 @@ impl<'t> FactsBuilder<'t> {
 
     /// Adds comment `cid` with its analysis.
     pub fn push(&mut self, cid: CommentId, a: &CommentAnalysis) {
-        let name_calling = FLAG_COLUMNS
-            .iter()
-            .position(|c| *c == "name_calling")
-            .unwrap_or(0);
+        let name_calling = Category::NAME_CALLING.index();
         let tree = &self.thread.tree;
         let c = tree.comment(cid);
         let named = c.author.is_some();
@@ -217,7 +214,7 @@ impl<'t> FactsBuilder<'t> {
                     epithets: own
                         .clone()
                         .filter_map(|f| f.lexicon.as_ref())
-                        .filter(|m| m.category == Category::NameCalling)
+                        .filter(|m| m.category == Category::NAME_CALLING)
                         .map(|m| (m.range(), m.term.clone()))
                         .collect(),
                     flagged: own.map(|f| f.range.clone()).collect(),

@@ -1,7 +1,7 @@
 //! Word-list matching: which lexicon terms occur in a comment, and where.
 //!
-//! A [`Lexicon`] holds one list per [`Category`] (the files of
-//! `data/lexicons/`, compiled in, optionally overridden with text the CLI
+//! A [`Lexicon`] holds one list per listed [`Category`] (the files of
+//! `data/lexicons/` named in the category table, compiled in, optionally overridden with text the CLI
 //! read from `--lexicon-dir`; this module does no IO).  It compiles every
 //! term into one Aho-Corasick automaton, once, and [`Lexicon::find`] runs
 //! it over the normalised text (`normalize.rs`), so one pass finds all
@@ -40,7 +40,10 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+pub use super::category::Category;
+use super::category::COUNT;
 use super::normalize::{normalize, Normalized, Rule};
+use super::rule_words::{WordList, BUILTIN_ALLOW};
 use crate::error::{LexiconError, LexiconErrorKind};
 use crate::parse::lexicon::{lexicon as parse_lexicon, Entry};
 pub use crate::parse::lexicon::{Tag, Tags};
@@ -48,82 +51,6 @@ use crate::stable::Fnv;
 
 #[cfg(test)]
 mod tests;
-
-/// An incivility category that has a word list (shouting is computed from
-/// capitals, not listed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Category {
-    /// Insulting labels for a person or a group.
-    NameCalling,
-    /// Disparagement of ideas, plans or intelligence.
-    Aspersion,
-    /// Calling someone a liar.
-    LyingAccusation,
-    /// Crude and profane words.
-    Vulgarity,
-    /// Belittling how someone speaks or writes.
-    PejorativeSpeech,
-    /// Threats and calls to violence.
-    Threat,
-    /// Slurs and attacks on identity groups.
-    IdentityAttack,
-    /// Ridicule and sarcastic jabs.
-    Mockery,
-}
-
-impl Category {
-    /// Every category, in column order.
-    pub const ALL: [Category; 8] = [
-        Category::NameCalling,
-        Category::Aspersion,
-        Category::LyingAccusation,
-        Category::Vulgarity,
-        Category::PejorativeSpeech,
-        Category::Threat,
-        Category::IdentityAttack,
-        Category::Mockery,
-    ];
-
-    /// The CSV column name, which is also the list's file stem.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::NameCalling => "name_calling",
-            Category::Aspersion => "aspersion",
-            Category::LyingAccusation => "lying_accusation",
-            Category::Vulgarity => "vulgarity",
-            Category::PejorativeSpeech => "pejorative_speech",
-            Category::Threat => "threat",
-            Category::IdentityAttack => "identity_attack",
-            Category::Mockery => "mockery",
-        }
-    }
-
-    /// The category whose column name is `name`.
-    pub fn from_name(name: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.as_str() == name)
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    fn builtin_text(self) -> &'static str {
-        match self {
-            Category::NameCalling => include_str!("../../data/lexicons/name_calling.txt"),
-            Category::Aspersion => include_str!("../../data/lexicons/aspersion.txt"),
-            Category::LyingAccusation => {
-                include_str!("../../data/lexicons/lying_accusation.txt")
-            }
-            Category::Vulgarity => include_str!("../../data/lexicons/vulgarity.txt"),
-            Category::PejorativeSpeech => {
-                include_str!("../../data/lexicons/pejorative_speech.txt")
-            }
-            Category::Threat => include_str!("../../data/lexicons/threat.txt"),
-            Category::IdentityAttack => include_str!("../../data/lexicons/identity_attack.txt"),
-            Category::Mockery => include_str!("../../data/lexicons/mockery.txt"),
-        }
-    }
-}
 
 /// How a moderator's list combines with the built-in one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,6 +145,9 @@ struct Term {
     tags: Tags,
 }
 
+/// The loaded lists, indexed by category (empty for computed ones).
+type Lists = [Vec<Loaded>; COUNT];
+
 /// A term as loaded from a list, with its normal form.
 #[derive(Debug, Clone)]
 struct Loaded {
@@ -235,8 +165,13 @@ pub struct Lexicon {
     /// One-word patterns by length in chars, best candidate first, for
     /// filling in masks.
     masked: BTreeMap<usize, Vec<Vec<char>>>,
-    counts: [usize; 8],
+    counts: [usize; COUNT],
     version: String,
+    /// Words, phrases and names that never count (`allow.txt`).
+    allow: WordList,
+    /// Strong one-word insults, for `misspelt.rs`: normal forms, and
+    /// category and tags of each.
+    strong: (Vec<String>, Vec<(Category, Tags)>),
 }
 
 impl Lexicon {
@@ -249,13 +184,41 @@ impl Lexicon {
 
     /// The built-in lists combined with `files`, applied in order.
     pub fn with_overrides(files: &[LexiconFile<'_>]) -> Result<Lexicon, Box<LexiconError>> {
-        let mut lists: [Vec<Loaded>; 8] = Default::default();
-        for c in Category::ALL {
+        let mut lists: Lists = Default::default();
+        for c in Category::listed() {
             let path = format!("<builtin>/{}.txt", c.as_str());
-            lists[c.index()] = load(&path, c.builtin_text())?;
+            lists[c.index()] = load(&path, c.def().words.unwrap_or_default())?;
         }
         apply(&mut lists, files)?;
-        Lexicon::compile(lists)
+        let mut lexicon = Lexicon::compile(lists)?;
+        lexicon.allow = WordList::parse("<builtin>/allow.txt", BUILTIN_ALLOW)?;
+        Ok(lexicon)
+    }
+
+    /// Adds a site's allow-list (`allow.txt` in `--lexicon-dir`, or the
+    /// file `threadwatch.toml` names): its words, phrases and names never
+    /// count, as a word-list match or as a learned word.  The version hash
+    /// changes with it.
+    pub fn with_allow(mut self, path: &str, text: &str) -> Result<Lexicon, Box<LexiconError>> {
+        self.allow.extend(path, text)?;
+        let mut hasher = Fnv::default();
+        field(&mut hasher, &self.version);
+        field(&mut hasher, "allow");
+        field(&mut hasher, text);
+        self.version = format!("{:016x}", hasher.finish());
+        Ok(self)
+    }
+
+    /// The allow-list.
+    pub fn allow(&self) -> &WordList {
+        &self.allow
+    }
+
+    /// Strong one-word insults (name-calling and aspersion terms of weight
+    /// 0.9 or more, four letters or longer, needing no cue and not names),
+    /// as normal forms and (category, tags), for spotting misspellings.
+    pub fn strong_words(&self) -> (&[String], &[(Category, Tags)]) {
+        (&self.strong.0, &self.strong.1)
     }
 
     /// Only the given lists (others are empty), each as `(category, text)`.
@@ -274,7 +237,7 @@ impl Lexicon {
                 text,
             })
             .collect();
-        let mut loaded: [Vec<Loaded>; 8] = Default::default();
+        let mut loaded: Lists = Default::default();
         apply(&mut loaded, &files)?;
         Lexicon::compile(loaded)
     }
@@ -380,12 +343,12 @@ impl Lexicon {
             .map(Vec::as_slice)
     }
 
-    fn compile(lists: [Vec<Loaded>; 8]) -> Result<Lexicon, Box<LexiconError>> {
+    fn compile(lists: Lists) -> Result<Lexicon, Box<LexiconError>> {
         let mut terms = Vec::new();
         let mut patterns: BTreeMap<String, Vec<Hit>> = BTreeMap::new();
-        let mut counts = [0; 8];
+        let mut counts = [0; COUNT];
         let mut hasher = Fnv::default();
-        for c in Category::ALL {
+        for c in Category::listed() {
             field(&mut hasher, c.as_str());
             for l in &lists[c.index()] {
                 if l.entry.weight <= 0.0 {
@@ -421,6 +384,21 @@ impl Lexicon {
             }
         }
         let masked = mask_candidates(&patterns, &terms);
+        let mut strong = (Vec::new(), Vec::new());
+        for c in [Category::NAME_CALLING, Category::ASPERSION] {
+            for l in &lists[c.index()] {
+                let t = l.entry.tags;
+                if l.entry.weight >= 0.9
+                    && l.key.len() >= 4
+                    && l.key.chars().all(|ch| ch.is_ascii_lowercase())
+                    && !t.contains(Tag::Contextual)
+                    && !t.contains(Tag::Name)
+                {
+                    strong.0.push(l.key.clone());
+                    strong.1.push((c, t));
+                }
+            }
+        }
         let (keys, hits): (Vec<String>, Vec<Vec<Hit>>) = patterns.into_iter().unzip();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -444,6 +422,8 @@ impl Lexicon {
             masked,
             counts,
             version: format!("{:016x}", hasher.finish()),
+            allow: WordList::default(),
+            strong,
         })
     }
 }
@@ -491,7 +471,7 @@ fn load(path: &str, text: &str) -> Result<Vec<Loaded>, Box<LexiconError>> {
 }
 
 /// Applies moderator files to the lists, in order.
-fn apply(lists: &mut [Vec<Loaded>; 8], files: &[LexiconFile<'_>]) -> Result<(), Box<LexiconError>> {
+fn apply(lists: &mut Lists, files: &[LexiconFile<'_>]) -> Result<(), Box<LexiconError>> {
     for f in files {
         let loaded = load(f.path, f.text)?;
         let list = &mut lists[f.category.index()];

@@ -5,7 +5,7 @@
 //! `MIN_SHOUT_LETTERS` letters that is not a known acronym, or a run of two
 //! or more capitalised words one of which has four letters or more and is
 //! not a known acronym ("ELECTORAL COLLEGE", "STOP THE LIES"; not "FYI,
-//! BTW").
+//! BTW").  A word right before `(` is a function name ("=HYPERLINK(").
 
 use std::ops::Range;
 
@@ -40,7 +40,12 @@ pub fn shouting(text: &str) -> Vec<Range<usize>> {
                 .count()
         };
         let plain = |r: &Range<usize>| !ACRONYMS.contains(&&text[r.clone()]);
-        let shouted = if run.len() >= 2 {
+        // "=HYPERLINK(", "SUM(": a function name in a formula or code is
+        // written in capitals, not shouted (issue 14).
+        let call = run.len() == 1 && text[run[0].end..].starts_with('(');
+        let shouted = if call {
+            false
+        } else if run.len() >= 2 {
             run.iter().any(|r| letters(r) >= 4 && plain(r))
         } else {
             letters(&run[0]) >= MIN_SHOUT_LETTERS && plain(&run[0])

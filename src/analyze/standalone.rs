@@ -6,7 +6,6 @@
 //! commenter while a plural insult is aimed at a group.
 
 use super::incivility::{evidence, hit, Scorer, TextScore};
-use super::matcher::Category;
 use super::metrics::{average_precision, prf_at, roc_auc, Prf};
 use super::target::{resolve, Context, Resolved, Target};
 
@@ -28,8 +27,9 @@ pub fn score_text(scorer: Scorer<'_>, text: &str) -> Standalone {
     let hits: Vec<_> = score
         .flagged
         .iter()
+        .filter(|f| !f.quoted)
         .filter_map(|f| f.lexicon.as_ref())
-        .filter(|m| m.category != Category::Vulgarity)
+        .filter(|m| m.category.def().aims)
         .map(hit)
         .collect();
     let target = resolve(text, &hits, &ctx);

@@ -7,10 +7,12 @@
 //!    sentence that is only the insult: "Liar.") aims it at the author of
 //!    the comment being answered (`reply_to`);
 //! 3. a public figure named there (a name the article gives a title, such
-//!    as "President Donald Trump", or a title word itself) makes it
-//!    `public_figure`;
-//! 4. a plural insult, a term tagged as aimed at groups, or a group word
-//!    ("those", "these", "people") makes it `group`;
+//!    as "President Donald Trump", a title word itself, an office named by
+//!    its title, "the senator", or a full name of someone outside the
+//!    thread, "Boris Johnson") makes it `public_figure`;
+//! 4. a plural insult, a term tagged as aimed at groups, a group word
+//!    ("those", "these", "people") or an identity group ("Muslims") makes
+//!    it `group`; "you people" is a group before rule 2 (issue 14);
 //! 5. otherwise, in a reply, a word aimed at persons goes to the answered
 //!    commenter; elsewhere the target stays empty.
 //!
@@ -23,6 +25,8 @@ use std::ops::Range;
 
 use super::mention::Participants;
 use super::model::is_second_person;
+use super::rule_words::RuleWords;
+use super::words::Words;
 
 /// Whom a comment's incivility is aimed at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -143,21 +147,110 @@ fn cue(text: &str, hit: &Hit, ctx: &Context<'_>) -> Option<Resolved> {
         return Some(commenter(Some(who)));
     }
     let local = hit.range.start - sentence.start..hit.range.end - sentence.start;
-    if ctx.is_reply && (hit.addressee || second_person(s) || vocative(s, &local)) {
-        return Some(commenter(ctx.answered));
-    }
     let kind = |target| Resolved {
         target,
         author: None,
     };
-    if hit.public_figure || ctx.figures.named_in(s) {
+    // "You people are idiots": the reader's group, not the reader
+    // (issue 14).
+    if you_group(s) {
+        return Some(kind(Target::Group));
+    }
+    if ctx.is_reply && (hit.addressee || second_person(s) || vocative(s, &local)) {
+        return Some(commenter(ctx.answered));
+    }
+    if hit.public_figure || ctx.figures.named_in(s) || office(s) || outside_name(s) {
         return Some(kind(Target::PublicFigure));
     }
     let word = &text[hit.range.clone()];
-    if hit.group || is_plural(word) || group_words(s) {
+    if hit.group || is_plural(word) || group_words(s) || names_group(s) {
         return Some(kind(Target::Group));
     }
     None
+}
+
+/// "you people", "you guys", "all of you", "y'all".
+fn you_group(s: &str) -> bool {
+    let mut prev = "";
+    for w in plain_words(s) {
+        let is = |x: &str| w.eq_ignore_ascii_case(x);
+        let you = prev.eq_ignore_ascii_case("you");
+        if (you
+            && ["people", "guys", "lot", "folks", "all"]
+                .iter()
+                .any(|x| is(x)))
+            || (prev.eq_ignore_ascii_case("of") && is("you"))
+            || is("y'all")
+        {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
+/// The words of `s` as slices of it (no folding: callers compare ASCII
+/// case-insensitively, which is all the word lists here need).
+fn plain_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+}
+
+/// An office named by its title ("the senator", "our mayor"): the holder
+/// is a public figure even when the article names nobody (issue 14).
+fn office(s: &str) -> bool {
+    const BEFORE: [&str; 10] = [
+        "the", "our", "this", "that", "your", "their", "former", "a", "his", "her",
+    ];
+    let mut prev = "";
+    for w in plain_words(s) {
+        if BEFORE.iter().any(|b| prev.eq_ignore_ascii_case(b))
+            && TITLES.iter().any(|t| w.eq_ignore_ascii_case(t))
+        {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
+/// A person's full name ("Boris Johnson"): two capitalised words in a row,
+/// the first not a function word.  Participants are matched before this
+/// rule, so a name here is someone outside the thread.
+fn outside_name(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let name = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+    };
+    // The name is what the sentence is about: followed by a verb of being
+    // or having ("Boris Johnson is a liar"), not "Pokemon Switch game".
+    words.windows(3).any(|w| {
+        name(w[0])
+            && name(w[1])
+            && !NOT_NAMES.contains(&w[0].to_lowercase().as_str())
+            && matches!(
+                w[2],
+                "is" | "was" | "has" | "had" | "should" | "will" | "can"
+            )
+    })
+}
+
+/// Capitalised words that start sentences, not names.
+const NOT_NAMES: &[&str] = &[
+    "the", "this", "that", "these", "those", "my", "our", "your", "his", "her", "their", "a", "an",
+    "and", "but", "so", "if", "when", "why", "what", "how", "who", "hey", "hi", "hello", "dear",
+    "thanks", "wow", "oh", "yes", "no", "well", "nice", "good", "great", "listen",
+];
+
+/// The sentence names an identity group ("Muslims", "gay people").
+fn names_group(s: &str) -> bool {
+    let words = Words::of(s);
+    let marks = RuleWords::builtin().marks(&words);
+    (0..words.len()).any(|i| marks.group_at(&words, i).is_some())
 }
 
 /// The comment-level target: the most serious of its hits'.
@@ -286,6 +379,11 @@ fn second_person(s: &str) -> bool {
 /// sentence apart from an interjection, or closes it after a comma ("Nice
 /// job, genius.").
 fn vocative(s: &str, hit: &Range<usize>) -> bool {
+    // A label is a word or two; a whole clause found by a rule ("Refugees
+    // are vermin") is not a form of address.
+    if s[hit.clone()].split_whitespace().count() > 2 {
+        return false;
+    }
     let before: Vec<String> = lower_words(&s[..hit.start]).collect();
     let after = lower_words(&s[hit.end..]).count();
     let interjection = |w: &str| {

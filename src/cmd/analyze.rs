@@ -30,7 +30,7 @@ use threadwatch::term::sanitize;
 use threadwatch::Error;
 
 use super::inputs::{describe, expand, progress_bar, read_stdin, worker_pool};
-use super::lexicon::load_lexicon;
+use super::lexicon::load_lexicon_allowing;
 use super::model::choose;
 use super::{alert, lock, verdict, Outcome};
 use crate::cli::AnalyzeArgs;
@@ -64,7 +64,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     )?;
     remove_stale_staging(out).context("cannot clean up after an interrupted run")?;
 
-    let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let lexicon = load_lexicon_allowing(args.lexicon_dir.as_deref(), args.allow.as_deref())?;
     let chosen = choose(args.model.as_deref())?;
     let model = chosen.model();
     let opts = CsvOptions {

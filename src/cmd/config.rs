@@ -8,6 +8,7 @@
 //! out = "reports"
 //! glob = "*.txt"
 //! lexicon_dir = "lists"
+//! allow = "allow.txt"  # words and names that never count
 //! alert = ["harassment>0", "uncivil_rate>0.3"]   # or one rule: alert = "harassment>0"
 //! format = "csv"        # csv, tsv or jsonl
 //! delimiter = ";"
@@ -51,6 +52,7 @@ pub struct AnalyzeConfig {
     out: Option<PathBuf>,
     glob: Option<String>,
     lexicon_dir: Option<PathBuf>,
+    allow: Option<PathBuf>,
     /// `alert`, like the flag; `alerts` (its first name) still reads.
     #[serde(alias = "alerts")]
     alert: Option<OneOrMany>,
@@ -119,6 +121,9 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
     }
     if unset("lexicon_dir") && config.lexicon_dir.is_some() {
         args.lexicon_dir = config.lexicon_dir.clone();
+    }
+    if unset("allow") && config.allow.is_some() {
+        args.allow = config.allow.clone();
     }
     if unset("alert") {
         match &config.alert {

@@ -65,10 +65,16 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
                     if m.obfuscated { " obfuscated" } else { "" }
                 )
             });
+            // Words the rule layer set aside say why (issue 14).
+            let why = match (f.quoted, f.voice) {
+                (false, _) => String::new(),
+                (true, Some(v)) => format!(" not counted: {}", v.label()),
+                (true, None) => " not counted: quoted".to_owned(),
+            };
             writeln!(
                 w,
-                "  {:<17} {:?} at bytes {}..{}{how}",
-                FLAG_COLUMNS[f.flag],
+                "  {:<17} {:?} at bytes {}..{}{how}{why}",
+                f.flag.as_str(),
                 sanitize(&text[f.range.clone()]),
                 f.range.start,
                 f.range.end

@@ -1,8 +1,9 @@
 //! `--lexicon-dir`: reading a moderator's word lists from disk.
 //!
 //! The matcher does no IO; this module reads the folder and hands the texts
-//! over.  A file whose name is not `<category>.txt` or
-//! `<category>.add.txt` is an error, not silently ignored: a typo in a file
+//! over.  `allow.txt` extends the allow-list (issue 14).  A file whose
+//! name is not `allow.txt`, `<category>.txt` or `<category>.add.txt` is
+//! an error, not silently ignored: a typo in a file
 //! name would otherwise leave a moderator's list unused.
 
 use std::path::Path;
@@ -12,6 +13,25 @@ use threadwatch::analyze::matcher::{Category, Lexicon, LexiconFile};
 
 /// The built-in lexicon, with the lists in `dir` applied when given.
 pub fn load_lexicon(dir: Option<&Path>) -> anyhow::Result<Lexicon> {
+    load_lexicon_allowing(dir, None)
+}
+
+/// [`load_lexicon`], then the allow-list `allow` (`analyze --allow`, or
+/// `allow` in threadwatch.toml) added to the built-in one and to the
+/// folder's `allow.txt`.
+pub fn load_lexicon_allowing(dir: Option<&Path>, allow: Option<&Path>) -> anyhow::Result<Lexicon> {
+    let mut lexicon = load_folder(dir)?;
+    if let Some(path) = allow {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read allow-list {}", path.display()))?;
+        lexicon = lexicon
+            .with_allow(&path.display().to_string(), &text)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    Ok(lexicon)
+}
+
+fn load_folder(dir: Option<&Path>) -> anyhow::Result<Lexicon> {
     let Some(dir) = dir else {
         return Ok(Lexicon::builtin());
     };
@@ -36,18 +56,29 @@ pub fn load_lexicon(dir: Option<&Path>) -> anyhow::Result<Lexicon> {
     // Sorted, so which file wins a conflict never depends on the folder.
     files.sort();
     let mut lists = Vec::with_capacity(files.len());
+    let mut allow = Vec::new();
     for (name, path, text) in &files {
+        if name == "allow.txt" {
+            allow.push((path, text));
+            continue;
+        }
         match LexiconFile::from_file_name(name, path, text) {
             Some(f) => lists.push(f),
             None => {
-                let known: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+                let known: Vec<&str> = Category::listed().map(Category::as_str).collect();
                 bail!(
-                    "{path}: expected a file named <category>.txt or <category>.add.txt, \
-                     where <category> is one of {}",
+                    "{path}: expected a file named allow.txt, <category>.txt or \
+                     <category>.add.txt, where <category> is one of {}",
                     known.join(", ")
                 )
             }
         }
     }
-    Lexicon::with_overrides(&lists).map_err(|e| anyhow::anyhow!("{e}"))
+    let mut lexicon = Lexicon::with_overrides(&lists).map_err(|e| anyhow::anyhow!("{e}"))?;
+    for (path, text) in allow {
+        lexicon = lexicon
+            .with_allow(path, text)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    Ok(lexicon)
 }

@@ -6,10 +6,12 @@
 
 use anyhow::Context;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use threadwatch::analyze::category::COUNT;
 use threadwatch::analyze::incivility::Scorer;
 use threadwatch::analyze::standalone::score_text;
 use threadwatch::report::csv::{header_of, write_atomic, write_rows, CsvOptions};
+use threadwatch::report::serialize_flags;
 
 use super::inputs::worker_pool;
 use super::lexicon::load_lexicon;
@@ -19,22 +21,28 @@ use super::Outcome;
 use crate::cli::ScoreArgs;
 
 /// One row of the `score` output.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default)]
 struct ScoreRow {
     id: String,
     incivility: String,
     uncivil: u8,
-    name_calling: u8,
-    aspersion: u8,
-    lying_accusation: u8,
-    vulgarity: u8,
-    pejorative_speech: u8,
-    threat: u8,
-    identity_attack: u8,
-    shouting: u8,
-    mockery: u8,
+    /// One column per category of the table, in its order.
+    flags: [u8; COUNT],
     target: String,
     evidence: String,
+}
+
+impl Serialize for ScoreRow {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut row = s.serialize_struct("ScoreRow", 5 + COUNT)?;
+        row.serialize_field("id", &self.id)?;
+        row.serialize_field("incivility", &self.incivility)?;
+        row.serialize_field("uncivil", &self.uncivil)?;
+        serialize_flags(&mut row, &self.flags)?;
+        row.serialize_field("target", &self.target)?;
+        row.serialize_field("evidence", &self.evidence)?;
+        row.end()
+    }
 }
 
 /// Runs `score`.
@@ -54,21 +62,11 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<Outcome> {
             .par_iter()
             .map(|(id, text, _)| {
                 let s = score_text(scorer, text);
-                let [name_calling, aspersion, lying_accusation, vulgarity, pejorative_speech, threat, identity_attack, shouting, mockery] =
-                    s.score.flag_cells();
                 ScoreRow {
                     id: id.clone(),
                     incivility: format!("{:.3}", s.score.incivility),
                     uncivil: u8::from(s.score.uncivil),
-                    name_calling,
-                    aspersion,
-                    lying_accusation,
-                    vulgarity,
-                    pejorative_speech,
-                    threat,
-                    identity_attack,
-                    shouting,
-                    mockery,
+                    flags: s.score.flag_cells(),
                     target: s.target.target.as_str().to_owned(),
                     evidence: s.evidence,
                 }

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::analyze::comments::{CommentAnalysis, ThreadAnalyzer};
 use crate::analyze::facts::{FactsBuilder, ThreadFacts};
-use crate::analyze::incivility::{Scorer, FLAG_COLUMNS};
+use crate::analyze::incivility::Scorer;
 use crate::report::comment_row;
 use crate::thread::Thread;
 
@@ -99,9 +99,10 @@ fn marks(a: &CommentAnalysis) -> Vec<Mark> {
         .iter()
         .map(|f| Mark {
             range: f.range.clone(),
-            kind: match (f.quoted, FLAG_COLUMNS.get(f.flag)) {
-                (false, Some(column)) => MarkKind::Flag((*column).to_owned()),
-                _ => MarkKind::Quoted,
+            kind: if f.quoted {
+                MarkKind::Quoted
+            } else {
+                MarkKind::Flag(f.flag.as_str().to_owned())
             },
         })
         .chain(a.masked.iter().map(|r| Mark {

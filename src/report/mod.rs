@@ -14,8 +14,10 @@ mod record;
 pub mod run;
 pub mod xlsx;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde::Deserialize;
 
+use crate::analyze::category::{COUNT, FLAG_COLUMNS};
 use crate::analyze::comments::CommentAnalysis;
 use crate::thread::Thread;
 use crate::tree::CommentId;
@@ -23,8 +25,12 @@ use crate::tree::CommentId;
 /// Characters of body text kept in `excerpt`.
 pub const EXCERPT_CHARS: usize = 160;
 
-/// One row of `comments.csv`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One row of `comments.csv`.  Serialised by hand (below) so the flag
+/// columns come from the category table.  The derived `Deserialize` reads `flags` as a tuple of `COUNT` bytes, which is
+/// what the flag fields are in a sequence format: the `--incremental`
+/// state (postcard) round-trips rows this way (tested in state.rs); a
+/// self-describing format would need its own reader.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct CommentRow {
     /// Input the comment came from, as named on the command line.
     pub source: String,
@@ -51,24 +57,9 @@ pub struct CommentRow {
     pub incivility: String,
     /// 1 when `incivility` is at least the documented threshold (0.5).
     pub uncivil: u8,
-    /// Insulting labels for a person or group.
-    pub name_calling: u8,
-    /// Disparagement of ideas, plans or intelligence.
-    pub aspersion: u8,
-    /// Calling someone a liar.
-    pub lying_accusation: u8,
-    /// Crude or profane words, masked forms included.
-    pub vulgarity: u8,
-    /// Belittling how someone speaks or writes.
-    pub pejorative_speech: u8,
-    /// Threats and calls to violence.
-    pub threat: u8,
-    /// Slurs and attacks on identity groups.
-    pub identity_attack: u8,
-    /// Words in capitals beyond acronyms.
-    pub shouting: u8,
-    /// Ridicule and sarcastic jabs.
-    pub mockery: u8,
+    /// 0/1 per category, in `FLAG_COLUMNS` order; each is its own
+    /// column, named by the category table (`analyze/category.rs`).
+    pub flags: [u8; COUNT],
     /// `commenter`, `public_figure`, `group` or empty.
     pub target: String,
     /// The commenter aimed at, when known.
@@ -98,6 +89,48 @@ pub struct CommentRow {
     pub text: String,
 }
 
+impl Serialize for CommentRow {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut row = s.serialize_struct("CommentRow", 22 + COUNT)?;
+        row.serialize_field("source", &self.source)?;
+        row.serialize_field("thread", &self.thread)?;
+        row.serialize_field("comment_id", &self.comment_id)?;
+        row.serialize_field("parent_id", &self.parent_id)?;
+        row.serialize_field("depth", &self.depth)?;
+        row.serialize_field("line", &self.line)?;
+        row.serialize_field("author", &self.author)?;
+        row.serialize_field("words", &self.words)?;
+        row.serialize_field("excerpt", &self.excerpt)?;
+        row.serialize_field("reply_to_id", &self.reply_to_id)?;
+        row.serialize_field("incivility", &self.incivility)?;
+        row.serialize_field("uncivil", &self.uncivil)?;
+        serialize_flags(&mut row, &self.flags)?;
+        row.serialize_field("target", &self.target)?;
+        row.serialize_field("target_author", &self.target_author)?;
+        row.serialize_field("quoted_from", &self.quoted_from)?;
+        row.serialize_field("evidence", &self.evidence)?;
+        row.serialize_field("comment_ref", &self.comment_ref)?;
+        row.serialize_field("external_id", &self.external_id)?;
+        row.serialize_field("created", &self.created)?;
+        row.serialize_field("status", &self.status)?;
+        row.serialize_field("review", &self.review)?;
+        row.serialize_field("text", &self.text)?;
+        row.end()
+    }
+}
+
+/// Writes one 0/1 field per category, named and ordered by the category
+/// table: the one place a row's flags become columns.
+pub fn serialize_flags<S: SerializeStruct>(
+    row: &mut S,
+    flags: &[u8; COUNT],
+) -> Result<(), S::Error> {
+    for (name, flag) in FLAG_COLUMNS.iter().zip(flags) {
+        row.serialize_field(name, flag)?;
+    }
+    Ok(())
+}
+
 /// The row of comment `id` (dotted id `comment_id`) of thread `t`;
 /// `dotted` gives the dotted id of another comment of the thread.
 pub fn comment_row<'d>(
@@ -114,8 +147,6 @@ pub fn comment_row<'d>(
         Some(dot) => comment_id[..dot].to_owned(),
         None => String::new(),
     };
-    let [name_calling, aspersion, lying_accusation, vulgarity, pejorative_speech, threat, identity_attack, shouting, mockery] =
-        a.score.flag_cells();
     CommentRow {
         source: t.source.clone(),
         thread: t.title.clone(),
@@ -129,15 +160,7 @@ pub fn comment_row<'d>(
         reply_to_id: dotted(a.reply_to),
         incivility: format!("{:.3}", a.score.incivility),
         uncivil: u8::from(a.score.uncivil),
-        name_calling,
-        aspersion,
-        lying_accusation,
-        vulgarity,
-        pejorative_speech,
-        threat,
-        identity_attack,
-        shouting,
-        mockery,
+        flags: a.score.flag_cells(),
         target: a.target.target.as_str().to_owned(),
         target_author: a.target.author.clone().unwrap_or_default(),
         quoted_from: dotted(a.quoted_from),

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::support::{root, shared, tw};
+use crate::support::{root, shared, tw, Table};
 
 /// The binary with a clean environment: no colour or locale surprises.
 fn fixture(rel: &str) -> String {
@@ -41,24 +41,31 @@ fn analyze_writes_one_row_per_comment_of_the_seeds() {
              quoted_from,evidence,comment_ref,external_id,created,status,review,text"
         )
     );
-    let mut rdr = csv::Reader::from_path(out.path().join("comments.csv")).unwrap();
-    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 19);
-    let first = &rows[0];
-    assert_eq!(&first[1], "No mass deportations, US assures Mexico");
+    let t = Table::read(&out.path().join("comments.csv"));
+    assert_eq!(t.rows.len(), 19);
     assert_eq!(
-        (&first[2], &first[3], &first[4], &first[5]),
+        t.get(0, "thread"),
+        "No mass deportations, US assures Mexico"
+    );
+    assert_eq!(
+        (
+            t.get(0, "comment_id"),
+            t.get(0, "parent_id"),
+            t.get(0, "depth"),
+            t.get(0, "line")
+        ),
         ("1", "", "1", "49")
     );
-    assert_eq!(&first[6], "Brooklyn_Reader");
-    assert!(first[8].starts_with("Just saying… If Mexico"));
-    assert!(first[8].chars().count() <= 160 && !first[8].contains('\n'));
-    let anon = &rows[1];
-    assert_eq!((&anon[2], &anon[3], &anon[6]), ("1.1", "1", ""));
-    let last = &rows[18];
+    assert_eq!(t.get(0, "author"), "Brooklyn_Reader");
+    let excerpt = t.get(0, "excerpt");
+    assert!(excerpt.starts_with("Just saying… If Mexico"));
+    assert!(excerpt.chars().count() <= 160 && !excerpt.contains('\n'));
+    let cells = |row, names: [&str; 3]| names.map(|n| t.get(row, n).to_owned());
+    let [id, parent, author] = ["comment_id", "parent_id", "author"];
+    assert_eq!(cells(1, [id, parent, author]), ["1.1", "1", ""]);
     assert_eq!(
-        (&last[2], &last[3], &last[6]),
-        ("5.2", "5", "Hailey Mannering")
+        cells(18, [id, parent, author]),
+        ["5.2", "5", "Hailey Mannering"]
     );
 }
 
@@ -277,18 +284,25 @@ fn score_writes_one_row_per_text_with_flags_and_evidence() {
         .arg(&out)
         .assert()
         .success();
-    let mut rdr = csv::Reader::from_path(&out).unwrap();
-    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(
-        header.join(","),
-        "id,incivility,uncivil,name_calling,aspersion,lying_accusation,vulgarity,\
-         pejorative_speech,threat,identity_attack,shouting,mockery,target,evidence"
+        read(&out).lines().next(),
+        Some(
+            "id,incivility,uncivil,name_calling,aspersion,lying_accusation,vulgarity,\
+             pejorative_speech,threat,identity_attack,shouting,mockery,target,evidence"
+        )
     );
-    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
-    assert_eq!(&rows[0][0], "'=1+1");
-    assert_eq!((&rows[0][2], &rows[0][3], &rows[0][5]), ("1", "1", "1"));
-    assert!(rows[0][13].contains("name_calling: idiot"), "{:?}", rows[0]);
-    assert_eq!((&rows[1][0], &rows[1][2]), ("b2", "0"));
+    let t = Table::read(&out);
+    assert_eq!(t.get(0, "id"), "'=1+1");
+    assert_eq!(
+        ["uncivil", "name_calling", "lying_accusation"].map(|c| t.get(0, c)),
+        ["1", "1", "1"]
+    );
+    assert!(
+        t.get(0, "evidence").contains("name_calling: idiot"),
+        "{:?}",
+        t.rows[0]
+    );
+    assert_eq!((t.get(1, "id"), t.get(1, "uncivil")), ("b2", "0"));
 }
 
 #[test]
@@ -356,7 +370,7 @@ fn lexicon_dir_extends_lists_and_rejects_unknown_files() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "insults.txt: expected a file named <category>.txt",
+            "insults.txt: expected a file named allow.txt, <category>.txt",
         ));
 }
 

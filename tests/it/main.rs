@@ -9,6 +9,7 @@ mod cron;
 mod cron_safety;
 mod exports;
 mod fixtures;
+mod functional;
 mod gen;
 mod html_report;
 mod incremental;

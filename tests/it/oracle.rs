@@ -205,7 +205,7 @@ pub fn check_lexicon(bytes: &[u8]) -> Result<(), String> {
             }
             // Terms may still be refused by the matcher (duplicates, empty
             // after normalising); that is an error, not a panic.
-            if let Ok(lex) = Lexicon::from_texts(&[(Category::NameCalling, text)]) {
+            if let Ok(lex) = Lexicon::from_texts(&[(Category::NAME_CALLING, text)]) {
                 let _ = lex.find(text);
             }
             Ok(())

@@ -12,6 +12,7 @@ use assert_cmd::Command;
 use proptest::prelude::*;
 use threadwatch::parse::{parse_str, RawComment};
 use threadwatch::render::{self, Layout};
+use threadwatch::RenderError;
 
 use crate::oracle;
 use crate::support::root;
@@ -258,8 +259,16 @@ proptest! {
         tree in tree_strategy(),
         layout in layout_strategy(),
     ) {
-        let text = render::page(&article, &tree, &layout)
-            .map_err(|e| TestCaseError::fail(format!("cannot write: {e}")))?;
+        let text = render::page(&article, &tree, &layout).map_err(|e| match e {
+            // A line the reader would take for metadata ("op", "Reply",
+            // "2 hours ago") first or last in a body has no page that reads
+            // back as written; the writer says so, by design (issue 16).
+            RenderError::Ambiguous { .. } => TestCaseError::reject("a metadata-like line"),
+            RenderError::Body { reason, .. } if reason.contains("metadata") => {
+                TestCaseError::reject("a metadata-like line")
+            }
+            e => TestCaseError::fail(format!("cannot write: {e}")),
+        })?;
         let page = parse_str("random.txt", &text)
             .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(&page.article, &article);

@@ -202,9 +202,11 @@ pub fn artifacts(name: &str) -> PathBuf {
 pub fn sample_inputs(dir: &Path) -> Vec<PathBuf> {
     let hostile = dir.join("hostile.txt");
     std::fs::write(&hostile, HOSTILE_PAGE).unwrap();
+    // The pages (the export samples beside them have their own tests).
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(root().join("data/samples"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     inputs.push(hostile);
     inputs.sort();
@@ -216,4 +218,32 @@ pub fn sample_inputs(dir: &Path) -> Vec<PathBuf> {
 pub fn office_lock() -> std::sync::MutexGuard<'static, ()> {
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A CSV report read whole, whose cells tests find by header name rather
+/// than by position (issue 13: a new category adds a column).
+pub struct Table {
+    headers: csv::StringRecord,
+    /// The data rows, in file order.
+    pub rows: Vec<csv::StringRecord>,
+}
+
+impl Table {
+    /// Reads the CSV file at `path`.
+    pub fn read(path: &Path) -> Table {
+        let mut rdr = csv::Reader::from_path(path).unwrap();
+        let headers = rdr.headers().unwrap().clone();
+        let rows = rdr.records().map(Result::unwrap).collect();
+        Table { headers, rows }
+    }
+
+    /// The cell of row `row` in column `name`.
+    pub fn get(&self, row: usize, name: &str) -> &str {
+        let col = self
+            .headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name:?} in {:?}", self.headers));
+        &self.rows[row][col]
+    }
 }

@@ -59,7 +59,7 @@ fn evidence_lists_words_per_category() {
     let ev = evidence(
         text,
         &s,
-        |f| (f.flag == 0).then(|| "gypsyken".to_owned()),
+        |f| (f.flag.index() == 0).then(|| "gypsyken".to_owned()),
         None,
     );
     assert!(ev.contains("name_calling: Einstein -> gypsyken"), "{ev}");

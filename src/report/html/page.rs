@@ -139,21 +139,9 @@ fn author(c: &Shown) -> &str {
 }
 
 fn flags(c: &Shown) -> Vec<&'static str> {
-    let r = &c.row;
-    let cells = [
-        r.name_calling,
-        r.aspersion,
-        r.lying_accusation,
-        r.vulgarity,
-        r.pejorative_speech,
-        r.threat,
-        r.identity_attack,
-        r.shouting,
-        r.mockery,
-    ];
     FLAG_COLUMNS
         .iter()
-        .zip(cells)
+        .zip(c.row.flags)
         .filter(|(_, v)| *v == 1)
         .map(|(n, _)| *n)
         .collect()

@@ -1,0 +1,298 @@
+//! The word lists the rule layer compares words with (issue 14).
+//!
+//! The rules (`threat.rs`, `hate.rs`, `negation.rs`) need lists that are
+//! not categories: identity groups, dehumanising comparisons, negative and
+//! positive attributes, violent verbs (`data/lexicons/rules/`), and the
+//! allow-list of words that never count (`data/lexicons/allow.txt`, which
+//! a site extends with `allow.txt` in `--lexicon-dir`).  They are written
+//! in the word-list grammar (`grammars/lexicon.ebnf`) so one parser and one
+//! set of error messages serve all lists; weights are ignored, tags kept.
+//!
+//! A [`WordList`] matches whole words of a [`Words`] view, with one
+//! Aho-Corasick pass over the text's folded words per list ([`Marks`] holds
+//! what the rule lists found, once per text): an entry is one or more
+//! lower-case words; an entry written with a capital letter
+//! ("Butts", "Essex") is a name and only matches capitalised text, so the
+//! allow-list cannot switch off the common noun.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::words::{Words, SEP};
+use crate::error::{LexiconError, LexiconErrorKind};
+use crate::parse::lexicon::{lexicon as parse_lexicon, Tag, Tags};
+
+/// One entry of a list.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Its pattern: the lower-case words, each between two `SEP`s.
+    pattern: String,
+    /// Number of words.
+    len: usize,
+    tags: Tags,
+    /// Written with a capital: matches only capitalised text.
+    cased: bool,
+    /// Which list of a combined automaton it belongs to.
+    list: u8,
+}
+
+/// One list of words and phrases, compiled into one automaton that scans
+/// a text's [`Words::hay`] once.
+#[derive(Debug, Clone, Default)]
+pub struct WordList {
+    entries: Vec<Entry>,
+    automaton: Option<AhoCorasick>,
+}
+
+/// Where a list's entries occur in one text: (first word, index after the
+/// last word, tags), sorted by first word, longest first.
+#[derive(Debug, Clone, Default)]
+pub struct ListHits(Vec<(usize, usize, Tags)>);
+
+impl ListHits {
+    /// The longest entry starting at word `i`: the index after it and its
+    /// tags.
+    pub fn at(&self, i: usize) -> Option<(usize, Tags)> {
+        let k = self.0.partition_point(|h| h.0 < i);
+        self.0
+            .get(k)
+            .filter(|h| h.0 == i)
+            .map(|&(_, end, tags)| (end, tags))
+    }
+
+    /// Word `i` alone is an entry.
+    pub fn has(&self, i: usize) -> bool {
+        let k = self.0.partition_point(|h| h.0 < i);
+        self.0[k..]
+            .iter()
+            .take_while(|h| h.0 == i)
+            .any(|h| h.1 == i + 1)
+    }
+
+    /// True when the list occurs nowhere.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl WordList {
+    /// Parses a list in the word-list grammar; `path` names it in errors.
+    pub fn parse(path: &str, text: &str) -> Result<WordList, Box<LexiconError>> {
+        let mut list = WordList::default();
+        list.extend(path, text)?;
+        Ok(list)
+    }
+
+    /// Adds the entries of another list text.
+    pub fn extend(&mut self, path: &str, text: &str) -> Result<(), Box<LexiconError>> {
+        self.extend_as(path, text, 0)
+    }
+
+    /// Adds the entries of `text` as list number `list` of a combined
+    /// automaton ([`WordList::hits_per_list`]).
+    fn extend_as(&mut self, path: &str, text: &str, list: u8) -> Result<(), Box<LexiconError>> {
+        for e in parse_lexicon(path, text)? {
+            let ws = Words::of(&e.term);
+            if ws.is_empty() {
+                continue;
+            }
+            let mut pattern = String::from(SEP);
+            for i in 0..ws.len() {
+                pattern.push_str(ws.lower(i));
+                pattern.push(SEP);
+            }
+            self.entries.push(Entry {
+                pattern,
+                len: ws.len(),
+                tags: e.tags,
+                cased: e.term.chars().any(char::is_uppercase),
+                list,
+            });
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(self.entries.iter().map(|e| e.pattern.as_str()))
+            .map_err(|e| {
+                Box::new(LexiconError {
+                    path: path.to_owned(),
+                    line: 1,
+                    column: 1,
+                    kind: LexiconErrorKind::Syntax {
+                        expected: "a word list small enough to compile",
+                        found: e.to_string(),
+                    },
+                    source_line: String::new(),
+                })
+            })?;
+        self.automaton = Some(automaton);
+        Ok(())
+    }
+
+    /// Every occurrence in the text `words` was made from.
+    pub fn hits(&self, words: &Words) -> ListHits {
+        self.hits_per_list::<1>(words)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    }
+
+    /// Every occurrence, one [`ListHits`] per list number, from one scan.
+    fn hits_per_list<const N: usize>(&self, words: &Words) -> [ListHits; N] {
+        let mut out: Vec<(usize, usize, Tags, usize, u8)> = Vec::new();
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(words.hay()) {
+                let e = &self.entries[m.pattern().as_usize()];
+                let Some(i) = words.at_hay(m.start() + SEP.len_utf8()) else {
+                    continue;
+                };
+                if e.cased && !words.get(i).is_some_and(|w| w.capital) {
+                    continue;
+                }
+                out.push((i, i + e.len, e.tags, m.pattern().as_usize(), e.list));
+            }
+        }
+        out.sort_by_key(|&(i, end, _, p, _)| (i, std::cmp::Reverse(end), p));
+        let mut lists: [ListHits; N] = std::array::from_fn(|_| ListHits::default());
+        for (i, end, tags, _, list) in out {
+            if let Some(l) = lists.get_mut(usize::from(list)) {
+                l.0.push((i, end, tags));
+            }
+        }
+        lists
+    }
+
+    /// Byte ranges of the entries in the text, longest first where they
+    /// overlap, in text order.
+    pub fn ranges(&self, words: &Words) -> Vec<Range<usize>> {
+        let hits = self.hits(words);
+        let mut out = Vec::new();
+        let mut next = 0;
+        for &(i, end, _) in &hits.0 {
+            if i >= next {
+                out.push(words.span(i, end - 1));
+                next = end;
+            }
+        }
+        out
+    }
+
+    /// True when the list has no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// The rule lists found in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    /// Identity groups; adjectives tagged `group`.
+    pub groups: ListHits,
+    /// Dehumanising comparisons.
+    pub dehumanising: ListHits,
+    /// Negative attributes.
+    pub negative: ListHits,
+    /// Denied qualities.
+    pub positive: ListHits,
+    /// Verbs of violence.
+    pub violent: ListHits,
+}
+
+impl Marks {
+    /// A group named at word `i` ("immigrants", "gay people"): the index
+    /// after it.
+    pub fn group_at(&self, words: &Words, i: usize) -> Option<usize> {
+        let (end, tags) = self.groups.at(i)?;
+        if !tags.contains(Tag::Group) {
+            return Some(end);
+        }
+        let sentence = words.get(i)?.sentence;
+        matches!(
+            words.lower_in(end, sentence),
+            "people" | "folks" | "men" | "women" | "kids" | "families" | "americans"
+        )
+        .then_some(end + 1)
+    }
+
+    /// Word `j` is (the noun of) a group.
+    pub fn group_word(&self, words: &Words, j: usize) -> bool {
+        self.group_at(words, j).is_some() || (j > 0 && self.group_at(words, j - 1) == Some(j + 1))
+    }
+}
+
+/// The built-in rule lists, compiled into one automaton so a text is
+/// scanned once for all of them.
+#[derive(Debug)]
+pub struct RuleWords {
+    all: WordList,
+}
+
+/// The built-in allow-list (`data/lexicons/allow.txt`).
+pub const BUILTIN_ALLOW: &str = include_str!("../../data/lexicons/allow.txt");
+
+/// The rule lists, in list-number order.
+const LISTS: [(&str, &str); 5] = [
+    (
+        "groups",
+        include_str!("../../data/lexicons/rules/groups.txt"),
+    ),
+    (
+        "dehumanising",
+        include_str!("../../data/lexicons/rules/dehumanising.txt"),
+    ),
+    (
+        "negative",
+        include_str!("../../data/lexicons/rules/negative.txt"),
+    ),
+    (
+        "positive",
+        include_str!("../../data/lexicons/rules/positive.txt"),
+    ),
+    (
+        "violent",
+        include_str!("../../data/lexicons/rules/violent.txt"),
+    ),
+];
+
+impl RuleWords {
+    /// The lists of `data/lexicons/rules/`, parsed once per process.
+    pub fn builtin() -> &'static RuleWords {
+        static RULES: OnceLock<RuleWords> = OnceLock::new();
+        RULES.get_or_init(|| {
+            let mut all = WordList::default();
+            for (n, (name, text)) in LISTS.iter().enumerate() {
+                // Checked by the unit tests, so this cannot fail in a
+                // release.
+                all.extend_as(&format!("<builtin>/rules/{name}.txt"), text, n as u8)
+                    .expect("built-in rule list is valid");
+            }
+            RuleWords { all }
+        })
+    }
+
+    /// Where the lists occur in the text `words` was made from.
+    pub fn marks(&self, words: &Words) -> Marks {
+        let [groups, dehumanising, negative, positive, violent] = self.all.hits_per_list(words);
+        Marks {
+            groups,
+            dehumanising,
+            negative,
+            positive,
+            violent,
+        }
+    }
+
+    /// Number of entries over all lists.
+    pub fn len(&self) -> usize {
+        self.all.entries.len()
+    }
+
+    /// True when no list has an entry.
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,184 @@
+//! The rule layer (issue 14): what the word lists cannot see alone.
+//!
+//! [`read`] runs the rule modules over one text, after the word lists and
+//! before the score, and returns two things:
+//! - **neutral ranges**, words that are not the writer's own attack and so
+//!   neither count nor reach the learned layer: quoted and reported speech
+//!   and self-talk (`speech.rs`), negated insults (`negation.rs`), violence
+//!   done to things (`threat.rs`) and allow-listed names (`allow.txt`);
+//! - **rule hits**, attacks found by their frame, as matches of a category
+//!   with the tags that say at whom: threats (`threat.rs`), hate and
+//!   dehumanisation (`hate.rs`), denied qualities (`negation.rs`) and
+//!   ironic praise (`sarcasm.rs`).
+//!
+//! Each hit's `term` names the rule that fired, so `explain` shows it.
+
+use std::ops::Range;
+
+use super::category::Category;
+use super::matcher::{Lexicon, Match, Tag, Tags};
+use super::misspelt::misspelt;
+use super::negation::{negated_at, negated_positives, Denied};
+use super::rule_words::RuleWords;
+use super::speech::{self, Neutral, Voice};
+use super::threat::{hyperbole, threats, Victim};
+use super::words::Words;
+use super::{hate, sarcasm};
+
+/// What the rules read in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// Ranges that are not the writer's own attack.
+    pub neutral: Vec<Neutral>,
+    /// Attacks found by their frame.
+    pub hits: Vec<Match>,
+}
+
+impl Reading {
+    /// Why `range` is not the writer's own, if it lies in a neutral range.
+    pub fn voice_of(&self, range: &Range<usize>) -> Option<Voice> {
+        self.neutral
+            .iter()
+            .filter(|n| n.range.start <= range.start && range.end <= n.range.end)
+            .map(|n| n.voice)
+            .min()
+    }
+}
+
+/// The `term` of every rule hit starts with this.
+pub const RULE: &str = "rule: ";
+
+/// True when `m` is a rule hit, not a word-list match.
+pub fn is_rule(m: &Match) -> bool {
+    m.term.starts_with(RULE)
+}
+
+/// Reads `text` (split into `words`) given the word-list matches `found`
+/// of `lexicon` (whose allow-list and strong insults it uses).
+pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Reading {
+    let rules = &RuleWords::builtin().marks(words);
+    let mut neutral = speech::neutral(text, words);
+    for range in lexicon.allow().ranges(words) {
+        neutral.push(Neutral {
+            range,
+            voice: Voice::Allowed,
+        });
+    }
+    let threat_phrases: Vec<Range<usize>> = found
+        .iter()
+        .filter(|m| m.category == Category::THREAT)
+        .map(Match::range)
+        .collect();
+    for range in hyperbole(words, rules, &threat_phrases) {
+        neutral.push(Neutral {
+            range,
+            voice: Voice::Hyperbole,
+        });
+    }
+    for m in found {
+        if m.category.def().negatable && negated_at(words, words.index_at(m.start)) {
+            neutral.push(Neutral {
+                range: m.range(),
+                voice: Voice::Negated,
+            });
+        }
+    }
+    // "[group] are not terrorists": attributes the word lists do not
+    // flag but the learned layer weighs.
+    for k in 0..words.len() {
+        let attribute = rules.negative.has(k) || rules.dehumanising.has(k);
+        if attribute && negated_at(words, k) {
+            neutral.push(Neutral {
+                range: words.span(k, k),
+                voice: Voice::Negated,
+            });
+        }
+    }
+
+    let mut hits = Vec::new();
+    let mut hit = |category: Category, range: Range<usize>, rule: &str, tag: Option<Tag>| {
+        let mut tags = Tags::EMPTY;
+        if let Some(t) = tag {
+            tags.insert(t);
+        }
+        hits.push(Match {
+            category,
+            term: format!("{RULE}{rule}"),
+            start: range.start,
+            end: range.end,
+            weight: 1.0,
+            tags,
+            obfuscated: false,
+        });
+    };
+    for t in threats(words, rules) {
+        let tag = match t.victim {
+            Victim::You => Tag::Addressee,
+            Victim::Person => Tag::Person,
+            Victim::Group => Tag::Group,
+            Victim::Office => Tag::PublicFigure,
+        };
+        hit(Category::THREAT, t.range, "threat", Some(tag));
+    }
+    let attack_words: Vec<Range<usize>> = found
+        .iter()
+        .filter(|m| m.category.def().aims && m.category != Category::THREAT)
+        .map(Match::range)
+        .collect();
+    for range in hate::attacks(words, rules, &attack_words) {
+        hit(
+            Category::IDENTITY_ATTACK,
+            range,
+            "group attacked",
+            Some(Tag::Group),
+        );
+    }
+    for (range, who) in negated_positives(words, rules) {
+        match who {
+            Denied::You => hit(
+                Category::ASPERSION,
+                range,
+                "denied quality",
+                Some(Tag::Addressee),
+            ),
+            Denied::Group => hit(
+                Category::IDENTITY_ATTACK,
+                range,
+                "denied quality",
+                Some(Tag::Group),
+            ),
+        }
+    }
+    for range in sarcasm::ironic_praise(words) {
+        hit(
+            Category::MOCKERY,
+            range,
+            "ironic praise",
+            Some(Tag::Addressee),
+        );
+    }
+    let (names, kinds) = lexicon.strong_words();
+    if !names.is_empty() {
+        for m in misspelt(text, words, names) {
+            let covered = found
+                .iter()
+                .any(|f| f.start <= m.range.start && m.range.end <= f.end);
+            if !covered {
+                let (term, (category, tags)) = (&names[m.term], &kinds[m.term]);
+                hits.push(Match {
+                    category: *category,
+                    term: format!("{RULE}misspelt {term}"),
+                    start: m.range.start,
+                    end: m.range.end,
+                    weight: 1.0,
+                    tags: *tags,
+                    obfuscated: true,
+                });
+            }
+        }
+    }
+    Reading { neutral, hits }
+}
+
+#[cfg(test)]
+mod tests;

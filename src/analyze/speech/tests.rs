@@ -1,0 +1,61 @@
+use super::{neutral, Voice};
+use crate::analyze::words::Words;
+
+fn voices(text: &str) -> Vec<(String, Voice)> {
+    neutral(text, &Words::of(text))
+        .into_iter()
+        .map(|n| (text[n.range].to_owned(), n.voice))
+        .collect()
+}
+
+#[test]
+fn quote_lines_and_quotation_marks() {
+    let v = voices("> You are an idiot\nThat is not helpful.");
+    assert_eq!(v, [("> You are an idiot".to_owned(), Voice::Quoted)]);
+    let v = voices("Saying \"go back home\" is disgusting, don't say 'so-called experts'.");
+    assert!(
+        v.contains(&("\"go back home\"".to_owned(), Voice::Quoted)),
+        "{v:?}"
+    );
+    assert!(
+        v.contains(&("'so-called experts'".to_owned(), Voice::Quoted)),
+        "{v:?}"
+    );
+    // A lone scare-quoted word is the writer's own; after "called" it is cited.
+    assert!(voices("These \"experts\" again.").is_empty());
+    assert_eq!(
+        voices("Being called a \"liar\" hurts."),
+        [("\"liar\"".to_owned(), Voice::Quoted)]
+    );
+    // Apostrophes open nothing.
+    assert!(voices("Don't touch the cops' cars, it's late.").is_empty());
+}
+
+#[test]
+fn reported_speech_and_reproach_but_not_own_naming() {
+    let v = voices("He called me an idiot at the meeting.");
+    assert_eq!(
+        v[0],
+        ("me an idiot at the meeting".to_owned(), Voice::Reported)
+    );
+    let v = voices("You shouldn't call them thugs; they are kids.");
+    assert_eq!(v[0], ("them thugs".to_owned(), Voice::Reported));
+    let v = voices("She called my son a moron, which is why we left.");
+    assert_eq!(v[0], ("my son a moron".to_owned(), Voice::Reported));
+    assert!(voices("I call you an idiot because you are one.").is_empty());
+    assert!(voices("He is right to call you a liar.").is_empty());
+}
+
+#[test]
+fn self_talk() {
+    let v = voices("I'm so stupid, I forgot my keys.");
+    assert_eq!(v, [("so stupid".to_owned(), Voice::OwnSelf)]);
+    let v = voices("What an idiot I am.");
+    assert_eq!(v, [("What an idiot".to_owned(), Voice::OwnSelf)]);
+    let v = voices("Call me a fool but I like it.");
+    assert_eq!(v, [("a fool".to_owned(), Voice::OwnSelf)]);
+    // Stops before the people the writer talks about.
+    let v = voices("I am sick of you idiots.");
+    assert_eq!(v, [("sick".to_owned(), Voice::OwnSelf)]);
+    assert!(voices("I'm going to find you.").is_empty());
+}

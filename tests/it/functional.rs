@@ -1,0 +1,149 @@
+//! The functional suite of issue 14 (`tests/functional/`): per competency,
+//! a report of every case that failed, then a floor on its accuracy.
+
+#[path = "../functional/suite.rs"]
+mod suite;
+
+use threadwatch::analyze::incivility::{Scorer, FLAG_COLUMNS};
+use threadwatch::analyze::matcher::Lexicon;
+use threadwatch::analyze::model::Model;
+use threadwatch::analyze::standalone::score_text;
+
+use crate::support::{root, tw, Table};
+
+/// Each competency must pass at least this share of its cases (issue 14).
+const FLOOR: f64 = 0.90;
+
+#[test]
+fn r14_functional_suite() {
+    let lexicon = Lexicon::builtin();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model: Model::builtin(),
+    };
+    let outcomes = suite::run(&root().join("tests/functional"), scorer);
+    let mut low = Vec::new();
+    for o in &outcomes {
+        eprintln!(
+            "{:<12} {:>3}/{:<3} {:.3} ({} civil)",
+            o.competency,
+            o.passed,
+            o.cases,
+            o.accuracy(),
+            o.civil
+        );
+        for f in &o.failures {
+            eprintln!("  {f}");
+        }
+        assert!(o.cases >= 25, "{}: {} cases", o.competency, o.cases);
+        assert!(
+            o.civil >= 5 && o.cases - o.civil >= 5,
+            "{}: contrasts",
+            o.competency
+        );
+        if o.accuracy() < FLOOR {
+            low.push(format!("{} {:.3}", o.competency, o.accuracy()));
+        }
+    }
+    assert!(low.is_empty(), "below the floor {FLOOR}: {low:?}");
+}
+
+/// The table at the top of issue 14: each text as a moderator expects it.
+#[test]
+fn r14_moderator_table() {
+    let lexicon = Lexicon::builtin();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model: Model::builtin(),
+    };
+    let read = |text: &str| {
+        let s = score_text(scorer, text);
+        let flags: Vec<&str> = FLAG_COLUMNS
+            .iter()
+            .zip(s.score.flags)
+            .filter_map(|(c, f)| f.then_some(*c))
+            .collect();
+        (s.score.uncivil, flags, s.target.target.as_str(), s.evidence)
+    };
+    // (text, uncivil, a flag that must be set or "", target)
+    let table = [
+        (
+            "I hope you get what's coming to you.",
+            true,
+            "threat",
+            "commenter",
+        ),
+        ("Dick Cheney visited Scunthorpe.", false, "", ""),
+        (
+            "He called me an idiot at the last board meeting and I reported it.",
+            false,
+            "",
+            "",
+        ),
+        (
+            "The senator is a liar and a crook.",
+            true,
+            "lying_accusation",
+            "public_figure",
+        ),
+        ("I'm so stupid, I forgot my keys again lol", false, "", ""),
+        ("Kill the bill, it's a terrible idea.", false, "", ""),
+        (
+            "Wow, what a genius. Must be nice to have so much free time.",
+            true,
+            "mockery",
+            "commenter",
+        ),
+        (
+            "=HYPERLINK(\"http://example.com\",\"click\")",
+            false,
+            "",
+            "",
+        ),
+    ];
+    for (text, uncivil, flag, target) in table {
+        let (u, flags, t, evidence) = read(text);
+        let got = format!("uncivil={u} flags={flags:?} target={t:?} evidence={evidence:?}");
+        assert_eq!(u, uncivil, "{text}: {got}");
+        assert!(flag.is_empty() || flags.contains(&flag), "{text}: {got}");
+        assert_eq!(t, target, "{text}: {got}");
+        if !uncivil {
+            assert!(flags.is_empty(), "{text}: {got}");
+        }
+    }
+    let (_, flags, _, evidence) = read("He called me an idiot at the meeting.");
+    assert!(
+        flags.is_empty() && evidence.contains("reported: idiot"),
+        "{evidence}"
+    );
+    let (_, flags, _, evidence) = read("=HYPERLINK(\"http://example.com\",\"click\")");
+    assert!(!flags.contains(&"shouting"), "{evidence}");
+}
+
+/// `> You are an idiot` quoted in a reply is the quoted commenter's line,
+/// not the replier's name-calling (issue 14).
+#[test]
+fn r14_quoted_line_in_a_thread_is_not_the_repliers() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::write(
+        &page,
+        "Bridge Repairs Approved\n\nThe council voted.\n\n  • Ada\n\n    You are an idiot.\n\n    \
+         • Ben\n\n      > You are an idiot\n      That is no way to talk to anyone.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    tw().arg("analyze")
+        .arg(&page)
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet")
+        .assert()
+        .success();
+    let t = Table::read(&out.join("comments.csv"));
+    assert_eq!(t.get(0, "name_calling"), "1");
+    assert_eq!(t.get(1, "author"), "Ben");
+    assert_eq!(t.get(1, "uncivil"), "0", "{:?}", t.rows[1]);
+    assert_eq!(t.get(1, "name_calling"), "0", "{:?}", t.rows[1]);
+    assert!(t.get(1, "evidence").contains("quoted"), "{:?}", t.rows[1]);
+}
