@@ -24,6 +24,8 @@ use rustc_hash::FxHashMap;
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::stable::{fnv_byte, fnv_bytes, FNV_OFFSET};
+
 /// Number of dense (non-hashed) features; see [`DENSE_NAMES`].
 pub const N_DENSE: usize = 6;
 /// Names of the dense features, in storage order.
@@ -52,23 +54,8 @@ const NS_WORD: u8 = b'w';
 const NS_BIGRAM: u8 = b'b';
 const NS_CHAR: u8 = b'c';
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 /// 2^64 / golden ratio, for Fibonacci hashing of the FNV value.
 const FIB: u64 = 0x9e37_79b9_7f4a_7c15;
-
-#[inline]
-fn fnv_byte(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-}
-
-#[inline]
-fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h = fnv_byte(h, b);
-    }
-    h
-}
 
 /// What the feature extractor takes from a text; stored in the header of
 /// the weights file, so a file always scores with the features it was
