@@ -284,7 +284,7 @@ fn fingerprint(config: &Config<'_>) -> String {
         config.lexicon_version,
         config.model_version,
         config.threshold,
-        config.source.format(),
+        config.source.settings(),
     )
 }
 

@@ -241,3 +241,32 @@ fn r16_taunts_have_first_and_last_seen() {
     assert_eq!(&r[col("first_seen")], "2025-03-02T10:00:00Z");
     assert_eq!(&r[col("last_seen")], "2025-03-05T09:30:00Z");
 }
+
+#[test]
+fn r16_a_new_field_mapping_is_not_served_from_the_incremental_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("c.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"1\",\"thread\":\"t\",\"body\":\"first text\",\"text\":\"second text\"}\n",
+    )
+    .unwrap();
+    let state = dir.path().join("state.bin");
+    let out = dir.path().join("out");
+    let run = |field: &str| {
+        crate::support::tw()
+            .args(["analyze", "--input-format", "jsonl", "--field", field])
+            .arg(&input)
+            .arg("--out")
+            .arg(&out)
+            .arg("--incremental")
+            .arg(&state)
+            .assert()
+            .success();
+        let rows = crate::support::Table::read(&out.join("comments.csv"));
+        rows.get(0, "text").to_owned()
+    };
+    assert_eq!(run("text=body"), "first text");
+    // Same bytes, another mapping: the input is read again, not reused.
+    assert_eq!(run("text=text"), "second text");
+}

@@ -45,6 +45,13 @@ pub trait Source: Sync {
     /// parsed or failed, in input order.
     fn read(&self, name: &str, bytes: Vec<u8>) -> Vec<Result<Thread, Error>>;
 
+    /// Everything that changes what this source reads from the same bytes
+    /// (its format, and for generic exports the `--field` mapping): the
+    /// `--incremental` state is only reused when it is unchanged.
+    fn settings(&self) -> String {
+        self.format().to_owned()
+    }
+
     /// [`Source::read`] plus the hex SHA-256 of the bytes.  A source may
     /// compute the digest while it reads (pages do: issue 6); by default it
     /// is computed first.
@@ -196,6 +203,11 @@ impl Sources {
 impl Source for Sources {
     fn format(&self) -> &'static str {
         self.forced.unwrap_or("auto")
+    }
+
+    fn settings(&self) -> String {
+        // JSON Lines and CSV share one mapping (`Sources::new`).
+        format!("{} fields {:?}", self.format(), self.jsonl.fields)
     }
 
     fn read(&self, name: &str, bytes: Vec<u8>) -> Vec<Result<Thread, Error>> {
