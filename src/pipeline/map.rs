@@ -31,7 +31,7 @@ use crate::thread::Thread;
 use super::analyse::{analyse_thread, ThreadDone};
 use super::partial::{write_version, FramePart, InputPart, MapSettings, Partial, ROWS_PER_LINE};
 use super::sink::CommentRecord;
-use super::source::Source;
+use super::source::{detect::FORMATS, Source, Sources};
 
 /// The header line's first word.
 pub const FRAME_TAG: &str = "TWFRAME";
@@ -59,6 +59,11 @@ pub struct FrameHeader {
     /// The input's line number of each of the frame's lines.
     #[serde(default)]
     pub lines: Option<Vec<u32>>,
+    /// The format the whole input reads as (a part alone may be detected
+    /// otherwise: a group of lines without the one that tells Reddit-style
+    /// from generic JSON Lines); `--input-format` still wins.
+    #[serde(default)]
+    pub format: Option<String>,
 }
 
 /// A frame: its header and bytes.
@@ -147,6 +152,14 @@ impl<R: BufRead> FrameReader<R> {
             .ok_or_else(|| bad(format!("found {:?}", crate::term::sanitize(preview(text)))))?;
         let header: FrameHeader =
             serde_json::from_str(json.trim_end()).map_err(|e| bad(e.to_string()))?;
+        if let Some(f) = &header.format {
+            if !FORMATS.contains(&f.as_str()) {
+                return Err(bad(format!(
+                    "unknown format {f:?} (expected one of {})",
+                    FORMATS.join(", ")
+                )));
+            }
+        }
         self.offset += line.len() as u64;
         let mut bytes = Vec::with_capacity(usize::try_from(header.bytes).unwrap_or(0).min(1 << 30));
         let got = (&mut self.r).take(header.bytes).read_to_end(&mut bytes)? as u64;
@@ -178,7 +191,7 @@ pub struct MapConfig<'a> {
     /// The people stage's thresholds (dogpiles are counted per thread here).
     pub rules: Rules,
     /// How frames are read.
-    pub source: &'a dyn Source,
+    pub source: &'a Sources,
     /// Recorded in every input partial.
     pub settings: MapSettings,
     /// How an error is told (as `analyze` prints it).
@@ -301,7 +314,11 @@ fn analyse_frame(config: &MapConfig<'_>, frame: Frame) -> Done {
         empty: is_blank(&bytes),
         ..FramePart::default()
     };
-    let (sha256, read) = config.source.read_hashed(&header.name, bytes);
+    let source: &dyn Source = match (&config.source.forced, &header.format) {
+        (None, Some(f)) => config.source.named(f),
+        _ => config.source,
+    };
+    let (sha256, read) = source.read_hashed(&header.name, bytes);
     part.sha256 = sha256;
     let mut threads = Vec::new();
     let mut index = 0u32;
