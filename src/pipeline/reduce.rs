@@ -223,7 +223,7 @@ pub fn reduce(
         harassment_min: config.harassment_min,
         dogpile_min: settings.dogpile_min,
     };
-    for ((key, _), _) in &index {
+    for (key, _) in index.keys() {
         if !combined.threads.contains_key(key) {
             return Err(MergeError::RowsWithoutThread {
                 input: key.source.clone(),
