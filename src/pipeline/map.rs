@@ -24,6 +24,7 @@ use serde::Deserialize;
 use crate::analyze::incivility::Scorer;
 use crate::analyze::people::partial::{PartialBuilder, Partials, ThreadKey};
 use crate::analyze::people::Rules;
+use crate::body::Body;
 use crate::error::Error;
 use crate::input::is_blank;
 use crate::thread::Thread;
@@ -265,7 +266,19 @@ pub fn map<R: BufRead>(
             for (key, records, thread) in d.threads {
                 for (i, chunk) in records.chunks(ROWS_PER_LINE).enumerate() {
                     let first = u32::try_from(i * ROWS_PER_LINE).unwrap_or(u32::MAX);
-                    Partial::Rows(key.clone(), first, chunk.to_vec())
+                    // The full text rides once, in the row's `text`
+                    // column; merge restores the record's copy from it.
+                    let chunk = chunk
+                        .iter()
+                        .map(|r| {
+                            let mut r = r.clone();
+                            if r.row.text == r.text.as_str() {
+                                r.text = Body::default();
+                            }
+                            r
+                        })
+                        .collect();
+                    Partial::Rows(key.clone(), first, chunk)
                         .write(out)
                         .map_err(MapError::Write)?;
                 }

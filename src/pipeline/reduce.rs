@@ -15,6 +15,7 @@ use std::path::Path;
 
 use crate::analyze::people::partial::{assemble, AssembleError, NamedComment, Partials, ThreadKey};
 use crate::analyze::people::Rules;
+use crate::body::Body;
 use crate::parse::Warning;
 use crate::report::run::{InputRecord, RunCounts, RunOptions, RunSummary};
 
@@ -243,8 +244,14 @@ pub fn reduce(
             file.seek(SeekFrom::Start(*at))?;
             buf.resize(usize::try_from(*len).map_err(io::Error::other)?, 0);
             file.read_exact(&mut buf)?;
-            let records: Vec<CommentRecord> =
+            let mut records: Vec<CommentRecord> =
                 postcard::from_bytes(&buf).map_err(io::Error::other)?;
+            // The map sends the full text once, in the row (pipeline/map.rs).
+            for r in &mut records {
+                if r.text.as_str().is_empty() && !r.row.text.is_empty() {
+                    r.text = Body::from(r.row.text.clone());
+                }
+            }
             for s in sinks.iter_mut() {
                 s.comments(&records)?;
             }
