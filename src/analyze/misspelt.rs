@@ -16,17 +16,18 @@
 
 use std::ops::Range;
 
+use super::rule_words::{Marks, Trigger};
 use super::words::Words;
 
 /// Words after which a noun or adjective is likely an insult.
-const SLOTS: &[&str] = &[
+pub(super) const SLOTS: &[&str] = &[
     "you", "u", "ur", "absolute", "total", "complete", "such", "utter", "stupid", "dumb",
     "fucking", "freaking", "bloody", "damn", "massive", "pathetic", "youre", "you're",
 ];
 
 /// Words before "a" or "an" that make it an insult's slot ("such a
 /// mroon"); "a" alone is too common to look behind every time.
-const BEFORE_A: &[&str] = &[
+pub(super) const BEFORE_A: &[&str] = &[
     "such", "what", "absolute", "total", "complete", "utter", "little", "big", "are", "you're",
     "youre", "ur", "r",
 ];
@@ -40,8 +41,14 @@ pub struct Misspelt {
     pub term: usize,
 }
 
-/// Disguised insults in `words`; `candidates` are lower-case insults.
-pub fn misspelt(text: &str, words: &Words, candidates: &[String]) -> Vec<Misspelt> {
+/// Disguised insults in `words`; `candidates` are lower-case insults;
+/// `rules` marks the words that open an insult's slot.
+pub fn misspelt(
+    text: &str,
+    words: &Words,
+    rules: &Marks,
+    candidates: &[String],
+) -> Vec<Misspelt> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
@@ -90,8 +97,8 @@ pub fn misspelt(text: &str, words: &Words, candidates: &[String]) -> Vec<Misspel
                 .get(k - 1)
                 .zip(words.get(k))
                 .is_some_and(|(a, b)| a.sentence == b.sentence)
-            && (words.is(k - 1, SLOTS)
-                || (words.is(k - 1, &["a", "an"]) && k > 1 && words.is(k - 2, BEFORE_A)))
+            && (rules.is(k - 1, Trigger::SLOT)
+                || (k > 1 && rules.is(k - 2, Trigger::BEFORE_A) && words.is(k - 1, &["a", "an"])))
         {
             let known = candidates.iter().any(|c| c == w);
             if !known {

@@ -21,6 +21,7 @@
 
 use std::ops::Range;
 
+use super::rule_words::{Marks, Trigger};
 use super::words::Words;
 
 /// Why a range is not the writer's own attack.
@@ -70,12 +71,12 @@ const SPEECH: &[&str] = &[
 ];
 
 /// Verbs of naming someone something.
-const NAMING: &[&str] = &[
+pub(super) const NAMING: &[&str] = &[
     "call", "calls", "called", "calling", "named", "labelled", "labeled", "branded", "dubbed",
 ];
 
 /// Verbs of accusing someone of something.
-const ACCUSING: &[&str] = &["accuse", "accuses", "accused", "accusing"];
+pub(super) const ACCUSING: &[&str] = &["accuse", "accuses", "accused", "accusing"];
 
 /// Words between a subject and its verb that do not change who speaks.
 const AUXILIARY: &[&str] = &[
@@ -150,17 +151,22 @@ const NOT_SELF: &[&str] = &[
     "gonna", "about", "to", "not", "coming", "off", "out", "done",
 ];
 
+/// The first words of the frames of [`self_talk`] ("I'm", "I am", "I've
+/// been", "call me", "what an idiot I am"): its trigger words.
+pub(super) const SELF_OPENERS: &[&str] = &["i'm", "im", "i", "i've", "ive", "call", "what"];
+
 /// Words that start another clause, ending a reported one.
 const CLAUSE: &[&str] = &[
     "but", "and", "because", "which", "who", "so", "when", "while",
 ];
 
-/// Every range of `text` that is quoted, reported or self-talk.
-pub fn neutral(text: &str, words: &Words) -> Vec<Neutral> {
+/// Every range of `text` that is quoted, reported or self-talk; `rules`
+/// says which words can start a frame.
+pub fn neutral(text: &str, words: &Words, rules: &Marks) -> Vec<Neutral> {
     let mut out = Vec::new();
     quoted(text, words, &mut out);
-    reported(words, &mut out);
-    self_talk(words, &mut out);
+    reported(words, rules, &mut out);
+    self_talk(words, rules, &mut out);
     out
 }
 
@@ -285,8 +291,14 @@ fn clause_end(words: &Words, text_gap: impl Fn(usize) -> bool, i: usize, max: us
 }
 
 /// "He called me an idiot", "you shouldn't call them thugs".
-fn reported(words: &Words, out: &mut Vec<Neutral>) {
+fn reported(words: &Words, rules: &Marks, out: &mut Vec<Neutral>) {
+    if !rules.any(Trigger::REPORTING) {
+        return;
+    }
     for v in 0..words.len() {
+        if !rules.is(v, Trigger::REPORTING) {
+            continue;
+        }
         let naming = words.is(v, NAMING);
         let accusing = words.is(v, ACCUSING);
         if !naming && !accusing {
@@ -359,8 +371,14 @@ fn gap_before(words: &Words, k: usize) -> bool {
 
 /// "I'm so stupid", "I was an idiot to trust him", "call me a fool",
 /// "what an idiot I am".
-fn self_talk(words: &Words, out: &mut Vec<Neutral>) {
+fn self_talk(words: &Words, rules: &Marks, out: &mut Vec<Neutral>) {
+    if !rules.any(Trigger::SELF_TALK) {
+        return;
+    }
     for i in 0..words.len() {
+        if !rules.is(i, Trigger::SELF_TALK) {
+            continue;
+        }
         let sentence = words.get(i).map_or(0, |w| w.sentence);
         let at = |k: usize| words.lower_in(k, sentence);
         let start = match at(i) {

@@ -1,8 +1,12 @@
 use super::{neutral, Voice};
+use crate::analyze::rule_words::RuleWords;
 use crate::analyze::words::Words;
 
 fn voices(text: &str) -> Vec<(String, Voice)> {
-    neutral(text, &Words::of(text))
+    {
+        let w = Words::of(text);
+        neutral(text, &w, &RuleWords::builtin().marks(&w))
+    }
         .into_iter()
         .map(|n| (text[n.range].to_owned(), n.voice))
         .collect()
