@@ -43,19 +43,13 @@ pub struct Misspelt {
 
 /// Disguised insults in `words`; `candidates` are lower-case insults;
 /// `rules` marks the words that open an insult's slot.
-pub fn misspelt(
-    text: &str,
-    words: &Words,
-    rules: &Marks,
-    candidates: &[String],
-) -> Vec<Misspelt> {
+pub fn misspelt(text: &str, words: &Words, rules: &Marks, candidates: &[String]) -> Vec<Misspelt> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
         // Dotted letters: three or more one- or two-letter pieces joined
         // by single dots or dashes.
         let mut end = k;
-        let mut joined = String::new();
         while let Some(w) = words.get(end) {
             if w.range.len() > 2 {
                 break;
@@ -67,10 +61,11 @@ pub fn misspelt(
                     break;
                 }
             }
-            joined.push_str(words.lower(end));
             end += 1;
         }
         if end - k >= 3 {
+            // Joined only here: short words ("a", "to") are everywhere.
+            let joined: String = (k..end).map(|i| words.lower(i)).collect();
             if let Some(term) = candidates.iter().position(|c| *c == joined) {
                 out.push(Misspelt {
                     range: words.span(k, end - 1),
@@ -93,12 +88,12 @@ pub fn misspelt(
             });
         } else if k > 0
             && w.len() >= 4
+            && (rules.is(k - 1, Trigger::SLOT)
+                || (k > 1 && rules.is(k - 2, Trigger::BEFORE_A) && words.is(k - 1, &["a", "an"])))
             && words
                 .get(k - 1)
                 .zip(words.get(k))
                 .is_some_and(|(a, b)| a.sentence == b.sentence)
-            && (rules.is(k - 1, Trigger::SLOT)
-                || (k > 1 && rules.is(k - 2, Trigger::BEFORE_A) && words.is(k - 1, &["a", "an"])))
         {
             let known = candidates.iter().any(|c| c == w);
             if !known {

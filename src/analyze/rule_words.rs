@@ -83,6 +83,20 @@ impl ListHits {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// Byte ranges of the entries in the text, longest first where they
+    /// overlap, in text order.
+    pub fn ranges(&self, words: &Words) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut next = 0;
+        for &(i, end, _) in &self.0 {
+            if i >= next {
+                out.push(words.span(i, end - 1));
+                next = end;
+            }
+        }
+        out
+    }
 }
 
 impl WordList {
@@ -198,16 +212,7 @@ impl WordList {
     /// Byte ranges of the entries in the text, longest first where they
     /// overlap, in text order.
     pub fn ranges(&self, words: &Words) -> Vec<Range<usize>> {
-        let hits = self.hits(words);
-        let mut out = Vec::new();
-        let mut next = 0;
-        for &(i, end, _) in &hits.0 {
-            if i >= next {
-                out.push(words.span(i, end - 1));
-                next = end;
-            }
-        }
-        out
+        self.hits(words).ranges(words)
     }
 
     /// True when the list has no entry.
@@ -229,6 +234,9 @@ pub struct Marks {
     pub positive: ListHits,
     /// Verbs of violence.
     pub violent: ListHits,
+    /// The built-in allow-list (`Lexicon::allow_ranges` reads it when a
+    /// site adds none, so the text is scanned once).
+    pub allow: ListHits,
     /// The [`Trigger`] bits of each word (empty when no word has one).
     triggers: Vec<u32>,
 }
@@ -310,7 +318,7 @@ pub struct RuleWords {
 pub const BUILTIN_ALLOW: &str = include_str!("../../data/lexicons/allow.txt");
 
 /// The rule lists, in list-number order.
-const LISTS: [(&str, &str); 5] = [
+const LISTS: [(&str, &str); 6] = [
     (
         "groups",
         include_str!("../../data/lexicons/rules/groups.txt"),
@@ -331,6 +339,7 @@ const LISTS: [(&str, &str); 5] = [
         "violent",
         include_str!("../../data/lexicons/rules/violent.txt"),
     ),
+    ("allow", BUILTIN_ALLOW),
 ];
 
 impl RuleWords {
@@ -342,7 +351,12 @@ impl RuleWords {
             for (n, (name, text)) in LISTS.iter().enumerate() {
                 // Checked by the unit tests, so this cannot fail in a
                 // release.
-                all.extend_as(&format!("<builtin>/rules/{name}.txt"), text, n as u8)
+                let path = if *name == "allow" {
+                    "<builtin>/allow.txt".to_owned()
+                } else {
+                    format!("<builtin>/rules/{name}.txt")
+                };
+                all.extend_as(&path, text, n as u8)
                     .expect("built-in rule list is valid");
             }
             for (bit, lists) in TRIGGERS.iter().enumerate() {
@@ -364,7 +378,7 @@ impl RuleWords {
 
     /// Where the lists occur in the text `words` was made from.
     pub fn marks(&self, words: &Words) -> Marks {
-        let ([groups, dehumanising, negative, positive, violent], triggers) =
+        let ([groups, dehumanising, negative, positive, violent, allow], triggers) =
             self.all.hits_per_list(words);
         Marks {
             groups,
@@ -372,16 +386,18 @@ impl RuleWords {
             negative,
             positive,
             violent,
+            allow,
             triggers,
         }
     }
 
-    /// Number of entries over all lists (trigger words not counted).
+    /// Number of entries over all lists (the allow-list and trigger words
+    /// not counted).
     pub fn len(&self) -> usize {
         self.all
             .entries
             .iter()
-            .filter(|e| usize::from(e.list) < LISTS.len())
+            .filter(|e| usize::from(e.list) < LISTS.len() - 1)
             .count()
     }
 

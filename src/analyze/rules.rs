@@ -62,7 +62,7 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
     let marks = RuleWords::builtin().marks(words);
     let rules = &marks;
     let mut neutral = speech::neutral(text, words, rules);
-    for range in lexicon.allow().ranges(words) {
+    for range in lexicon.allow_ranges(words, rules) {
         neutral.push(Neutral {
             range,
             voice: Voice::Allowed,

@@ -172,7 +172,7 @@ pub fn neutral(text: &str, words: &Words, rules: &Marks) -> Vec<Neutral> {
 
 /// `>` lines and quotation marks.
 fn quoted(text: &str, words: &Words, out: &mut Vec<Neutral>) {
-    if !text.contains(['>', '"', '\'', '\u{201c}', '\u{2018}']) {
+    if !may_quote(text) {
         return;
     }
     let mut at = 0;
@@ -206,6 +206,25 @@ fn quoted(text: &str, words: &Words, out: &mut Vec<Neutral>) {
             });
         }
     }
+}
+
+/// The text has a `>` or a mark that could open a quotation (`marks`):
+/// `"`, `“`, `‘`, or a `'` at the start or after a character that is not
+/// a letter or digit.  An apostrophe after a letter ("don't", "cops'")
+/// never opens one, and most texts have no other mark, so one pass over
+/// the bytes spares them the rest.
+fn may_quote(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'>' | b'"' => true,
+        b'\'' => !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+        // The UTF-8 of U+201C and U+2018.
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x98)),
+        _ => false,
+    })
 }
 
 /// Spans between matching quotation marks, as (inner, outer) byte ranges.

@@ -20,9 +20,9 @@ fn disguises_in_an_insults_slot() {
             let w = Words::of(text);
             misspelt(text, &w, &RuleWords::builtin().marks(&w), &candidates)
         }
-            .into_iter()
-            .map(|m| format!("{}={}", &text[m.range], candidates[m.term]))
-            .collect()
+        .into_iter()
+        .map(|m| format!("{}={}", &text[m.range], candidates[m.term]))
+        .collect()
     };
     assert_eq!(found("you are such a mroon"), ["mroon=moron"]);
     assert_eq!(found("youidiot"), ["youidiot=idiot"]);

@@ -7,9 +7,9 @@ fn found(text: &str) -> Vec<&str> {
         let w = Words::of(text);
         ironic_praise(&w, &RuleWords::builtin().marks(&w))
     }
-        .into_iter()
-        .map(|r| &text[r])
-        .collect()
+    .into_iter()
+    .map(|r| &text[r])
+    .collect()
 }
 
 #[test]

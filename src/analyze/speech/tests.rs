@@ -7,9 +7,9 @@ fn voices(text: &str) -> Vec<(String, Voice)> {
         let w = Words::of(text);
         neutral(text, &w, &RuleWords::builtin().marks(&w))
     }
-        .into_iter()
-        .map(|n| (text[n.range].to_owned(), n.voice))
-        .collect()
+    .into_iter()
+    .map(|n| (text[n.range].to_owned(), n.voice))
+    .collect()
 }
 
 #[test]
@@ -62,4 +62,29 @@ fn self_talk() {
     let v = voices("I am sick of you idiots.");
     assert_eq!(v, [("sick".to_owned(), Voice::OwnSelf)]);
     assert!(voices("I'm going to find you.").is_empty());
+}
+
+#[test]
+fn may_quote_sees_every_mark_that_can_open() {
+    use super::may_quote;
+    for text in [
+        "> quoted line",
+        "he said \"no way\"",
+        "\u{201c}curly\u{201d} here",
+        "\u{2018}single curly\u{2019}",
+        "'tis",
+        "so 'clever' of you",
+        "(‘x’)",
+    ] {
+        assert!(may_quote(text), "{text}");
+    }
+    for text in [
+        "don't do it",
+        "the cops' car",
+        "it\u{2019}s fine",
+        "plain text",
+        "",
+    ] {
+        assert!(!may_quote(text), "{text}");
+    }
 }
