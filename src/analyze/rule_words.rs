@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::words::{Words, SEP};
-use super::{misspelt, sarcasm, speech, threat};
+use super::{literal, misspelt, sarcasm, speech, threat};
 use crate::error::{LexiconError, LexiconErrorKind};
 use crate::parse::lexicon::{lexicon as parse_lexicon, Tag, Tags};
 
@@ -261,11 +261,15 @@ impl Trigger {
     pub const DIE: Trigger = Trigger(1 << 5);
     /// "killer" (`threat.rs`: "killer app").
     pub const KILLER: Trigger = Trigger(1 << 6);
+    /// Gerunds of speaking (`speech.rs`: "Saying ... is disgusting").
+    pub const SPEAKING: Trigger = Trigger(1 << 7);
+    /// Animals called pests in earnest (`literal.rs`: "Rats are vermin").
+    pub const ANIMAL: Trigger = Trigger(1 << 8);
 }
 
 /// The trigger lists, in bit order (list number `LISTS.len() + bit`):
 /// the modules' own lists, so a trigger cannot drift from its rule.
-const TRIGGERS: [&[&[&str]]; 7] = [
+const TRIGGERS: [&[&[&str]]; 9] = [
     &[speech::NAMING, speech::ACCUSING],
     &[speech::SELF_OPENERS],
     &[misspelt::SLOTS],
@@ -273,6 +277,8 @@ const TRIGGERS: [&[&[&str]]; 7] = [
     &[sarcasm::MOCK_TITLES, &["must"]],
     &[threat::DIE],
     &[&["killer"]],
+    &[speech::SPEAKING],
+    &[literal::ANIMALS],
 ];
 
 impl Marks {

@@ -5,7 +5,8 @@
 //! - **neutral ranges**, words that are not the writer's own attack and so
 //!   neither count nor reach the learned layer: quoted and reported speech
 //!   and self-talk (`speech.rs`), negated insults (`negation.rs`), violence
-//!   done to things (`threat.rs`) and allow-listed names (`allow.txt`);
+//!   done to things (`threat.rs`), animals called pests (`literal.rs`) and
+//!   allow-listed names (`allow.txt`);
 //! - **rule hits**, attacks found by their frame, as matches of a category
 //!   with the tags that say at whom: threats (`threat.rs`), hate and
 //!   dehumanisation (`hate.rs`), denied qualities (`negation.rs`) and
@@ -23,7 +24,7 @@ use super::rule_words::{Marks, RuleWords};
 use super::speech::{self, Neutral, Voice};
 use super::threat::{hyperbole, threats, Victim};
 use super::words::Words;
-use super::{hate, sarcasm};
+use super::{hate, literal, sarcasm};
 
 /// What the rules read in one text.
 #[derive(Debug, Clone, Default)]
@@ -73,6 +74,12 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
         .filter(|m| m.category == Category::THREAT)
         .map(Match::range)
         .collect();
+    for range in literal::animals(words, rules) {
+        neutral.push(Neutral {
+            range,
+            voice: Voice::Literal,
+        });
+    }
     for range in hyperbole(words, rules, &threat_phrases) {
         neutral.push(Neutral {
             range,

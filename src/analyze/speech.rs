@@ -17,7 +17,10 @@
 //!   idiots"); the writer's own naming ("I call you an idiot", "he is right
 //!   to call you a liar") stays theirs;
 //! - **self**: the writer about themselves ("I'm so stupid", "I was an
-//!   idiot to trust him", "call me a fool", "what an idiot I am").
+//!   idiot to trust him", "call me a fool", "what an idiot I am");
+//! - **reported** too: a judgement of an act of speech ("Saying "go back
+//!   where you came from" is disgusting", "Telling women to smile is
+//!   creepy"), which is about what was said, not at a person.
 
 use std::ops::Range;
 
@@ -39,6 +42,9 @@ pub enum Voice {
     Hyperbole,
     /// Allow-listed names and places.
     Allowed,
+    /// Animals called what they are ("Rats are vermin"), from
+    /// `literal.rs`.
+    Literal,
 }
 
 impl Voice {
@@ -51,6 +57,7 @@ impl Voice {
             Voice::Negated => "negated",
             Voice::Hyperbole => "hyperbole",
             Voice::Allowed => "allowed",
+            Voice::Literal => "literal",
         }
     }
 }
@@ -155,6 +162,15 @@ const NOT_SELF: &[&str] = &[
 /// been", "call me", "what an idiot I am"): its trigger words.
 pub(super) const SELF_OPENERS: &[&str] = &["i'm", "im", "i", "i've", "ive", "call", "what"];
 
+/// Gerunds of speaking that open a sentence judging what was said
+/// ("Saying ... is disgusting"): its trigger words.
+pub(super) const SPEAKING: &[&str] = &[
+    "saying", "calling", "telling", "writing", "posting", "shouting", "yelling", "using",
+];
+
+/// Copulas between an act of speech and the judgement of it.
+const JUDGED: &[&str] = &["is", "was", "isn't", "wasn't"];
+
 /// Words that start another clause, ending a reported one.
 const CLAUSE: &[&str] = &[
     "but", "and", "because", "which", "who", "so", "when", "while",
@@ -167,7 +183,49 @@ pub fn neutral(text: &str, words: &Words, rules: &Marks) -> Vec<Neutral> {
     quoted(text, words, &mut out);
     reported(words, rules, &mut out);
     self_talk(words, rules, &mut out);
+    judged_speech(words, rules, &mut out);
     out
+}
+
+/// "Saying "go back where you came from" is disgusting": a sentence that
+/// opens with an act of speech and judges it after a copula outside any
+/// quotation; the judgement (to the end of its clause, four words at
+/// most) is about the words, not the writer's attack on a person.
+fn judged_speech(words: &Words, rules: &Marks, out: &mut Vec<Neutral>) {
+    if !rules.any(Trigger::SPEAKING) {
+        return;
+    }
+    for k in 0..words.len() {
+        if !rules.is(k, Trigger::SPEAKING) {
+            continue;
+        }
+        let Some(sentence) = words.get(k).map(|w| w.sentence) else {
+            continue;
+        };
+        if k > 0 && words.get(k - 1).is_some_and(|w| w.sentence == sentence) {
+            continue;
+        }
+        let quoted = |j: usize| {
+            let r = words.get(j).map_or(0..0, |w| w.range.clone());
+            out.iter().any(|n| {
+                n.voice == Voice::Quoted && n.range.start <= r.start && r.end <= n.range.end
+            })
+        };
+        let copula = (k + 1..words.len())
+            .take_while(|&j| words.get(j).is_some_and(|w| w.sentence == sentence))
+            .find(|&j| words.is(j, JUDGED) && !quoted(j));
+        let Some(j) = copula else { continue };
+        let end = clause_end(words, |_| false, j + 1, 4);
+        let end = (j + 1..end)
+            .find(|&e| e > j + 1 && (gap_before(words, e) || words.is(e, CLAUSE)))
+            .unwrap_or(end);
+        if end > j + 1 {
+            out.push(Neutral {
+                range: words.span(j + 1, end - 1),
+                voice: Voice::Reported,
+            });
+        }
+    }
 }
 
 /// `>` lines and quotation marks.

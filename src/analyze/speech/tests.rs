@@ -88,3 +88,20 @@ fn may_quote_sees_every_mark_that_can_open() {
         assert!(!may_quote(text), "{text}");
     }
 }
+
+#[test]
+fn r14_judging_an_act_of_speech_is_about_the_words() {
+    let v = voices("Saying \"go back where you came from\" is disgusting.");
+    assert!(
+        v.contains(&("disgusting".to_owned(), Voice::Reported)),
+        "{v:?}"
+    );
+    let v = voices("Telling women to smile is creepy and rude.");
+    assert!(v.contains(&("creepy".to_owned(), Voice::Reported)), "{v:?}");
+    // The copula inside the quotation is not the judgement.
+    let v = voices("Saying \"he is a liar\" was stupid.");
+    assert!(v.contains(&("stupid".to_owned(), Voice::Reported)), "{v:?}");
+    // Not at the start of the sentence: the writer's own.
+    let v = voices("You keep saying that and it is stupid.");
+    assert!(!v.iter().any(|(t, _)| t.contains("stupid")), "{v:?}");
+}
