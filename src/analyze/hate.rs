@@ -100,6 +100,10 @@ const EXPEL: &[&str] = &["deport", "ban", "expel", "exterminate", "eradicate"];
 /// An attack on a group: the byte range from the group to the attribute.
 pub fn attacks(words: &Words, rules: &Marks, flagged: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // Every frame starts at a group named ("they" only after one).
+    if rules.groups.is_empty() {
+        return out;
+    }
     let mut last_group_sentence: Option<u32> = None;
     let mut i = 0;
     while i < words.len() {

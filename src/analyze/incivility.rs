@@ -38,7 +38,6 @@ use super::category::{Category, COUNT};
 use super::matcher::{Lexicon, Match, Tag};
 use super::model::Model;
 use super::reason::readable;
-use super::rule_words::RuleWords;
 use super::rules::{is_rule, read, Reading};
 use super::shouting::shouting;
 use super::speech::Voice;
@@ -200,8 +199,7 @@ impl Scorer<'_> {
         if !learned.is_empty() {
             // Only words a moderator can read are reasons; when the learned
             // layer alone decided and has none, it decides nothing.
-            let marks = RuleWords::builtin().marks(&words);
-            learned.retain(|(w, _)| readable(w, &words, &marks));
+            learned.retain(|(w, _)| readable(w, &words, &reading.marks));
             if learned.is_empty() && !flags.iter().any(|&f| f) {
                 incivility = incivility.min(UNREASONED);
             }

@@ -43,7 +43,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 pub use super::category::Category;
 use super::category::COUNT;
 use super::normalize::{normalize, Normalized, Rule};
-use super::rule_words::{WordList, BUILTIN_ALLOW};
+use super::rule_words::{Marks, WordList, BUILTIN_ALLOW};
+use super::words::Words;
 use crate::error::{LexiconError, LexiconErrorKind};
 use crate::parse::lexicon::{lexicon as parse_lexicon, Entry};
 pub use crate::parse::lexicon::{Tag, Tags};
@@ -169,6 +170,9 @@ pub struct Lexicon {
     version: String,
     /// Words, phrases and names that never count (`allow.txt`).
     allow: WordList,
+    /// `allow` is the built-in allow-list alone, which the rule lists'
+    /// automaton also holds (`Marks::allow`).
+    allow_builtin: bool,
     /// Strong one-word insults, for `misspelt.rs`: normal forms, and
     /// category and tags of each.
     strong: (Vec<String>, Vec<(Category, Tags)>),
@@ -192,6 +196,7 @@ impl Lexicon {
         apply(&mut lists, files)?;
         let mut lexicon = Lexicon::compile(lists)?;
         lexicon.allow = WordList::parse("<builtin>/allow.txt", BUILTIN_ALLOW)?;
+        lexicon.allow_builtin = true;
         Ok(lexicon)
     }
 
@@ -201,6 +206,7 @@ impl Lexicon {
     /// changes with it.
     pub fn with_allow(mut self, path: &str, text: &str) -> Result<Lexicon, Box<LexiconError>> {
         self.allow.extend(path, text)?;
+        self.allow_builtin = false;
         let mut hasher = Fnv::default();
         field(&mut hasher, &self.version);
         field(&mut hasher, "allow");
@@ -212,6 +218,18 @@ impl Lexicon {
     /// The allow-list.
     pub fn allow(&self) -> &WordList {
         &self.allow
+    }
+
+    /// Byte ranges of the allow-list's entries in the text of `words`
+    /// (as [`WordList::ranges`]); `marks` are the rule lists found there,
+    /// which hold the built-in allow-list, so a lexicon without a site's
+    /// allow-list does not scan the text again.
+    pub fn allow_ranges(&self, words: &Words, marks: &Marks) -> Vec<Range<usize>> {
+        if self.allow_builtin {
+            marks.allow.ranges(words)
+        } else {
+            self.allow.ranges(words)
+        }
     }
 
     /// Strong one-word insults (name-calling and aspersion terms of weight
@@ -423,6 +441,7 @@ impl Lexicon {
             counts,
             version: format!("{:016x}", hasher.finish()),
             allow: WordList::default(),
+            allow_builtin: false,
             strong,
         })
     }

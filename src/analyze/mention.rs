@@ -124,6 +124,10 @@ impl Participants {
     /// of each mention, in text order.
     pub fn mentioned<'p>(&'p self, text: &str, me: Option<&str>) -> Vec<(Range<usize>, &'p str)> {
         let mut out: Vec<(Range<usize>, &'p str)> = Vec::new();
+        // A text read alone has nobody to name.
+        if self.aliases.is_empty() && self.phrase_matcher.is_none() {
+            return out;
+        }
         if let Some(ac) = &self.phrase_matcher {
             for m in ac.find_iter(text) {
                 if is_word_boundary(text, m.start(), m.end()) {

@@ -16,17 +16,18 @@
 
 use std::ops::Range;
 
+use super::rule_words::{Marks, Trigger};
 use super::words::Words;
 
 /// Words after which a noun or adjective is likely an insult.
-const SLOTS: &[&str] = &[
+pub(super) const SLOTS: &[&str] = &[
     "you", "u", "ur", "absolute", "total", "complete", "such", "utter", "stupid", "dumb",
     "fucking", "freaking", "bloody", "damn", "massive", "pathetic", "youre", "you're",
 ];
 
 /// Words before "a" or "an" that make it an insult's slot ("such a
 /// mroon"); "a" alone is too common to look behind every time.
-const BEFORE_A: &[&str] = &[
+pub(super) const BEFORE_A: &[&str] = &[
     "such", "what", "absolute", "total", "complete", "utter", "little", "big", "are", "you're",
     "youre", "ur", "r",
 ];
@@ -40,15 +41,15 @@ pub struct Misspelt {
     pub term: usize,
 }
 
-/// Disguised insults in `words`; `candidates` are lower-case insults.
-pub fn misspelt(text: &str, words: &Words, candidates: &[String]) -> Vec<Misspelt> {
+/// Disguised insults in `words`; `candidates` are lower-case insults;
+/// `rules` marks the words that open an insult's slot.
+pub fn misspelt(text: &str, words: &Words, rules: &Marks, candidates: &[String]) -> Vec<Misspelt> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
         // Dotted letters: three or more one- or two-letter pieces joined
         // by single dots or dashes.
         let mut end = k;
-        let mut joined = String::new();
         while let Some(w) = words.get(end) {
             if w.range.len() > 2 {
                 break;
@@ -60,10 +61,11 @@ pub fn misspelt(text: &str, words: &Words, candidates: &[String]) -> Vec<Misspel
                     break;
                 }
             }
-            joined.push_str(words.lower(end));
             end += 1;
         }
         if end - k >= 3 {
+            // Joined only here: short words ("a", "to") are everywhere.
+            let joined: String = (k..end).map(|i| words.lower(i)).collect();
             if let Some(term) = candidates.iter().position(|c| *c == joined) {
                 out.push(Misspelt {
                     range: words.span(k, end - 1),
@@ -86,12 +88,12 @@ pub fn misspelt(text: &str, words: &Words, candidates: &[String]) -> Vec<Misspel
             });
         } else if k > 0
             && w.len() >= 4
+            && (rules.is(k - 1, Trigger::SLOT)
+                || (k > 1 && rules.is(k - 2, Trigger::BEFORE_A) && words.is(k - 1, &["a", "an"])))
             && words
                 .get(k - 1)
                 .zip(words.get(k))
                 .is_some_and(|(a, b)| a.sentence == b.sentence)
-            && (words.is(k - 1, SLOTS)
-                || (words.is(k - 1, &["a", "an"]) && k > 1 && words.is(k - 2, BEFORE_A)))
         {
             let known = candidates.iter().any(|c| c == w);
             if !known {

@@ -7,6 +7,7 @@ pub mod facts;
 pub mod hate;
 pub mod id_table;
 pub mod incivility;
+pub mod literal;
 pub mod matcher;
 pub mod mention;
 pub mod metrics;

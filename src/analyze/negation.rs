@@ -157,6 +157,9 @@ fn gap_before(words: &Words, k: usize) -> bool {
 /// Negated positives: (range of the denied quality, of whom).
 pub fn negated_positives(words: &Words, rules: &Marks) -> Vec<(Range<usize>, Denied)> {
     let mut out = Vec::new();
+    if rules.positive.is_empty() {
+        return out;
+    }
     for k in 0..words.len() {
         if !rules.positive.has(k) {
             continue;

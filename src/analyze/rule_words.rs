@@ -14,13 +14,21 @@
 //! lower-case words; an entry written with a capital letter
 //! ("Butts", "Essex") is a name and only matches capitalised text, so the
 //! allow-list cannot switch off the common noun.
+//!
+//! The same automaton also holds each rule module's trigger words (the
+//! naming verbs of `speech.rs`, the slot words of `misspelt.rs`, the mock
+//! titles of `sarcasm.rs`...): a word that is one gets its module's
+//! [`Trigger`] bit in [`Marks`], so a module looks at the few words that
+//! can start its frame instead of comparing every word with its lists
+//! (issue 14: the rule layer's cost).
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::words::{Words, SEP};
+use super::{literal, misspelt, sarcasm, speech, threat};
 use crate::error::{LexiconError, LexiconErrorKind};
 use crate::parse::lexicon::{lexicon as parse_lexicon, Tag, Tags};
 
@@ -75,6 +83,20 @@ impl ListHits {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// Byte ranges of the entries in the text, longest first where they
+    /// overlap, in text order.
+    pub fn ranges(&self, words: &Words) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut next = 0;
+        for &(i, end, _) in &self.0 {
+            if i >= next {
+                out.push(words.span(i, end - 1));
+                next = end;
+            }
+        }
+        out
+    }
 }
 
 impl WordList {
@@ -87,11 +109,13 @@ impl WordList {
 
     /// Adds the entries of another list text.
     pub fn extend(&mut self, path: &str, text: &str) -> Result<(), Box<LexiconError>> {
-        self.extend_as(path, text, 0)
+        self.extend_as(path, text, 0)?;
+        self.compile(path)
     }
 
     /// Adds the entries of `text` as list number `list` of a combined
-    /// automaton ([`WordList::hits_per_list`]).
+    /// automaton ([`WordList::hits_per_list`]); [`WordList::compile`]
+    /// builds the automaton after the last list.
     fn extend_as(&mut self, path: &str, text: &str, list: u8) -> Result<(), Box<LexiconError>> {
         for e in parse_lexicon(path, text)? {
             let ws = Words::of(&e.term);
@@ -111,8 +135,19 @@ impl WordList {
                 list,
             });
         }
+        Ok(())
+    }
+
+    /// Builds the automaton over the entries; `path` names the list in
+    /// the error.
+    fn compile(&mut self, path: &str) -> Result<(), Box<LexiconError>> {
+        // Every pattern starts with `SEP`, so a prefilter would stop at
+        // every word; a DFA walks the folded words at a table look-up a
+        // byte (the lists are small, so its tables are too).
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(self.entries.iter().map(|e| e.pattern.as_str()))
             .map_err(|e| {
                 Box::new(LexiconError {
@@ -133,20 +168,31 @@ impl WordList {
     /// Every occurrence in the text `words` was made from.
     pub fn hits(&self, words: &Words) -> ListHits {
         self.hits_per_list::<1>(words)
+            .0
             .into_iter()
             .next()
             .unwrap_or_default()
     }
 
-    /// Every occurrence, one [`ListHits`] per list number, from one scan.
-    fn hits_per_list<const N: usize>(&self, words: &Words) -> [ListHits; N] {
+    /// Every occurrence, one [`ListHits`] per list number, from one scan,
+    /// and the trigger bits of each word (lists numbered from `N` on are
+    /// one-word trigger lists: list `N + b` sets bit `b`).
+    fn hits_per_list<const N: usize>(&self, words: &Words) -> ([ListHits; N], Vec<u32>) {
         let mut out: Vec<(usize, usize, Tags, usize, u8)> = Vec::new();
+        let mut triggers = Vec::new();
         if let Some(automaton) = &self.automaton {
             for m in automaton.find_overlapping_iter(words.hay()) {
                 let e = &self.entries[m.pattern().as_usize()];
                 let Some(i) = words.at_hay(m.start() + SEP.len_utf8()) else {
                     continue;
                 };
+                if let Some(bit) = usize::from(e.list).checked_sub(N) {
+                    if triggers.is_empty() {
+                        triggers = vec![0; words.len()];
+                    }
+                    triggers[i] |= 1 << bit;
+                    continue;
+                }
                 if e.cased && !words.get(i).is_some_and(|w| w.capital) {
                     continue;
                 }
@@ -160,22 +206,13 @@ impl WordList {
                 l.0.push((i, end, tags));
             }
         }
-        lists
+        (lists, triggers)
     }
 
     /// Byte ranges of the entries in the text, longest first where they
     /// overlap, in text order.
     pub fn ranges(&self, words: &Words) -> Vec<Range<usize>> {
-        let hits = self.hits(words);
-        let mut out = Vec::new();
-        let mut next = 0;
-        for &(i, end, _) in &hits.0 {
-            if i >= next {
-                out.push(words.span(i, end - 1));
-                next = end;
-            }
-        }
-        out
+        self.hits(words).ranges(words)
     }
 
     /// True when the list has no entry.
@@ -197,9 +234,64 @@ pub struct Marks {
     pub positive: ListHits,
     /// Verbs of violence.
     pub violent: ListHits,
+    /// The built-in allow-list (`Lexicon::allow_ranges` reads it when a
+    /// site adds none, so the text is scanned once).
+    pub allow: ListHits,
+    /// The [`Trigger`] bits of each word (empty when no word has one).
+    triggers: Vec<u32>,
 }
 
+/// A rule module's trigger words: a word that is one may start the
+/// module's frame; a text without one needs no look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trigger(u32);
+
+impl Trigger {
+    /// Verbs of naming or accusing someone (`speech.rs`, reported speech).
+    pub const REPORTING: Trigger = Trigger(1);
+    /// First words of a self-description (`speech.rs`: "I'm", "call me").
+    pub const SELF_TALK: Trigger = Trigger(1 << 1);
+    /// Words after which an insult's slot opens (`misspelt.rs`: "you").
+    pub const SLOT: Trigger = Trigger(1 << 2);
+    /// Words before "a"/"an" that open an insult's slot (`misspelt.rs`).
+    pub const BEFORE_A: Trigger = Trigger(1 << 3);
+    /// Mock titles and "must" (`sarcasm.rs`).
+    pub const IRONY: Trigger = Trigger(1 << 4);
+    /// "die", "rot" (`threat.rs`: "they deserve to die").
+    pub const DIE: Trigger = Trigger(1 << 5);
+    /// "killer" (`threat.rs`: "killer app").
+    pub const KILLER: Trigger = Trigger(1 << 6);
+    /// Gerunds of speaking (`speech.rs`: "Saying ... is disgusting").
+    pub const SPEAKING: Trigger = Trigger(1 << 7);
+    /// Animals called pests in earnest (`literal.rs`: "Rats are vermin").
+    pub const ANIMAL: Trigger = Trigger(1 << 8);
+}
+
+/// The trigger lists, in bit order (list number `LISTS.len() + bit`):
+/// the modules' own lists, so a trigger cannot drift from its rule.
+const TRIGGERS: [&[&[&str]]; 9] = [
+    &[speech::NAMING, speech::ACCUSING],
+    &[speech::SELF_OPENERS],
+    &[misspelt::SLOTS],
+    &[misspelt::BEFORE_A],
+    &[sarcasm::MOCK_TITLES, &["must"]],
+    &[threat::DIE],
+    &[&["killer"]],
+    &[speech::SPEAKING],
+    &[literal::ANIMALS],
+];
+
 impl Marks {
+    /// Word `i` is one of `trigger`'s words.
+    pub fn is(&self, i: usize, trigger: Trigger) -> bool {
+        self.triggers.get(i).is_some_and(|&b| b & trigger.0 != 0)
+    }
+
+    /// Some word of the text is one of `trigger`'s words.
+    pub fn any(&self, trigger: Trigger) -> bool {
+        self.triggers.iter().any(|&b| b & trigger.0 != 0)
+    }
+
     /// A group named at word `i` ("immigrants", "gay people"): the index
     /// after it.
     pub fn group_at(&self, words: &Words, i: usize) -> Option<usize> {
@@ -232,7 +324,7 @@ pub struct RuleWords {
 pub const BUILTIN_ALLOW: &str = include_str!("../../data/lexicons/allow.txt");
 
 /// The rule lists, in list-number order.
-const LISTS: [(&str, &str); 5] = [
+const LISTS: [(&str, &str); 6] = [
     (
         "groups",
         include_str!("../../data/lexicons/rules/groups.txt"),
@@ -253,6 +345,7 @@ const LISTS: [(&str, &str); 5] = [
         "violent",
         include_str!("../../data/lexicons/rules/violent.txt"),
     ),
+    ("allow", BUILTIN_ALLOW),
 ];
 
 impl RuleWords {
@@ -264,28 +357,54 @@ impl RuleWords {
             for (n, (name, text)) in LISTS.iter().enumerate() {
                 // Checked by the unit tests, so this cannot fail in a
                 // release.
-                all.extend_as(&format!("<builtin>/rules/{name}.txt"), text, n as u8)
+                let path = if *name == "allow" {
+                    "<builtin>/allow.txt".to_owned()
+                } else {
+                    format!("<builtin>/rules/{name}.txt")
+                };
+                all.extend_as(&path, text, n as u8)
                     .expect("built-in rule list is valid");
             }
+            for (bit, lists) in TRIGGERS.iter().enumerate() {
+                for w in lists.iter().copied().flatten() {
+                    all.entries.push(Entry {
+                        pattern: format!("{SEP}{w}{SEP}"),
+                        len: 1,
+                        tags: Tags::EMPTY,
+                        cased: false,
+                        list: (LISTS.len() + bit) as u8,
+                    });
+                }
+            }
+            all.compile("<builtin>/rules")
+                .expect("built-in rule lists compile");
             RuleWords { all }
         })
     }
 
     /// Where the lists occur in the text `words` was made from.
     pub fn marks(&self, words: &Words) -> Marks {
-        let [groups, dehumanising, negative, positive, violent] = self.all.hits_per_list(words);
+        let ([groups, dehumanising, negative, positive, violent, allow], triggers) =
+            self.all.hits_per_list(words);
         Marks {
             groups,
             dehumanising,
             negative,
             positive,
             violent,
+            allow,
+            triggers,
         }
     }
 
-    /// Number of entries over all lists.
+    /// Number of entries over all lists (the allow-list and trigger words
+    /// not counted).
     pub fn len(&self) -> usize {
-        self.all.entries.len()
+        self.all
+            .entries
+            .iter()
+            .filter(|e| usize::from(e.list) < LISTS.len() - 1)
+            .count()
     }
 
     /// True when no list has an entry.

@@ -5,7 +5,8 @@
 //! - **neutral ranges**, words that are not the writer's own attack and so
 //!   neither count nor reach the learned layer: quoted and reported speech
 //!   and self-talk (`speech.rs`), negated insults (`negation.rs`), violence
-//!   done to things (`threat.rs`) and allow-listed names (`allow.txt`);
+//!   done to things (`threat.rs`), animals called pests (`literal.rs`) and
+//!   allow-listed names (`allow.txt`);
 //! - **rule hits**, attacks found by their frame, as matches of a category
 //!   with the tags that say at whom: threats (`threat.rs`), hate and
 //!   dehumanisation (`hate.rs`), denied qualities (`negation.rs`) and
@@ -19,11 +20,11 @@ use super::category::Category;
 use super::matcher::{Lexicon, Match, Tag, Tags};
 use super::misspelt::misspelt;
 use super::negation::{negated_at, negated_positives, Denied};
-use super::rule_words::RuleWords;
+use super::rule_words::{Marks, RuleWords};
 use super::speech::{self, Neutral, Voice};
 use super::threat::{hyperbole, threats, Victim};
 use super::words::Words;
-use super::{hate, sarcasm};
+use super::{hate, literal, sarcasm};
 
 /// What the rules read in one text.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +33,9 @@ pub struct Reading {
     pub neutral: Vec<Neutral>,
     /// Attacks found by their frame.
     pub hits: Vec<Match>,
+    /// Where the rule lists occur in the text (kept for `reason.rs`, so
+    /// the text is scanned once).
+    pub marks: Marks,
 }
 
 impl Reading {
@@ -56,9 +60,10 @@ pub fn is_rule(m: &Match) -> bool {
 /// Reads `text` (split into `words`) given the word-list matches `found`
 /// of `lexicon` (whose allow-list and strong insults it uses).
 pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Reading {
-    let rules = &RuleWords::builtin().marks(words);
-    let mut neutral = speech::neutral(text, words);
-    for range in lexicon.allow().ranges(words) {
+    let marks = RuleWords::builtin().marks(words);
+    let rules = &marks;
+    let mut neutral = speech::neutral(text, words, rules);
+    for range in lexicon.allow_ranges(words, rules) {
         neutral.push(Neutral {
             range,
             voice: Voice::Allowed,
@@ -69,6 +74,12 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
         .filter(|m| m.category == Category::THREAT)
         .map(Match::range)
         .collect();
+    for range in literal::animals(words, rules) {
+        neutral.push(Neutral {
+            range,
+            voice: Voice::Literal,
+        });
+    }
     for range in hyperbole(words, rules, &threat_phrases) {
         neutral.push(Neutral {
             range,
@@ -85,7 +96,8 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
     }
     // "[group] are not terrorists": attributes the word lists do not
     // flag but the learned layer weighs.
-    for k in 0..words.len() {
+    let attributes = !(rules.negative.is_empty() && rules.dehumanising.is_empty());
+    for k in (0..words.len()).filter(|_| attributes) {
         let attribute = rules.negative.has(k) || rules.dehumanising.has(k);
         if attribute && negated_at(words, k) {
             neutral.push(Neutral {
@@ -149,7 +161,7 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
             ),
         }
     }
-    for range in sarcasm::ironic_praise(words) {
+    for range in sarcasm::ironic_praise(words, rules) {
         hit(
             Category::MOCKERY,
             range,
@@ -159,7 +171,7 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
     }
     let (names, kinds) = lexicon.strong_words();
     if !names.is_empty() {
-        for m in misspelt(text, words, names) {
+        for m in misspelt(text, words, rules, names) {
             let covered = found
                 .iter()
                 .any(|f| f.start <= m.range.start && m.range.end <= f.end);
@@ -177,7 +189,11 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
             }
         }
     }
-    Reading { neutral, hits }
+    Reading {
+        neutral,
+        hits,
+        marks,
+    }
 }
 
 #[cfg(test)]

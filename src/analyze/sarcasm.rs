@@ -17,6 +17,7 @@
 
 use std::ops::Range;
 
+use super::rule_words::{Marks, Trigger};
 use super::words::Words;
 
 /// Openers of praise or thanks.
@@ -47,7 +48,7 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Titles that mock when used to address someone.
-const MOCK_TITLES: &[&str] = &[
+pub(super) const MOCK_TITLES: &[&str] = &[
     "genius",
     "einstein",
     "sherlock",
@@ -63,10 +64,17 @@ const MOCK_TITLES: &[&str] = &[
     "doc",
 ];
 
-/// Ironic praise in `words`: byte ranges, each aimed at the commenter.
-pub fn ironic_praise(words: &Words) -> Vec<Range<usize>> {
+/// Ironic praise in `words`: byte ranges, each aimed at the commenter;
+/// `rules` marks the mock titles and "must" that start a frame.
+pub fn ironic_praise(words: &Words, rules: &Marks) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    if !rules.any(Trigger::IRONY) {
+        return out;
+    }
     for k in 0..words.len() {
+        if !rules.is(k, Trigger::IRONY) {
+            continue;
+        }
         let w = words.lower(k);
         let sentence = words.get(k).map_or(0, |x| x.sentence);
         let first_of_sentence = k == 0 || words.get(k - 1).is_some_and(|x| x.sentence != sentence);

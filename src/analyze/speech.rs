@@ -17,10 +17,14 @@
 //!   idiots"); the writer's own naming ("I call you an idiot", "he is right
 //!   to call you a liar") stays theirs;
 //! - **self**: the writer about themselves ("I'm so stupid", "I was an
-//!   idiot to trust him", "call me a fool", "what an idiot I am").
+//!   idiot to trust him", "call me a fool", "what an idiot I am");
+//! - **reported** too: a judgement of an act of speech ("Saying "go back
+//!   where you came from" is disgusting", "Telling women to smile is
+//!   creepy"), which is about what was said, not at a person.
 
 use std::ops::Range;
 
+use super::rule_words::{Marks, Trigger};
 use super::words::Words;
 
 /// Why a range is not the writer's own attack.
@@ -38,6 +42,9 @@ pub enum Voice {
     Hyperbole,
     /// Allow-listed names and places.
     Allowed,
+    /// Animals called what they are ("Rats are vermin"), from
+    /// `literal.rs`.
+    Literal,
 }
 
 impl Voice {
@@ -50,6 +57,7 @@ impl Voice {
             Voice::Negated => "negated",
             Voice::Hyperbole => "hyperbole",
             Voice::Allowed => "allowed",
+            Voice::Literal => "literal",
         }
     }
 }
@@ -70,12 +78,12 @@ const SPEECH: &[&str] = &[
 ];
 
 /// Verbs of naming someone something.
-const NAMING: &[&str] = &[
+pub(super) const NAMING: &[&str] = &[
     "call", "calls", "called", "calling", "named", "labelled", "labeled", "branded", "dubbed",
 ];
 
 /// Verbs of accusing someone of something.
-const ACCUSING: &[&str] = &["accuse", "accuses", "accused", "accusing"];
+pub(super) const ACCUSING: &[&str] = &["accuse", "accuses", "accused", "accusing"];
 
 /// Words between a subject and its verb that do not change who speaks.
 const AUXILIARY: &[&str] = &[
@@ -150,23 +158,79 @@ const NOT_SELF: &[&str] = &[
     "gonna", "about", "to", "not", "coming", "off", "out", "done",
 ];
 
+/// The first words of the frames of [`self_talk`] ("I'm", "I am", "I've
+/// been", "call me", "what an idiot I am"): its trigger words.
+pub(super) const SELF_OPENERS: &[&str] = &["i'm", "im", "i", "i've", "ive", "call", "what"];
+
+/// Gerunds of speaking that open a sentence judging what was said
+/// ("Saying ... is disgusting"): its trigger words.
+pub(super) const SPEAKING: &[&str] = &[
+    "saying", "calling", "telling", "writing", "posting", "shouting", "yelling", "using",
+];
+
+/// Copulas between an act of speech and the judgement of it.
+const JUDGED: &[&str] = &["is", "was", "isn't", "wasn't"];
+
 /// Words that start another clause, ending a reported one.
 const CLAUSE: &[&str] = &[
     "but", "and", "because", "which", "who", "so", "when", "while",
 ];
 
-/// Every range of `text` that is quoted, reported or self-talk.
-pub fn neutral(text: &str, words: &Words) -> Vec<Neutral> {
+/// Every range of `text` that is quoted, reported or self-talk; `rules`
+/// says which words can start a frame.
+pub fn neutral(text: &str, words: &Words, rules: &Marks) -> Vec<Neutral> {
     let mut out = Vec::new();
     quoted(text, words, &mut out);
-    reported(words, &mut out);
-    self_talk(words, &mut out);
+    reported(words, rules, &mut out);
+    self_talk(words, rules, &mut out);
+    judged_speech(words, rules, &mut out);
     out
+}
+
+/// "Saying "go back where you came from" is disgusting": a sentence that
+/// opens with an act of speech and judges it after a copula outside any
+/// quotation; the judgement (to the end of its clause, four words at
+/// most) is about the words, not the writer's attack on a person.
+fn judged_speech(words: &Words, rules: &Marks, out: &mut Vec<Neutral>) {
+    if !rules.any(Trigger::SPEAKING) {
+        return;
+    }
+    for k in 0..words.len() {
+        if !rules.is(k, Trigger::SPEAKING) {
+            continue;
+        }
+        let Some(sentence) = words.get(k).map(|w| w.sentence) else {
+            continue;
+        };
+        if k > 0 && words.get(k - 1).is_some_and(|w| w.sentence == sentence) {
+            continue;
+        }
+        let quoted = |j: usize| {
+            let r = words.get(j).map_or(0..0, |w| w.range.clone());
+            out.iter().any(|n| {
+                n.voice == Voice::Quoted && n.range.start <= r.start && r.end <= n.range.end
+            })
+        };
+        let copula = (k + 1..words.len())
+            .take_while(|&j| words.get(j).is_some_and(|w| w.sentence == sentence))
+            .find(|&j| words.is(j, JUDGED) && !quoted(j));
+        let Some(j) = copula else { continue };
+        let end = clause_end(words, |_| false, j + 1, 4);
+        let end = (j + 1..end)
+            .find(|&e| e > j + 1 && (gap_before(words, e) || words.is(e, CLAUSE)))
+            .unwrap_or(end);
+        if end > j + 1 {
+            out.push(Neutral {
+                range: words.span(j + 1, end - 1),
+                voice: Voice::Reported,
+            });
+        }
+    }
 }
 
 /// `>` lines and quotation marks.
 fn quoted(text: &str, words: &Words, out: &mut Vec<Neutral>) {
-    if !text.contains(['>', '"', '\'', '\u{201c}', '\u{2018}']) {
+    if !may_quote(text) {
         return;
     }
     let mut at = 0;
@@ -200,6 +264,25 @@ fn quoted(text: &str, words: &Words, out: &mut Vec<Neutral>) {
             });
         }
     }
+}
+
+/// The text has a `>` or a mark that could open a quotation (`marks`):
+/// `"`, `“`, `‘`, or a `'` at the start or after a character that is not
+/// a letter or digit.  An apostrophe after a letter ("don't", "cops'")
+/// never opens one, and most texts have no other mark, so one pass over
+/// the bytes spares them the rest.
+fn may_quote(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'>' | b'"' => true,
+        b'\'' => !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+        // The UTF-8 of U+201C and U+2018.
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x98)),
+        _ => false,
+    })
 }
 
 /// Spans between matching quotation marks, as (inner, outer) byte ranges.
@@ -285,8 +368,14 @@ fn clause_end(words: &Words, text_gap: impl Fn(usize) -> bool, i: usize, max: us
 }
 
 /// "He called me an idiot", "you shouldn't call them thugs".
-fn reported(words: &Words, out: &mut Vec<Neutral>) {
+fn reported(words: &Words, rules: &Marks, out: &mut Vec<Neutral>) {
+    if !rules.any(Trigger::REPORTING) {
+        return;
+    }
     for v in 0..words.len() {
+        if !rules.is(v, Trigger::REPORTING) {
+            continue;
+        }
         let naming = words.is(v, NAMING);
         let accusing = words.is(v, ACCUSING);
         if !naming && !accusing {
@@ -359,8 +448,14 @@ fn gap_before(words: &Words, k: usize) -> bool {
 
 /// "I'm so stupid", "I was an idiot to trust him", "call me a fool",
 /// "what an idiot I am".
-fn self_talk(words: &Words, out: &mut Vec<Neutral>) {
+fn self_talk(words: &Words, rules: &Marks, out: &mut Vec<Neutral>) {
+    if !rules.any(Trigger::SELF_TALK) {
+        return;
+    }
     for i in 0..words.len() {
+        if !rules.is(i, Trigger::SELF_TALK) {
+            continue;
+        }
         let sentence = words.get(i).map_or(0, |w| w.sentence);
         let at = |k: usize| words.lower_in(k, sentence);
         let start = match at(i) {

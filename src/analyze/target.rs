@@ -8,8 +8,10 @@
 //!    the comment being answered (`reply_to`);
 //! 3. a public figure named there (a name the article gives a title, such
 //!    as "President Donald Trump", a title word itself, an office named by
-//!    its title, "the senator", or a full name of someone outside the
-//!    thread, "Boris Johnson") makes it `public_figure`;
+//!    its title, "the senator", a full name of someone outside the
+//!    thread, "Boris Johnson", or a surname from
+//!    `data/lexicons/rules/figures.txt`, "Trump is a liar", at the start
+//!    of a sentence too) makes it `public_figure`;
 //! 4. a plural insult, a term tagged as aimed at groups, a group word
 //!    ("those", "these", "people") or an identity group ("Muslims") makes
 //!    it `group`; "you people" is a group before rule 2 (issue 14);
@@ -20,13 +22,16 @@
 //! before public figure before group, since attacks on fellow commenters
 //! are what moderators act on first.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::mention::Participants;
 use super::model::is_second_person;
 use super::rule_words::RuleWords;
 use super::words::Words;
+use crate::parse::lexicon::lexicon as parse_lexicon;
 
 /// Whom a comment's incivility is aimed at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -117,7 +122,7 @@ impl<'a> Context<'a> {
 
 /// Resolves one hit in `text`.
 pub fn resolve_hit(text: &str, hit: &Hit, ctx: &Context<'_>) -> Resolved {
-    cue(text, hit, ctx).unwrap_or_else(|| {
+    cue(text, hit, ctx, true).unwrap_or_else(|| {
         if ctx.is_reply && hit.personal {
             commenter(ctx.answered)
         } else {
@@ -129,8 +134,13 @@ pub fn resolve_hit(text: &str, hit: &Hit, ctx: &Context<'_>) -> Resolved {
 /// True when the sentence around `hit` says at whom it is aimed (rules 1
 /// to 4): words that are neutral in most uses ("Einstein", "Nazis") only
 /// count as incivility with such a cue.
+///
+/// A listed surname (`figure_named`) is no such cue: "Assad is the greater
+/// evil" and "Poilievre is scribbling propaganda" are political comment as
+/// often as attacks (they made the UCC and SFU dev splits worse); the list
+/// says whom an attack is aimed at, not whether a word is one.
 pub fn has_cue(text: &str, hit: &Hit, ctx: &Context<'_>) -> bool {
-    cue(text, hit, ctx).is_some()
+    cue(text, hit, ctx, false).is_some()
 }
 
 fn commenter(author: Option<&str>) -> Resolved {
@@ -140,7 +150,9 @@ fn commenter(author: Option<&str>) -> Resolved {
     }
 }
 
-fn cue(text: &str, hit: &Hit, ctx: &Context<'_>) -> Option<Resolved> {
+/// The first cue that fits (rules 1 to 4); `surnames`: whether a listed
+/// surname counts as a public figure's name.
+fn cue(text: &str, hit: &Hit, ctx: &Context<'_>, surnames: bool) -> Option<Resolved> {
     let sentence = sentence_around(text, &hit.range);
     let s = &text[sentence.clone()];
     if let Some((_, who)) = ctx.participants.mentioned(s, ctx.me).first() {
@@ -159,7 +171,12 @@ fn cue(text: &str, hit: &Hit, ctx: &Context<'_>) -> Option<Resolved> {
     if ctx.is_reply && (hit.addressee || second_person(s) || vocative(s, &local)) {
         return Some(commenter(ctx.answered));
     }
-    if hit.public_figure || ctx.figures.named_in(s) || office(s) || outside_name(s) {
+    if hit.public_figure
+        || ctx.figures.named_in(s)
+        || office(s)
+        || outside_name(s)
+        || (surnames && figure_named(s))
+    {
         return Some(kind(Target::PublicFigure));
     }
     let word = &text[hit.range.clone()];
@@ -237,6 +254,72 @@ fn outside_name(s: &str) -> bool {
                 "is" | "was" | "has" | "had" | "should" | "will" | "can"
             )
     })
+}
+
+/// Surnames of public figures (`data/lexicons/rules/figures.txt`),
+/// lower-cased and sorted.
+fn figures() -> &'static [String] {
+    static FIGURES: OnceLock<Vec<String>> = OnceLock::new();
+    FIGURES.get_or_init(|| {
+        // Checked by the unit tests, so this cannot fail in a release.
+        let entries = parse_lexicon("<builtin>/rules/figures.txt", FIGURES_TXT)
+            .expect("built-in figures list is valid");
+        let mut names: Vec<String> = entries.into_iter().map(|e| e.term.to_lowercase()).collect();
+        names.sort();
+        names
+    })
+}
+
+const FIGURES_TXT: &str = include_str!("../../data/lexicons/rules/figures.txt");
+
+/// Words after a name that make it a group's label ("Trump supporters").
+const FOLLOWERS: &[&str] = &[
+    "supporters",
+    "voters",
+    "fans",
+    "followers",
+    "loyalists",
+    "cultists",
+    "people",
+    "base",
+    "crowd",
+    "camp",
+    "lovers",
+    "haters",
+    "apologists",
+];
+
+/// The sentence names a public figure by a listed surname ("Trump is a
+/// liar", "I think Pelosi lied"), wherever it stands: capitalisation
+/// alone cannot tell a name at the start of a sentence from any other
+/// word there, so the list decides, and only for a capitalised word.
+fn figure_named(s: &str) -> bool {
+    let list = figures();
+    let mut words = plain_words(s).peekable();
+    while let Some(w) = words.next() {
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let name = w.strip_suffix("'s").unwrap_or(w).trim_end_matches('\'');
+        if list
+            .binary_search_by(|f| cmp_ignore_ascii_case(f, name))
+            .is_err()
+        {
+            continue;
+        }
+        let followers = words
+            .peek()
+            .is_some_and(|n| FOLLOWERS.iter().any(|f| n.eq_ignore_ascii_case(f)));
+        if !followers {
+            return true;
+        }
+    }
+    false
+}
+
+/// Orders lower-case `a` against `b` as if `b` were lower-cased (ASCII).
+fn cmp_ignore_ascii_case(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes().cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 /// Capitalised words that start sentences, not names.
@@ -364,10 +447,17 @@ fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
+fn lower_words(s: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .map(|w| {
+            // Most words are lower-case ASCII already: no copy.
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase().replace('\u{2019}', "'"))
+            }
+        })
 }
 
 fn second_person(s: &str) -> bool {
@@ -384,7 +474,7 @@ fn vocative(s: &str, hit: &Range<usize>) -> bool {
     if s[hit.clone()].split_whitespace().count() > 2 {
         return false;
     }
-    let before: Vec<String> = lower_words(&s[..hit.start]).collect();
+    let before: Vec<Cow<'_, str>> = lower_words(&s[..hit.start]).collect();
     let after = lower_words(&s[hit.end..]).count();
     let interjection = |w: &str| {
         matches!(
@@ -407,7 +497,7 @@ fn is_plural(word: &str) -> bool {
 fn group_words(s: &str) -> bool {
     lower_words(s).any(|w| {
         matches!(
-            w.as_str(),
+            &*w,
             "those" | "these" | "people" | "they" | "them" | "everyone" | "folks" | "all"
         )
     })

@@ -20,7 +20,7 @@
 
 use std::ops::Range;
 
-use super::rule_words::Marks;
+use super::rule_words::{Marks, Trigger};
 use super::words::Words;
 
 /// Who a threat is aimed at.
@@ -78,6 +78,10 @@ const REPORT: &[&str] = &[
     "wouldn't",
     "shouldn't",
 ];
+
+/// Verbs that wish death on their subject after a call ("deserve to
+/// die", "rot in hell").
+pub(super) const DIE: &[&str] = &["die", "rot"];
 
 const PASSIVE: &[&str] = &["be", "get", "gets", "got", "been"];
 
@@ -191,8 +195,11 @@ const OWNERS: &[&str] = &["your", "his", "her", "their", "ur"];
 /// Threats found by the frames in `words`.
 pub fn threats(words: &Words, rules: &Marks) -> Vec<Threat> {
     let mut out = Vec::new();
+    if rules.violent.is_empty() && !rules.any(Trigger::DIE) {
+        return out;
+    }
     for v in 0..words.len() {
-        let die = words.is(v, &["die", "rot"]);
+        let die = rules.is(v, Trigger::DIE);
         if !die && !rules.violent.has(v) {
             continue;
         }
@@ -267,7 +274,7 @@ fn intent_before(words: &Words, v: usize) -> Option<usize> {
     let opens = v == 0 || words.get(v - 1).is_some_and(|w| w.sentence != sentence);
     // "Die, or surrender" is a choice put, not an order: "die" needs a
     // wish ("go die", "hope you die").
-    if opens && !words.is(v, &["die", "rot"]) {
+    if opens && !words.is(v, DIE) {
         return Some(v);
     }
     let mut j = v;
@@ -416,8 +423,9 @@ fn subject_before(
 /// bill deserves to die": `phrases` are the threat matches' ranges).
 pub fn hyperbole(words: &Words, rules: &Marks, phrases: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for v in 0..words.len() {
-        if !rules.violent.has(v) && words.lower(v) != "killer" {
+    let verbs = !rules.violent.is_empty() || rules.any(Trigger::KILLER);
+    for v in (0..words.len()).filter(|_| verbs) {
+        if !rules.violent.has(v) && !rules.is(v, Trigger::KILLER) {
             continue;
         }
         let sentence = words.get(v).map_or(0, |w| w.sentence);

@@ -1,4 +1,5 @@
 use super::{misspelt, one_slip};
+use crate::analyze::rule_words::RuleWords;
 use crate::analyze::words::Words;
 
 #[test]
@@ -15,10 +16,13 @@ fn one_slip_is_a_drop_a_double_or_a_swap() {
 fn disguises_in_an_insults_slot() {
     let candidates = ["idiot".to_owned(), "moron".to_owned(), "stupid".to_owned()];
     let found = |text: &str| -> Vec<String> {
-        misspelt(text, &Words::of(text), &candidates)
-            .into_iter()
-            .map(|m| format!("{}={}", &text[m.range], candidates[m.term]))
-            .collect()
+        {
+            let w = Words::of(text);
+            misspelt(text, &w, &RuleWords::builtin().marks(&w), &candidates)
+        }
+        .into_iter()
+        .map(|m| format!("{}={}", &text[m.range], candidates[m.term]))
+        .collect()
     };
     assert_eq!(found("you are such a mroon"), ["mroon=moron"]);
     assert_eq!(found("youidiot"), ["youidiot=idiot"]);

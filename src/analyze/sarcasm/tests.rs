@@ -1,11 +1,15 @@
 use super::ironic_praise;
+use crate::analyze::rule_words::RuleWords;
 use crate::analyze::words::Words;
 
 fn found(text: &str) -> Vec<&str> {
-    ironic_praise(&Words::of(text))
-        .into_iter()
-        .map(|r| &text[r])
-        .collect()
+    {
+        let w = Words::of(text);
+        ironic_praise(&w, &RuleWords::builtin().marks(&w))
+    }
+    .into_iter()
+    .map(|r| &text[r])
+    .collect()
 }
 
 #[test]

@@ -1,11 +1,15 @@
 use super::{neutral, Voice};
+use crate::analyze::rule_words::RuleWords;
 use crate::analyze::words::Words;
 
 fn voices(text: &str) -> Vec<(String, Voice)> {
-    neutral(text, &Words::of(text))
-        .into_iter()
-        .map(|n| (text[n.range].to_owned(), n.voice))
-        .collect()
+    {
+        let w = Words::of(text);
+        neutral(text, &w, &RuleWords::builtin().marks(&w))
+    }
+    .into_iter()
+    .map(|n| (text[n.range].to_owned(), n.voice))
+    .collect()
 }
 
 #[test]
@@ -58,4 +62,46 @@ fn self_talk() {
     let v = voices("I am sick of you idiots.");
     assert_eq!(v, [("sick".to_owned(), Voice::OwnSelf)]);
     assert!(voices("I'm going to find you.").is_empty());
+}
+
+#[test]
+fn may_quote_sees_every_mark_that_can_open() {
+    use super::may_quote;
+    for text in [
+        "> quoted line",
+        "he said \"no way\"",
+        "\u{201c}curly\u{201d} here",
+        "\u{2018}single curly\u{2019}",
+        "'tis",
+        "so 'clever' of you",
+        "(‘x’)",
+    ] {
+        assert!(may_quote(text), "{text}");
+    }
+    for text in [
+        "don't do it",
+        "the cops' car",
+        "it\u{2019}s fine",
+        "plain text",
+        "",
+    ] {
+        assert!(!may_quote(text), "{text}");
+    }
+}
+
+#[test]
+fn r14_judging_an_act_of_speech_is_about_the_words() {
+    let v = voices("Saying \"go back where you came from\" is disgusting.");
+    assert!(
+        v.contains(&("disgusting".to_owned(), Voice::Reported)),
+        "{v:?}"
+    );
+    let v = voices("Telling women to smile is creepy and rude.");
+    assert!(v.contains(&("creepy".to_owned(), Voice::Reported)), "{v:?}");
+    // The copula inside the quotation is not the judgement.
+    let v = voices("Saying \"he is a liar\" was stupid.");
+    assert!(v.contains(&("stupid".to_owned(), Voice::Reported)), "{v:?}");
+    // Not at the start of the sentence: the writer's own.
+    let v = voices("You keep saying that and it is stupid.");
+    assert!(!v.iter().any(|(t, _)| t.contains("stupid")), "{v:?}");
 }

@@ -118,3 +118,74 @@ fn top_level_without_cues_has_no_target() {
         Target::None
     );
 }
+
+/// The target of `word` in `text`, a reply read alone (no article, nobody
+/// in the thread).
+fn alone(text: &str, word: &str) -> Target {
+    resolve_hit(
+        text,
+        &hit(text, word, true),
+        &Context::alone(Some("gypsyken")),
+    )
+    .target
+}
+
+#[test]
+fn r14_listed_surnames_are_public_figures_at_a_sentence_start_too() {
+    assert_eq!(alone("Trump is a liar.", "liar"), Target::PublicFigure);
+    assert_eq!(
+        alone("Pelosi lied again.", "lied again"),
+        Target::PublicFigure
+    );
+    assert_eq!(
+        alone("I think Biden is an idiot.", "idiot"),
+        Target::PublicFigure
+    );
+    assert_eq!(alone("Trump's a crook.", "crook"), Target::PublicFigure);
+    assert_eq!(alone("TRUMP IS A LIAR", "LIAR"), Target::PublicFigure);
+    // Followers are a group; a lower-case word is not a name; an ordinary
+    // capitalised first word is not one either.
+    assert_eq!(
+        alone("Trump supporters are idiots.", "idiots"),
+        Target::Group
+    );
+    assert_eq!(
+        alone("played the trump card, liar", "liar"),
+        Target::Commenter
+    );
+    assert_eq!(
+        alone("Liars like him are everywhere.", "Liars"),
+        Target::Group
+    );
+    assert_eq!(
+        alone("Honest people know he is a crook.", "crook"),
+        Target::Group
+    );
+    assert_eq!(
+        alone("Stupid is what you are, liar.", "liar"),
+        Target::Commenter
+    );
+}
+
+#[test]
+fn figures_list_is_one_capitalised_word_an_entry() {
+    let list = super::figures();
+    assert!(list.len() > 50, "{}", list.len());
+    for e in crate::parse::lexicon::lexicon("figures.txt", super::FIGURES_TXT).unwrap() {
+        assert!(
+            !e.term.contains(' ') && e.term.starts_with(|c: char| c.is_ascii_uppercase()),
+            "{}",
+            e.term
+        );
+    }
+    assert!(list.windows(2).all(|w| w[0] < w[1]), "sorted, no duplicate");
+}
+
+#[test]
+fn r14_a_listed_surname_is_no_cue_for_a_contextual_word() {
+    // "evil" needs a cue to count; a surname says at whom, not whether.
+    let text = "Assad is the greater evil.";
+    let ctx = Context::alone(Some("gypsyken"));
+    assert!(!super::has_cue(text, &hit(text, "evil", false), &ctx));
+    assert_eq!(alone("Assad is a liar.", "liar"), Target::PublicFigure);
+}
