@@ -28,6 +28,12 @@
 //! sentence weight 0.3 to 1, strengths scaled 0.8 to 1.2) is flat near the
 //! chosen point, which had the best mean ROC AUC.  See docs/ACCURACY.md.
 //!
+//! A site model (`threadwatch train`, issue 15) may carry its own
+//! combination instead ([`super::stack::Stack`]): a logistic regression
+//! over this noisy-OR and the numbers it is made of ([`Parts`]), so a site
+//! can weigh a word list or the rule layer differently.  The learned
+//! layer's words, the flags and the evidence stay the same either way.
+//!
 //! A word inside quoted text (`masked`) is evidence of quotation, not of
 //! incivility.
 

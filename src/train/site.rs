@@ -2,9 +2,13 @@
 //! site's moderation decisions, with the cross-validated figures that tell
 //! the moderator whether it helps and the words that moved most.
 //!
-//! The word lists and the rule layer stay as they are; only the learned
-//! layer is retrained.  Figures rank by the whole scorer (word lists,
-//! shouting and the layer), because that is what the reports use.
+//! The word lists and the rule layer stay as they are; the learned layer
+//! is retrained, and the site also gets its own weighting of the lists and
+//! the rule layer against the built-in combination (`train/stack.rs`),
+//! fitted on the cross-validation's out-of-fold scores, so that it learns
+//! how the lists do next to a layer that has not seen the row.  Figures
+//! rank by the whole scorer (word lists, shouting and the layer), because
+//! that is what the reports use.
 //! `threadwatch train` (cmd/train.rs) reads the file and writes the model;
 //! this module does no IO.
 
