@@ -289,11 +289,7 @@ fn site_models(md: &mut String, lexicon: &Lexicon, corpora: &Path) {
             .clone()
             .with_stack(None)
             .expect("no stack is always valid");
-        let (b, w, s) = (
-            eval(Model::builtin()),
-            eval(&words_only),
-            eval(&site.model),
-        );
+        let (b, w, s) = (eval(Model::builtin()), eval(&words_only), eval(&site.model));
         let f = |x: Option<f64>| x.map_or("n/a".to_owned(), |v| format!("{v:.3}"));
         let combination = match site.stack {
             Some((Some(l2), _)) => format!("learnt, penalty {l2:e}"),

@@ -55,6 +55,8 @@ type Coef = [f64; N_STACK + 1];
 /// (the bias is not penalised), pulled towards and starting from the
 /// identity on the built-in combination (weight 1 on feature 0), which is
 /// where a site with little to say should stay.
+// Matrix code: indices say which entry of the Hessian is meant.
+#[allow(clippy::needless_range_loop)]
 pub fn fit(rows: &[Row], subset: &[usize], l2: f64) -> Coef {
     const D: usize = N_STACK + 1;
     let mut c = identity();
@@ -123,6 +125,7 @@ fn dot(a: &Coef, b: &Coef) -> f64 {
 /// Solves `h x = g` for a symmetric positive definite `h` by Cholesky
 /// decomposition; `None` when `h` is not positive definite (the fit then
 /// keeps its last coefficients).
+#[allow(clippy::needless_range_loop)]
 fn solve(mut h: [[f64; N_STACK + 1]; N_STACK + 1], g: Coef) -> Option<Coef> {
     const D: usize = N_STACK + 1;
     for j in 0..D {
@@ -130,7 +133,7 @@ fn solve(mut h: [[f64; N_STACK + 1]; N_STACK + 1], g: Coef) -> Option<Coef> {
         for k in 0..j {
             d -= h[j][k] * h[j][k];
         }
-        if !(d > 0.0) || !d.is_finite() {
+        if !d.is_finite() || d <= 0.0 {
             return None;
         }
         let d = d.sqrt();
@@ -173,7 +176,9 @@ fn solve(mut h: [[f64; N_STACK + 1]; N_STACK + 1], g: Coef) -> Option<Coef> {
 pub fn choose(rows: &[Row], fold: &[usize], k: usize) -> Chosen {
     // Most cautious first: None is the built-in combination.
     let candidates = std::iter::once(None).chain(PENALTIES.iter().rev().map(|&l| Some(l)));
-    let mut best: Option<(Option<f64>, Option<f64>, Vec<(f64, bool)>)> = None;
+    // (penalty, pooled ROC AUC, out-of-fold scores) of the best so far.
+    type Candidate = (Option<f64>, Option<f64>, Vec<(f64, bool)>);
+    let mut best: Option<Candidate> = None;
     for l2 in candidates {
         let mut scored = vec![(0.0, false); rows.len()];
         for f in 0..k {

@@ -213,7 +213,11 @@ fn r15_stack_keeps_the_builtin_combination_when_it_cannot_do_better() {
     let data: Vec<(f64, bool, bool)> = (0..200)
         .map(|i| {
             let y = i % 3 == 0;
-            (if y { 1.0 } else { -1.0 } + f64::from(i % 7) / 10.0, i % 2 == 0, y)
+            (
+                if y { 1.0 } else { -1.0 } + f64::from(i % 7) / 10.0,
+                i % 2 == 0,
+                y,
+            )
         })
         .collect();
     let rows = stack_rows(&data);
@@ -248,11 +252,13 @@ fn r15_stack_down_weights_a_list_the_site_does_not_share() {
     assert!(a.l2.is_some(), "{a:?}");
     let w = a.stack.weights[2 + Category::VULGARITY.index()];
     assert!(w < -1.0, "vulgarity weight {w}");
-    let identity_auc = crate::analyze::metrics::roc_auc(
-        &data.iter().map(|d| (d.0, d.2)).collect::<Vec<_>>(),
-    )
-    .unwrap();
-    assert!(a.auc.unwrap() > identity_auc + 0.05, "{a:?} vs {identity_auc}");
+    let identity_auc =
+        crate::analyze::metrics::roc_auc(&data.iter().map(|d| (d.0, d.2)).collect::<Vec<_>>())
+            .unwrap();
+    assert!(
+        a.auc.unwrap() > identity_auc + 0.05,
+        "{a:?} vs {identity_auc}"
+    );
 }
 
 #[test]
