@@ -242,9 +242,12 @@ fn site_models(md: &mut String, lexicon: &Lexicon, corpora: &Path) {
         md,
         "\n## Site models (`threadwatch train`, issue 15)\n\n\
          Each row trains a site model on the corpus's `train.csv` as `threadwatch train` does (starting \
-         from the built-in layer, default settings) and scores its `dev.csv` with the whole scorer, \
-         built-in layer against site layer. \
-         Cross-validated: the 5-fold figure `train` prints on `train.csv`. \
+         from the built-in layer, default settings) and scores its `dev.csv` with the whole scorer: \
+         the built-in model, the site's word weights in the built-in combination (the site model \
+         before it learnt a combination), and the whole site model (its word weights and its own \
+         combination of the scorer's component scores, `src/analyze/stack.rs`). \
+         Cross-validated: the 5-fold figure `train` prints on `train.csv`; \
+         combination: what cross-validation on `train.csv` chose (the built-in one, or the ridge penalty of the learnt one). \
          Ceilings: docs/ACCURACY_LIMITS.md, in-domain layer alone / shipped word lists with in-domain \
          weights / scikit-learn in domain. \
          The same figures from the command line (weights into /tmp; never commit weights trained on \
@@ -256,8 +259,8 @@ fn site_models(md: &mut String, lexicon: &Lexicon, corpora: &Path) {
          ```\n\n\
          reddit_incivility and wiki_talk `train.csv` are in the built-in layer's own training data, so on \
          them the built-in cross-validated figure is not out of sample and the site model can add little.\n\n\
-         | corpus: label | train rows (uncivil) | cross-validated AUC built-in / site | dev AUC built-in | dev AUC site | dev F1 built-in / site | in-domain ceilings | goal |\n\
-         |---|---|---|---|---|---|---|---|"
+         | corpus: label | train rows (uncivil) | cross-validated AUC built-in / site | combination | dev AUC built-in | dev AUC site words only | dev AUC site | dev F1 built-in / site | in-domain ceilings | goal |\n\
+         |---|---|---|---|---|---|---|---|---|---|"
     );
     for (corpus, label, goal, ceilings) in SITE {
         let train = read_labelled(&corpora.join(corpus).join("train.csv"), label)
@@ -280,16 +283,28 @@ fn site_models(md: &mut String, lexicon: &Lexicon, corpora: &Path) {
                 .collect();
             evaluate(&data, UNCIVIL_THRESHOLD)
         };
-        let (b, s) = (eval(Model::builtin()), eval(&site.model));
+        // The same word weights without the learnt combination.
+        let words_only = site
+            .model
+            .clone()
+            .with_stack(None)
+            .expect("no stack is always valid");
+        let (b, w, s) = (eval(Model::builtin()), eval(&words_only), eval(&site.model));
         let f = |x: Option<f64>| x.map_or("n/a".to_owned(), |v| format!("{v:.3}"));
+        let combination = match site.stack {
+            Some((Some(l2), _)) => format!("learnt, penalty {l2:e}"),
+            Some((None, _)) => "built-in".to_owned(),
+            None => "none".to_owned(),
+        };
         let _ = writeln!(
             md,
-            "| {corpus}: {label} | {} ({}) | {} / {} | {} | {} | {:.3} / {:.3} | {ceilings} | {goal} |",
+            "| {corpus}: {label} | {} ({}) | {} / {} | {combination} | {} | {} | {} | {:.3} / {:.3} | {ceilings} | {goal} |",
             rows.len(),
             rows.iter().filter(|r| r.1).count(),
             f(site.auc_builtin),
             f(site.auc_site),
             f(b.roc_auc),
+            f(w.roc_auc),
             f(s.roc_auc),
             b.at_threshold.f1,
             s.at_threshold.f1,

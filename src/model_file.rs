@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::analyze::model::{FeatureConfig, Model, ModelError, Weights, N_DENSE};
+use crate::analyze::stack::{Stack, N_STACK};
 
 /// First bytes of a bare weights file.
 const WEIGHTS_MAGIC: &[u8; 4] = b"TWLR";
@@ -24,8 +25,10 @@ pub const WEIGHTS_VERSION: u16 = 1;
 
 /// First bytes of a site model file.
 const SITE_MAGIC: &[u8; 4] = b"TWSM";
-/// The site model format this code reads and writes.
-pub const SITE_VERSION: u16 = 1;
+/// The site model format this code reads and writes: 2 added the learned
+/// combination of the component scores (`analyze/stack.rs`) after the
+/// weights.
+pub const SITE_VERSION: u16 = 2;
 /// Bytes before the embedded weights in a site model file.
 const SITE_HEADER: usize = 152;
 /// Bytes of the closing checksum.
@@ -52,7 +55,8 @@ pub enum FormatError {
     BareWeights,
     /// A format version this build cannot read.
     #[error(
-        "{what} format version {found} is not supported (this build reads version {expected})"
+        "{what} format version {found} is not supported (this build reads version {expected}); \
+         train the model again with this version of threadwatch"
     )]
     UnsupportedVersion {
         /// The kind of file.
@@ -177,6 +181,16 @@ pub fn encode_weights(model: &Model) -> Vec<u8> {
     out
 }
 
+/// Serialises a learned combination: f32 bias, then one f32 weight per
+/// stacking feature (`analyze::stack::Parts::features` order).
+pub fn encode_stack(stack: &Stack) -> Vec<u8> {
+    let mut out = Vec::with_capacity(4 * (1 + N_STACK));
+    for f in std::iter::once(stack.bias).chain(stack.weights) {
+        out.extend_from_slice(&f.to_le_bytes());
+    }
+    out
+}
+
 /// Parses a bare weights file written by [`encode_weights`].
 pub fn decode_weights(bytes: &[u8]) -> Result<Model, FormatError> {
     if bytes.len() < WEIGHTS_HEADER || &bytes[..4] != WEIGHTS_MAGIC {
@@ -256,7 +270,7 @@ pub fn decode_weights(bytes: &[u8]) -> Result<Model, FormatError> {
 /// | offset | size | field |
 /// |---|---|---|
 /// | 0 | 4 | magic `TWSM` |
-/// | 4 | 2 | format version (1) |
+/// | 4 | 2 | format version (2) |
 /// | 6 | 1 | prior: 1 = started from the built-in model, 0 = from scratch |
 /// | 7 | 1 | reserved, zero |
 /// | 8 | 32 | SHA-256 of the built-in weights it started from (zero without a prior) |
@@ -272,7 +286,10 @@ pub fn decode_weights(bytes: &[u8]) -> Result<Model, FormatError> {
 /// | 136 | 8 | f64 cross-validated ROC AUC of the site model |
 /// | 144 | 8 | u64 length `n` of the weights |
 /// | 152 | n | the weights, a bare weights file (see [`encode_weights`]) |
-/// | 152+n | 32 | SHA-256 of bytes 0 to 152+n |
+/// | 152+n | 2 | u16 number `k` of combination weights: 0 (the built-in noisy-OR) or `N_STACK` |
+/// | 154+n | 2 | reserved, zero |
+/// | 156+n | s | when `k > 0`, the combination (see [`encode_stack`]): s = 4 + 4k, else 0 |
+/// | 156+n+s | 32 | SHA-256 of everything before it |
 pub fn encode(site: &SiteModel) -> Vec<u8> {
     let i = &site.info;
     let weights = encode_weights(&site.model);
@@ -298,6 +315,14 @@ pub fn encode(site: &SiteModel) -> Vec<u8> {
     out.extend_from_slice(&(weights.len() as u64).to_le_bytes());
     debug_assert_eq!(out.len(), SITE_HEADER);
     out.extend_from_slice(&weights);
+    match site.model.stack() {
+        Some(stack) => {
+            out.extend_from_slice(&(N_STACK as u16).to_le_bytes());
+            out.extend_from_slice(&[0, 0]);
+            out.extend(encode_stack(stack));
+        }
+        None => out.extend_from_slice(&[0; 4]),
+    }
     let sum = sha256(&out);
     out.extend_from_slice(&sum);
     out
@@ -336,9 +361,19 @@ pub fn decode(bytes: &[u8]) -> Result<SiteModel, FormatError> {
         u64::from_le_bytes(b)
     };
     let n = u64_at(144);
-    let expected = usize::try_from(n)
+    // The combination's count sits right after the weights; read it only
+    // when the file is long enough to hold it.
+    let stack_at = usize::try_from(n)
         .ok()
-        .and_then(|n| n.checked_add(SITE_HEADER + CHECKSUM));
+        .and_then(|n| n.checked_add(SITE_HEADER))
+        .filter(|&at| {
+            at.checked_add(4 + CHECKSUM)
+                .is_some_and(|end| end <= bytes.len())
+        });
+    let k = stack_at.map(|at| usize::from(u16::from_le_bytes([bytes[at], bytes[at + 1]])));
+    let expected = stack_at
+        .zip(k)
+        .map(|(at, k)| at + 4 + if k > 0 { 4 + 4 * k } else { 0 } + CHECKSUM);
     if expected != Some(bytes.len()) {
         return Err(FormatError::BadLength {
             what: "model file",
@@ -346,12 +381,17 @@ pub fn decode(bytes: &[u8]) -> Result<SiteModel, FormatError> {
             found: bytes.len(),
         });
     }
+    let (at, k) = (stack_at.unwrap_or_default(), k.unwrap_or_default());
     let (content, sum) = bytes.split_at(bytes.len() - CHECKSUM);
     if sha256(content) != sum {
         return Err(FormatError::Checksum);
     }
     let prior = bytes[6];
-    if prior > 1 || bytes[7] != 0 || bytes[121..128].iter().any(|&b| b != 0) {
+    if prior > 1
+        || bytes[7] != 0
+        || bytes[121..128].iter().any(|&b| b != 0)
+        || bytes[at + 2..at + 4] != [0, 0]
+    {
         return Err(FormatError::BadHeader("reserved bytes are not zero".into()));
     }
     if prior == 0 && bytes[8..40].iter().any(|&b| b != 0) {
@@ -390,7 +430,22 @@ pub fn decode(bytes: &[u8]) -> Result<SiteModel, FormatError> {
             info.rows, info.labelled, info.positives
         )));
     }
-    let model = decode_weights(&content[SITE_HEADER..])?;
+    if k != 0 && k != N_STACK {
+        return Err(FormatError::BadHeader(format!(
+            "{k} combination weights, this build reads {N_STACK}"
+        )));
+    }
+    let stack = (k > 0).then(|| {
+        let f = |i: usize| {
+            let o = at + 4 + 4 * i;
+            f32::from_le_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]])
+        };
+        Stack {
+            bias: f(0),
+            weights: std::array::from_fn(|i| f(i + 1)),
+        }
+    });
+    let model = decode_weights(&content[SITE_HEADER..at])?.with_stack(stack)?;
     Ok(SiteModel { info, model })
 }
 

@@ -28,6 +28,12 @@
 //! sentence weight 0.3 to 1, strengths scaled 0.8 to 1.2) is flat near the
 //! chosen point, which had the best mean ROC AUC.  See docs/ACCURACY.md.
 //!
+//! A site model (`threadwatch train`, issue 15) may carry its own
+//! combination instead ([`super::stack::Stack`]): a logistic regression
+//! over this noisy-OR and the numbers it is made of ([`Parts`]), so a site
+//! can weigh a word list or the rule layer differently.  The learned
+//! layer's words, the flags and the evidence stay the same either way.
+//!
 //! A word inside quoted text (`masked`) is evidence of quotation, not of
 //! incivility.
 
@@ -41,6 +47,7 @@ use super::reason::readable;
 use super::rules::{is_rule, read, Reading};
 use super::shouting::shouting;
 use super::speech::Voice;
+use super::stack::Parts;
 use super::target::{has_cue, Context, Hit};
 use super::words::Words;
 
@@ -100,6 +107,9 @@ pub struct TextScore {
     pub uncivil: bool,
     /// The learned layer's probability alone.
     pub model: f64,
+    /// The component scores behind `incivility` (a site model's stack
+    /// reads them; `train` fits the stack on them).
+    pub parts: Parts,
     /// Flagged words in text order (quoted ones included, marked).
     pub flagged: Vec<Flagged>,
     /// The model's top words with their contributions.
@@ -178,19 +188,20 @@ impl Scorer<'_> {
             strongest[col] = strongest[col].max(f.weight);
         }
         let scoring = self.model.scoring(&own);
-        let (model, sentence) = (scoring.whole, scoring.sentence);
-        let p = 1.0 - (1.0 - model) * (1.0 - SENTENCE_WEIGHT * sentence);
-        let mut keep = 1.0 - shift(p, MODEL_SHIFT);
-        for (def, w) in super::category::CATEGORIES.iter().zip(strongest) {
-            keep *= 1.0 - def.strength * f64::from(w);
-        }
-        let by_rule = flagged
-            .iter()
-            .any(|f| !f.quoted && f.lexicon.as_ref().is_some_and(is_rule));
-        if by_rule {
-            keep *= 1.0 - RULE_STRENGTH;
-        }
-        let mut incivility = round3(1.0 - keep);
+        let parts = Parts {
+            model: scoring.whole,
+            sentence: scoring.sentence,
+            strongest,
+            by_rule: flagged
+                .iter()
+                .any(|f| !f.quoted && f.lexicon.as_ref().is_some_and(is_rule)),
+        };
+        let or = noisy_or(&parts);
+        let combined = match self.model.stack() {
+            Some(stack) => stack.score(&parts, or),
+            None => or,
+        };
+        let mut incivility = round3(combined);
         let mut learned = if incivility >= UNCIVIL_THRESHOLD {
             self.model.explain_scoring(&own, &scoring, LEARNED_WORDS)
         } else {
@@ -208,7 +219,8 @@ impl Scorer<'_> {
             flags,
             incivility,
             uncivil: incivility >= UNCIVIL_THRESHOLD,
-            model,
+            model: parts.model,
+            parts,
             flagged,
             learned,
         }
@@ -360,6 +372,21 @@ fn shift(p: f64, by: f64) -> f64 {
     let p = p.clamp(1e-9, 1.0 - 1e-9);
     let logit = (p / (1.0 - p)).ln() + by;
     1.0 / (1.0 + (-logit).exp())
+}
+
+/// The built-in combination of the component scores (see the module
+/// header): a noisy-OR of the shifted learned layer, each flagged
+/// category's strength times its strongest weight, and the rule layer.
+pub fn noisy_or(parts: &Parts) -> f64 {
+    let p = 1.0 - (1.0 - parts.model) * (1.0 - SENTENCE_WEIGHT * parts.sentence);
+    let mut keep = 1.0 - shift(p, MODEL_SHIFT);
+    for (def, w) in super::category::CATEGORIES.iter().zip(parts.strongest) {
+        keep *= 1.0 - def.strength * f64::from(w);
+    }
+    if parts.by_rule {
+        keep *= 1.0 - RULE_STRENGTH;
+    }
+    1.0 - keep
 }
 
 /// Rounds to the three decimals the reports show, so what is compared with

@@ -24,6 +24,7 @@ pub mod sarcasm;
 pub mod shouting;
 pub mod signature;
 pub mod speech;
+pub mod stack;
 pub mod standalone;
 pub mod target;
 pub mod taunts;

@@ -24,6 +24,7 @@ use rustc_hash::FxHashMap;
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
+use super::stack::Stack;
 use crate::stable::{fnv_byte, fnv_bytes, FNV_OFFSET};
 
 /// Number of dense (non-hashed) features; see [`DENSE_NAMES`].
@@ -546,6 +547,9 @@ pub struct Model {
     /// `weights` as bytes when they all fit (8-bit files): half the cache
     /// footprint for the random lookups that dominate scoring (issue 6).
     narrow: Vec<i8>,
+    /// A site model's own combination of the scorer's component scores
+    /// (`stack.rs`); `None` for the built-in noisy-OR.
+    stack: Option<Stack>,
 }
 
 /// The weights as `i8` when every one fits, else empty.
@@ -566,6 +570,7 @@ impl std::fmt::Debug for Model {
             .field("bias", &self.bias)
             .field("threshold", &self.threshold)
             .field("dense", &self.dense)
+            .field("stack", &self.stack)
             .field(
                 "nonzero_weights",
                 &self.weights.iter().filter(|&&w| w != 0).count(),
@@ -675,10 +680,33 @@ impl Model {
             threshold: w.threshold,
             dense: w.dense,
             weights: w.buckets,
+            stack: None,
         })
     }
 
-    /// The model's numbers (a copy), for writing it out or training from it.
+    /// Returns the model with `stack` as the scorer's combination of its
+    /// component scores (a site model's, issue 15), or the built-in
+    /// noisy-OR with `None`.  A stack whose numbers are not all finite is
+    /// an error.
+    pub fn with_stack(mut self, stack: Option<Stack>) -> Result<Model, ModelError> {
+        if let Some(s) = &stack {
+            if !s.is_finite() {
+                return Err(ModelError::BadWeights(format!(
+                    "a combination weight is not a finite number ({s:?})"
+                )));
+            }
+        }
+        self.stack = stack;
+        Ok(self)
+    }
+
+    /// The learned combination of the component scores, if any.
+    pub fn stack(&self) -> Option<&Stack> {
+        self.stack.as_ref()
+    }
+
+    /// The model's numbers (a copy), for writing it out or training from
+    /// it; the stack, if any, is apart ([`Model::stack`]).
     pub fn to_weights(&self) -> Weights {
         Weights {
             config: self.config,
@@ -694,9 +722,13 @@ impl Model {
     /// First 16 hex digits of the SHA-256 of the weights (as a bare
     /// weights file), as run.json and the `--incremental` state name them.
     pub fn version(&self) -> String {
-        crate::model_file::hex(
-            &crate::model_file::sha256(&crate::model_file::encode_weights(self))[..8],
-        )
+        let mut bytes = crate::model_file::encode_weights(self);
+        // A stack changes the scores, so it changes the version; without
+        // one the version is that of the bare weights, as it always was.
+        if let Some(s) = &self.stack {
+            bytes.extend(crate::model_file::encode_stack(s));
+        }
+        crate::model_file::hex(&crate::model_file::sha256(&bytes)[..8])
     }
 
     /// What `word` adds to the logit of a text made of it alone: its

@@ -13,7 +13,7 @@ use threadwatch::model_file::{self, hex, sha256, SiteModel};
 pub struct Chosen {
     /// The site model, when one was given.
     site: Option<SiteModel>,
-    /// `builtin`, or the site model's format version (`site-v1`).
+    /// `builtin`, or the site model's format version (`site-v2`).
     pub version: String,
     /// Hex SHA-256 of the model file (of the built-in weights by default).
     pub sha256: String,

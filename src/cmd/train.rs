@@ -8,6 +8,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context};
 use threadwatch::analyze::model::Model;
+use threadwatch::analyze::stack::feature_names;
 use threadwatch::model_file::{self, hex, sha256, ModelInfo, SiteModel};
 use threadwatch::train::label::{parse_label, ACCEPTED};
 use threadwatch::train::site::{check_counts, train_site, SiteOptions};
@@ -102,10 +103,20 @@ pub fn run(args: TrainArgs) -> anyhow::Result<Outcome> {
         PriorArg::None => None,
     };
     let opts = SiteOptions::default();
+
     let rows: Vec<(&str, bool)> = gold.rows.iter().map(|(t, y)| (t.as_str(), *y)).collect();
     let report = worker_pool(args.jobs)?
         .install(|| train_site(&rows, prior, &lexicon, &opts))
         .context("cannot train")?;
+    let combination = report.model.stack().map_or_else(String::new, |s| {
+        let w = feature_names()
+            .iter()
+            .zip(s.weights)
+            .map(|(n, w)| format!("{n} {w:.2}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!("combination weights (the built-in one is combined 1, the rest 0): {w}")
+    });
     let site = SiteModel {
         info: ModelInfo {
             base_sha256: prior.map(|_| sha256(Model::builtin_bytes())),
@@ -139,6 +150,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<Outcome> {
         out,
         "read {}: {} rows, {} labelled ({} remove, {} ok), {} with an empty label skipped\n\
          {}-fold cross-validated ROC AUC (whole scorer, on these rows): built-in {}, site model {}\n\
+         \x20 (the site's word weights in the built-in combination: {}; {})\n\
+         {}\n\
          words now more uncivil: {}\n\
          words now more civil:   {}\n\
          wrote {} ({} bytes, sha256 {}, starting from {})",
@@ -151,6 +164,19 @@ pub fn run(args: TrainArgs) -> anyhow::Result<Outcome> {
         opts.folds,
         fmt(report.auc_builtin),
         fmt(report.auc_site),
+        fmt(report.auc_layer),
+        report.stack.map_or_else(
+            || "no combination learnt".to_owned(),
+            |(l2, t)| match l2 {
+                Some(l2) => format!(
+                    "combination learnt with penalty {l2:e}, its best-F1 threshold {t:.3} moved to 0.5"
+                ),
+                None => format!(
+                    "built-in combination kept, its best-F1 threshold {t:.3} moved to 0.5"
+                ),
+            }
+        ),
+        combination,
         words(&report.more_uncivil),
         words(&report.more_civil),
         args.out.display(),

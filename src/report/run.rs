@@ -61,7 +61,7 @@ pub struct RunOptions {
     pub dogpile_min: usize,
     /// --model, if any (issue 15).
     pub model: Option<String>,
-    /// The learned layer's kind and format: `builtin` or `site-v1`.
+    /// The learned layer's kind and format: `builtin` or `site-v2` (the site model format version).
     pub model_format: String,
     /// Hex SHA-256 of the model file (of the built-in weights by default).
     pub model_sha256: String,

@@ -2,9 +2,13 @@
 //! site's moderation decisions, with the cross-validated figures that tell
 //! the moderator whether it helps and the words that moved most.
 //!
-//! The word lists and the rule layer stay as they are; only the learned
-//! layer is retrained.  Figures rank by the whole scorer (word lists,
-//! shouting and the layer), because that is what the reports use.
+//! The word lists and the rule layer stay as they are; the learned layer
+//! is retrained, and the site also gets its own weighting of the lists and
+//! the rule layer against the built-in combination (`train/stack.rs`),
+//! fitted on the cross-validation's out-of-fold scores, so that it learns
+//! how the lists do next to a layer that has not seen the row.  Figures
+//! rank by the whole scorer (word lists, shouting and the layer), because
+//! that is what the reports use.
 //! `threadwatch train` (cmd/train.rs) reads the file and writes the model;
 //! this module does no IO.
 
@@ -13,11 +17,12 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use thiserror::Error;
 
-use super::{fit, prepare, shuffle, TrainExample, TrainOptions};
-use crate::analyze::incivility::Scorer;
+use super::{fit, prepare, shuffle, stack, TrainExample, TrainOptions};
+use crate::analyze::incivility::{noisy_or, Scorer};
 use crate::analyze::matcher::Lexicon;
 use crate::analyze::metrics::roc_auc;
 use crate::analyze::model::{words, Model, ModelError};
+use crate::analyze::stack::Parts;
 use crate::analyze::standalone::score_text;
 use crate::stable::SplitMix64;
 
@@ -41,6 +46,10 @@ pub struct SiteOptions {
     pub moved: usize,
     /// A word is listed only when this many rows contain it.
     pub moved_min_rows: usize,
+    /// Whether the site model also learns its own combination of the
+    /// component scores (`analyze/stack.rs`) instead of the built-in
+    /// noisy-OR.
+    pub stack: bool,
 }
 
 /// The defaults were chosen by the cross-validated figure `train` prints,
@@ -65,6 +74,7 @@ impl Default for SiteOptions {
             alpha: 0.25,
             moved: 10,
             moved_min_rows: 3,
+            stack: true,
         }
     }
 }
@@ -90,9 +100,15 @@ pub struct SiteReport {
     pub model: Model,
     /// ROC AUC of the whole scorer with the built-in layer on the rows.
     pub auc_builtin: Option<f64>,
-    /// Cross-validated ROC AUC of the whole scorer with the site layer:
-    /// each row scored by a model trained without its fold.
+    /// Cross-validated ROC AUC of the whole site model: each row scored
+    /// by a layer and a combination trained without its fold.
     pub auc_site: Option<f64>,
+    /// The same with the site layer in the built-in combination (equal to
+    /// `auc_site` without a stack).
+    pub auc_layer: Option<f64>,
+    /// The combination's penalty and decision threshold (before it was
+    /// moved to 0.5), when the model has one.
+    pub stack: Option<(Option<f64>, f64)>,
     /// Words whose weight rose most (more uncivil than before), with the
     /// change in logit.
     pub more_uncivil: Vec<(String, f64)>,
@@ -173,24 +189,44 @@ pub fn train_site(
         })
         .collect::<Result<_, _>>()?;
     let builtin = Model::builtin();
-    let scored: Vec<(f64, f64, bool)> = rows
+    let scored: Vec<(f64, Parts, bool)> = rows
         .par_iter()
         .enumerate()
         .map(|(r, &(text, y))| {
-            let with = |model: &Model| score_text(Scorer { lexicon, model }, text).score.incivility;
-            (with(builtin), with(&models[fold[r]]), y)
+            let with = |model: &Model| score_text(Scorer { lexicon, model }, text).score;
+            (with(builtin).incivility, with(&models[fold[r]]).parts, y)
         })
         .collect();
     let auc_builtin = roc_auc(&scored.iter().map(|s| (s.0, s.2)).collect::<Vec<_>>());
-    let auc_site = roc_auc(&scored.iter().map(|s| (s.1, s.2)).collect::<Vec<_>>());
+    let auc_layer = roc_auc(
+        &scored
+            .iter()
+            .map(|s| (noisy_or(&s.1), s.2))
+            .collect::<Vec<_>>(),
+    );
+    let chosen = opts.stack.then(|| {
+        let stack_rows: Vec<stack::Row> = scored
+            .iter()
+            .zip(&examples)
+            .map(|(s, ex)| stack::Row {
+                features: s.1.features(noisy_or(&s.1)),
+                label: s.2,
+                weight: f64::from(ex.weight),
+            })
+            .collect();
+        stack::choose(&stack_rows, &fold, k)
+    });
+    let auc_site = chosen.as_ref().map_or(auc_layer, |c| c.auc);
 
     let all: Vec<usize> = (0..rows.len()).collect();
-    let model = fit(&prepared, &all, 1, prior, &train)?;
+    let model = fit(&prepared, &all, 1, prior, &train)?.with_stack(chosen.map(|c| c.stack))?;
     let (more_uncivil, more_civil) = moved(rows, prior.unwrap_or(builtin), &model, opts);
     Ok(SiteReport {
         model,
         auc_builtin,
         auc_site,
+        auc_layer,
+        stack: chosen.map(|c| (c.l2, c.threshold)),
         more_uncivil,
         more_civil,
     })

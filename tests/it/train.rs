@@ -195,7 +195,19 @@ fn r15_bad_labels_and_models_are_named() {
     let good = dir.path().join("good.model");
     train(&gold(dir.path(), 120, 40), &good).success();
     let bytes = std::fs::read(&good).unwrap();
+    // The same model as format version 1 wrote it (no combination section
+    // after the weights), resealed so that only the version is wrong.
+    let n = u64::from_le_bytes(bytes[144..152].try_into().unwrap()) as usize;
+    let mut v1 = bytes[..152 + n].to_vec();
+    v1[4] = 1;
+    let sum = threadwatch::model_file::sha256(&v1);
+    v1.extend_from_slice(&sum);
     for (name, damaged, fault) in [
+        (
+            "v1.model",
+            v1,
+            "model format version 1 is not supported (this build reads version 2); train the model again",
+        ),
         ("cut.model", bytes[..bytes.len() / 2].to_vec(), "truncated"),
         ("flip.model", flip(&bytes, 5000), "checksum mismatch"),
         (
