@@ -146,6 +146,13 @@ def resolve_binary(binary):
     return path
 
 
+def die(message):
+    """Stops the job before any report is written: exit status 2, as the
+    binary's usage and fatal errors."""
+    sys.stderr.write(f"threadwatch-spark: {message}\n")
+    raise SystemExit(2)
+
+
 class TaskFailed(RuntimeError):
     """A binary run inside a task failed: the message names the command,
     its status and the end of its stderr, which is what Spark shows."""
@@ -176,10 +183,7 @@ def version_line(binary, flags):
     first = done.stdout.split(b"\n", 1)[0] + b"\n"
     if done.returncode != 0 or not first.startswith(VERSION_PREFIX):
         sys.stderr.write(done.stderr.decode("utf-8", "replace"))
-        raise SystemExit(
-            f"threadwatch-spark: `{' '.join(argv)}` did not start a partial stream "
-            f"(status {done.returncode})"
-        )
+        die(f"`{' '.join(argv)}` did not start a partial stream (status {done.returncode})")
     return first
 
 
@@ -381,8 +385,8 @@ def read_inputs(sc, root, inputs, partitions):
     names = {key: name for name, key, hidden in inputs if not hidden}
     on_driver = [(name, key) for name, key, hidden in inputs if hidden]
     if on_driver and not is_local(root):
-        raise SystemExit("threadwatch-spark: Hadoop skips inputs whose names start with '_': "
-                         + ", ".join(n for n, _ in on_driver[:5]))
+        die("Hadoop skips inputs whose names start with '_': "
+            + ", ".join(n for n, _ in on_driver[:5]))
     if not names:
         read = sc.emptyRDD()
     else:
@@ -465,6 +469,10 @@ def run(opts):
     from pyspark.sql import SparkSession
 
     clock = {"start": time.monotonic()}
+    if (opts.master or "").startswith("local"):
+        # Local workers run this Python (the venv's), not whatever
+        # `python3` is first on PATH: Spark refuses mismatched versions.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("threadwatch") \
         .config("spark.ui.showConsoleProgress", "false")
     if opts.master:
@@ -494,8 +502,8 @@ def run(opts):
     clock["stages"] = time.monotonic()
     merged.count()
     if counters["files"].value != len(inputs):
-        raise SystemExit(f"threadwatch-spark: read {counters['files'].value} of "
-                         f"{len(inputs)} inputs; the reports in {opts.out} are untouched")
+        die(f"read {counters['files'].value} of {len(inputs)} inputs; "
+            f"the reports in {opts.out} are untouched")
     tmp = tempfile.mkdtemp(prefix="threadwatch-spark-", dir=opts.tmp_dir)
     try:
         clock["collect"] = time.monotonic()
