@@ -13,9 +13,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MB=${SPARK_TEST_MB:-24}
+# The dev build by default: `make test` has just built it (CI runs both),
+# and opt-level 1 makes it fast enough; SPARK_TEST_PROFILE=release for
+# timings.
+PROFILE=${SPARK_TEST_PROFILE:-debug}
 TARGET=${CARGO_TARGET_DIR:-target}
 WORK="$TARGET/spark-test"
-BIN="$TARGET/release/threadwatch"
+BIN="$TARGET/$PROFILE/threadwatch"
 REPORTS="comments threads users interactions taunts"
 
 fail() { echo "spark-test: FAIL: $*" >&2; exit 1; }
@@ -39,7 +43,11 @@ PY="$VENV/bin/python"
 "$PY" -m unittest spark/test_frames.py
 
 # --- the binary --------------------------------------------------------------
-cargo build --release --locked -q
+if [ "$PROFILE" = release ]; then
+  cargo build --release --locked -q
+else
+  cargo build --locked -q
+fi
 
 # --- the corpus: pages, and exports made from other pages -------------------
 CORPUS="$WORK/corpus-$MB"
