@@ -411,40 +411,53 @@ def thread_groups(data, fmt, fields):
     return [(groups[k][0], b"".join(groups[k][1])) for k in order]
 
 
-def frame(name, part, content, lines=None, file_bytes=None, sha256=None):
+def frame(name, part, content, lines=None, file_bytes=None, sha256=None, fmt=None):
     """One frame for `threadwatch map`: the header line, then exactly the
-    content's bytes."""
+    content's bytes.  `fmt` names the format a split export's pieces must
+    be read as, when the binary takes it (see frames_for_file)."""
     header = {"name": name, "part": part, "bytes": len(content)}
     if file_bytes is not None:
         header["file_bytes"] = file_bytes
         header["sha256"] = sha256
     if lines is not None:
         header["lines"] = lines
+    if fmt is not None:
+        header["format"] = fmt
     line = "TWFRAME " + json.dumps(header, ensure_ascii=False, separators=(",", ":"))
     return line.encode("utf-8") + b"\n" + content
 
 
-def split_format(data, forced):
+def split_format(data, forced, header_format):
     """The format a file is split as ("reddit", "jsonl"), or None when it
-    goes whole: `forced` is --input-format ("auto" detects)."""
-    fmt = detect_json(data) if forced == "auto" else forced
+    goes whole.  `forced` is --input-format ("auto" detects).
+
+    A piece of an export cannot be detected on its own (a group whose
+    lines lack Reddit's fields reads as JSON Lines), and every map run of
+    a job must have the same settings, --input-format included.  So with
+    "auto", files are split only when the binary takes the format in the
+    frame header (`header_format`); otherwise they go whole, which is
+    always exact."""
+    if forced in SPLIT_FORMATS:
+        return forced
+    if forced != "auto" or not header_format:
+        return None
+    fmt = detect_json(data)
     return fmt if fmt in SPLIT_FORMATS else None
 
 
-def frames_for_file(name, data, forced, fields):
-    """(mode, frame) pairs for one input: mode is the --input-format the
-    frames must be read with ("reddit"/"jsonl" for a split export, whose
-    pieces could not be detected on their own; `forced` for a file sent
-    whole)."""
+def frames_for_file(name, data, forced, fields, header_format=True):
+    """The frames of one input: one per thread group of a split export, or
+    one of the whole file."""
     try:
-        fmt = split_format(data, forced)
+        fmt = split_format(data, forced, header_format)
     except Unsure:
         fmt = None
     groups = thread_groups(data, fmt, fields) if fmt else None
     if groups is None:
-        return [(forced, frame(name, 0, data))]
+        return [frame(name, 0, data)]
     sha = hashlib.sha256(data).hexdigest()
+    tell = fmt if forced == "auto" else None
     return [
-        (fmt, frame(name, part, content, lines, len(data), sha))
+        frame(name, part, content, lines, len(data), sha, tell)
         for part, (lines, content) in enumerate(groups)
     ]

@@ -170,8 +170,9 @@ class Groups(unittest.TestCase):
 
     def test_frames_carry_the_whole_file_identity(self):
         out = frames.frames_for_file("in/r.ndjson", self.REDDIT, "auto", FIELDS)
-        self.assertEqual([m for m, _ in out], ["reddit"] * 3)
-        h, content = header(out[1][1])
+        self.assertEqual(len(out), 3)
+        self.assertEqual([header(f)[0]["format"] for f in out], ["reddit"] * 3)
+        h, content = header(out[1])
         self.assertEqual(h["name"], "in/r.ndjson")
         self.assertEqual(h["part"], 1)
         self.assertEqual(h["bytes"], len(content))
@@ -190,16 +191,25 @@ class Groups(unittest.TestCase):
         ]:
             out = frames.frames_for_file("f", data, forced, FIELDS)
             self.assertEqual(len(out), 1)
-            self.assertEqual(out[0][0], forced)
-            h, content = header(out[0][1])
+            h, content = header(out[0])
             self.assertEqual((h["part"], content), (0, data))
             self.assertNotIn("lines", h)
+            self.assertNotIn("format", h)
+
+    def test_detected_exports_go_whole_unless_the_binary_takes_the_format(self):
+        out = frames.frames_for_file("f", self.REDDIT, "auto", FIELDS, header_format=False)
+        self.assertEqual(len(out), 1)
+        self.assertEqual(header(out[0])[1], self.REDDIT)
+        # A forced format is the same for every map run: split, no header.
+        out = frames.frames_for_file("f", self.REDDIT, "reddit", FIELDS, header_format=False)
+        self.assertEqual(len(out), 3)
+        self.assertNotIn("format", header(out[0])[0])
 
     def test_forced_jsonl_with_mapped_thread(self):
         data = b'{"i":1,"t":"a","s":"x"}\n{"i":2,"t":"b","s":"y"}\n{"i":3,"t":"c","s":"x"}\n'
         f = frames.parse_fields(["id=i,text=t,thread=s"])
         out = frames.frames_for_file("f", data, "jsonl", f)
-        self.assertEqual([header(fr)[0]["lines"] for _, fr in out], [[1, 3], [2]])
+        self.assertEqual([header(fr)[0]["lines"] for fr in out], [[1, 3], [2]])
 
 
 class Inputs(unittest.TestCase):

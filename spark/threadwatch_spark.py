@@ -85,9 +85,13 @@ def parse_args(argv):
     scoring.add_argument("--lexicon-dir")
     scoring.add_argument("--model")
     scoring.add_argument("--threshold", "--uncivil-threshold", dest="threshold")
+    scoring.add_argument("--allow")
+    scoring.add_argument("--dogpile-min")
     scoring.add_argument("--config")
     report = p.add_argument_group("passed to `threadwatch merge --out`")
     report.add_argument("--format")
+    report.add_argument("--harassment-min")
+    report.add_argument("--alert", action="append", default=[])
     report.add_argument("--xlsx", action="store_true")
     report.add_argument("--html", action="store_true")
     report.add_argument("--bom", action="store_true")
@@ -100,16 +104,19 @@ def parse_args(argv):
     return p.parse_args(argv)
 
 
-def map_flags(opts, input_format):
-    """The flags every `threadwatch map` gets, with the --input-format
-    this group of frames needs."""
-    out = ["--input-format", input_format]
+def map_flags(opts, input_format, jobs=1):
+    """The flags every `threadwatch map` gets: one set for the whole job,
+    since merge refuses partials made with different settings; `jobs`
+    threads (a task's cores: Spark already runs one task per core)."""
+    out = ["--input-format", input_format, "--jobs", str(jobs), "--quiet"]
     for spec in opts.field:
         out += ["--field", spec]
     for flag, value in [
         ("--lexicon-dir", opts.lexicon_dir),
         ("--model", opts.model),
         ("--uncivil-threshold", opts.threshold),
+        ("--allow", opts.allow),
+        ("--dogpile-min", opts.dogpile_min),
         ("--config", opts.config),
     ]:
         if value is not None:
@@ -122,6 +129,10 @@ def merge_flags(opts):
     out = ["--out", opts.out]
     if opts.format:
         out += ["--format", opts.format]
+    if opts.harassment_min:
+        out += ["--harassment-min", opts.harassment_min]
+    for rule in opts.alert:
+        out += ["--alert", rule]
     if opts.config:
         out += ["--config", opts.config]
     out += [f for f, on in [("--xlsx", opts.xlsx), ("--html", opts.html), ("--bom", opts.bom),
@@ -175,6 +186,15 @@ def check(proc, argv, err_file, names=()):
     raise TaskFailed(f"threadwatch failed ({why}){given}: {' '.join(argv)}\n{tail}")
 
 
+def takes_frame_format(binary, flags):
+    """True when this `threadwatch map` takes a `format` in the frame
+    header: then exports detected as Reddit-style or JSON Lines can be
+    split by thread under --input-format auto (frames.split_format)."""
+    probe = b'TWFRAME {"name":"probe","part":0,"bytes":0,"format":"page"}\n'
+    done = subprocess.run([binary, "map"] + flags, input=probe, capture_output=True)
+    return done.returncode == 0
+
+
 def version_line(binary, flags):
     """The version line `threadwatch map` starts its output with; running
     it on no input also rejects bad flags before any task starts."""
@@ -199,41 +219,32 @@ def shuffle_key(line, reducers):
     return zlib.crc32(kind + b"\t" + key) % reducers
 
 
-def map_partition(binary, flags_by_mode, combine, reducers, counters):
-    """The map task: frames -> `threadwatch map` (one run per input format
-    in the partition) -> optionally `merge --partial` -> (reducer, line)."""
+def map_partition(binary, flags, combine, reducers, counters):
+    """The map task: frames -> `threadwatch map` -> optionally `merge
+    --partial` -> (reducer, line)."""
 
     def run(records):
         exe = resolve_binary(binary)
-        with tempfile.TemporaryDirectory(prefix="twmap-") as tmp:
-            spools = spool_by_mode(records, tmp, counters)
-            for mode, (path, names) in spools.items():
-                yield from piped_partials(exe, flags_by_mode(mode), path, names, combine,
-                                          reducers, counters)
+        with tempfile.NamedTemporaryFile(prefix="twmap-") as spool:
+            names = spool_frames(records, spool, counters)
+            spool.flush()
+            yield from piped_partials(exe, flags, spool.name, names, combine, reducers, counters)
 
     return run
 
 
-def spool_by_mode(records, tmp, counters):
-    """Writes the partition's frames to one local file per input format,
-    so each binary reads its stdin from a file (no writer thread, no pipe
-    deadlock, memory bounded by the page cache)."""
-    files = {}
-    names = {}
-    try:
-        for mode, name, data in records:
-            if mode not in files:
-                files[mode] = open(os.path.join(tmp, f"frames-{len(files)}"), "wb")
-                names[mode] = []
-            files[mode].write(data)
-            if not names[mode] or names[mode][-1] != name:
-                names[mode].append(name)
-            counters["frame_bytes"].add(len(data))
-            counters["frames"].add(1)
-    finally:
-        for f in files.values():
-            f.close()
-    return {mode: (f.name, names[mode]) for mode, f in files.items()}
+def spool_frames(records, spool, counters):
+    """Writes the partition's frames to a local file, so the binary reads
+    its stdin from a file (no writer thread, no pipe deadlock, memory
+    bounded by the page cache); returns the inputs' names, for errors."""
+    names = []
+    for name, data in records:
+        spool.write(data)
+        if not names or names[-1] != name:
+            names.append(name)
+        counters["frame_bytes"].add(len(data))
+        counters["frames"].add(1)
+    return names
 
 
 def piped_partials(exe, flags, frames_path, names, combine, reducers, counters):
@@ -410,26 +421,28 @@ def read_local(key):
         return f.read()
 
 
-def frame_records(files, forced, fields, maps, spread, counters):
-    """(format, frame) records, spread over `maps` partitions by a stable
+def frame_records(files, forced, fields, header_format, maps, spread, counters):
+    """(name, frame) records, spread over `maps` partitions by a stable
     hash of (name, part) unless `spread` is off."""
 
     def cut(kv):
         name, data = kv
         counters["input_bytes"].add(len(data))
         counters["files"].add(1)
-        return [(mode, name, fr) for mode, fr in frames.frames_for_file(name, data, forced, fields)]
+        pieces = frames.frames_for_file(name, data, forced, fields, header_format)
+        counters["split_files"].add(int(len(pieces) > 1))
+        return [(name, fr) for fr in pieces]
 
     records = files.flatMap(cut)
     if not spread:
         return records
-    keyed = records.map(lambda r: (zlib.crc32(r[2][:r[2].index(b"\n")]) % maps, r))
+    keyed = records.map(lambda r: (zlib.crc32(r[1][:r[1].index(b"\n")]) % maps, r))
     return keyed.partitionBy(maps, lambda k: k).values()
 
 
 def make_counters(sc):
     """The job's byte counts and task times, summed over tasks."""
-    names = ["files", "input_bytes", "frames", "frame_bytes", "map_out_bytes", "reduce_in_bytes",
+    names = ["files", "split_files", "input_bytes", "frames", "frame_bytes", "map_out_bytes", "reduce_in_bytes",
              "reduce_out_bytes", "map_seconds", "reduce_seconds"]
     return {n: sc.accumulator(0.0 if n.endswith("seconds") else 0) for n in names}
 
@@ -482,7 +495,9 @@ def run(opts):
     sc.setLogLevel("WARN")
     sc.addPyFile(os.path.join(HERE, "frames.py"))
     binary = resolve_binary(opts.binary)
-    version = version_line(binary, map_flags(opts, opts.input_format))
+    flags = map_flags(opts, opts.input_format, int(sc.getConf().get("spark.task.cpus", "1")))
+    version = version_line(binary, flags)
+    header_format = takes_frame_format(binary, flags)
     maps = opts.map_partitions or 4 * sc.defaultParallelism
     reducers = opts.reduce_partitions or sc.defaultParallelism
     counters = make_counters(sc)
@@ -491,9 +506,10 @@ def run(opts):
     clock["listed"] = time.monotonic()
     inputs = list_inputs(sc, opts.input)
     files, on_driver = read_inputs(sc, opts.input, inputs, maps)
-    records = frame_records(files, opts.input_format, fields, maps, not opts.no_spread, counters)
+    records = frame_records(files, opts.input_format, fields, header_format, maps,
+                            not opts.no_spread, counters)
     partials = records.mapPartitions(
-        map_partition(opts.binary, flags_for(opts), not opts.no_combine, reducers, counters))
+        map_partition(opts.binary, flags, not opts.no_combine, reducers, counters))
     merged = partials.partitionBy(reducers, lambda k: k).values() \
         .mapPartitions(reduce_partition(opts.binary, version, counters)) \
         .persist(StorageLevel.DISK_ONLY)
@@ -514,28 +530,26 @@ def run(opts):
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if opts.stats:
-        write_stats(opts.stats, stats_of(opts, counters, clock, len(inputs), on_driver,
-                                         partial_bytes, maps, reducers, status))
+        write_stats(opts.stats, stats_of(opts, counters, clock, {
+            "inputs": len(inputs),
+            "inputs_read_on_driver": on_driver,
+            "split_by_thread_under_auto": header_format,
+            "final_partial_bytes": partial_bytes,
+            "map_partitions": maps,
+            "reduce_partitions": reducers,
+            "exit_status": status,
+        }))
     spark.stop()
     return status
 
 
-def flags_for(opts):
-    """A function from an input format to the map flags, which the tasks
-    call (it holds the parsed flags, not the SparkContext)."""
-    return lambda mode: map_flags(opts, mode)
-
-
-def stats_of(opts, counters, clock, inputs, on_driver, partial_bytes, maps, reducers, status):
+def stats_of(opts, counters, clock, facts):
     """The measurements docs/SCALE.md quotes: bytes at each stage, task
-    time summed per stage, wall time per driver step."""
+    time summed per stage, wall time per driver step, and `facts` about
+    the run."""
     stats = {k: c.value for k, c in counters.items()}
+    stats.update(facts)
     stats.update({
-        "inputs": inputs,
-        "inputs_read_on_driver": on_driver,
-        "final_partial_bytes": partial_bytes,
-        "map_partitions": maps,
-        "reduce_partitions": reducers,
         "combine": not opts.no_combine,
         "spread": not opts.no_spread,
         "wall_seconds_startup": clock["listed"] - clock["start"],
@@ -544,7 +558,6 @@ def stats_of(opts, counters, clock, inputs, on_driver, partial_bytes, maps, redu
         "wall_seconds_collect": clock["merge"] - clock["collect"],
         "wall_seconds_final_merge": clock["done"] - clock["merge"],
         "wall_seconds_total": clock["done"] - clock["start"],
-        "exit_status": status,
     })
     return stats
 
