@@ -233,6 +233,16 @@ pub enum Command {
     /// lists, quotes of earlier comments, anonymous comments.
     #[command(after_long_help = GEN_HELP)]
     Gen(GenArgs),
+    /// Distributed runs, step 1: analyse whole threads framed on standard
+    /// input and write partial aggregates to standard output (Spark,
+    /// Hadoop Streaming or a shell pipe; docs/SCALE.md).
+    #[command(after_long_help = MAP_HELP)]
+    Map(MapArgs),
+    /// Distributed runs, step 2: combine partial aggregates from `map`, in
+    /// any grouping and order, into partials again (--partial) or into the
+    /// report set a single `analyze` writes (--out).
+    #[command(after_long_help = format!("{MERGE_HELP}\n\n{EXIT_CODES}"))]
+    Merge(MergeArgs),
     /// Print a shell completion script, e.g.
     /// `threadwatch completions bash > ~/.local/share/bash-completion/completions/threadwatch`.
     Completions(CompletionsArgs),
@@ -561,6 +571,96 @@ pub struct GenArgs {
     /// (insults are drawn from the result).
     #[arg(long, value_name = "DIR")]
     pub lexicon_dir: Option<PathBuf>,
+}
+
+/// `threadwatch map`'s long help.
+const MAP_HELP: &str =
+    "Standard input holds frames: a header line, then exactly `bytes` bytes.\n\n  \
+TWFRAME {\"name\": \"in/a.txt\", \"part\": 0, \"bytes\": 1234}\n\n\
+`name` is the input as `analyze` would name it; a whole input is part 0.  A job that splits an \
+export by thread sends each thread group as a part (numbered by its first line's rank) with \
+`file_bytes`, `sha256` (of the whole file) and `lines` (each line's number in the file).  \
+Output: partial lines `KIND<TAB>KEY<TAB>PAYLOAD` (docs/SCALE.md); shuffle on the first two fields.";
+
+/// `threadwatch merge`'s long help.
+const MERGE_HELP: &str =
+    "Reads partial lines from FILEs (or standard input).  With --partial, writes \
+them combined (inputs, threads, users and pairs one line per key; rows and named comments passed \
+through), so merging merged output again is fine.  With --out, writes the report set to DIR \
+atomically, byte for byte what `analyze` writes for the same inputs and settings.";
+
+/// `threadwatch map`
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Folder of word lists, as for `analyze`.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon_dir: Option<PathBuf>,
+    /// An allow-list anywhere, as for `analyze`.
+    #[arg(long, value_name = "FILE")]
+    pub allow: Option<PathBuf>,
+    /// Site model, as for `analyze`.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Score at or above which a comment is `uncivil`, as for `analyze`.
+    #[arg(long, value_name = "SCORE", default_value_t = UNCIVIL_THRESHOLD,
+          value_parser = unit_interval)]
+    pub uncivil_threshold: f64,
+    /// Distinct attackers of one person in one thread that make a dogpile.
+    #[arg(long, value_name = "N", default_value_t = DOGPILE_MIN,
+          value_parser = at_least_one)]
+    pub dogpile_min: usize,
+}
+
+/// `threadwatch merge`
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Files of partial lines (default: standard input; `-` names it).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Write combined partials to standard output instead of reports.
+    #[arg(long, conflicts_with = "out")]
+    pub partial: bool,
+    /// Folder for the reports, as for `analyze`.
+    #[arg(long, short, value_name = "DIR", required_unless_present = "partial")]
+    pub out: Option<PathBuf>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Start each CSV with a UTF-8 byte-order mark, for Excel.
+    #[arg(long)]
+    pub bom: bool,
+    /// Alert rules, as for `analyze`.
+    #[arg(long, value_name = "RULE")]
+    pub alert: Vec<String>,
+    /// An extra lock file to take first, as for `analyze`.
+    #[arg(long, value_name = "FILE")]
+    pub lock: Option<PathBuf>,
+    /// Seconds to wait for another run's lock before giving up (exit 2).
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub lock_timeout: f64,
+    /// Report format: csv, tsv or jsonl.
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    pub format: FormatArg,
+    /// Field separator: one ASCII character.
+    #[arg(long, short, default_value = ",", value_parser = parse_delimiter)]
+    pub delimiter: u8,
+    /// Uncivil comments aimed at one person that make harassment.
+    #[arg(long, value_name = "N", default_value_t = HARASSMENT_MIN,
+          value_parser = at_least_one)]
+    pub harassment_min: usize,
+    /// Also write DIR/threadwatch.xlsx.
+    #[arg(long)]
+    pub xlsx: bool,
+    /// Also write DIR/report.html.
+    #[arg(long)]
+    pub html: bool,
+    /// Write the who-attacks-whom graph to FILE as Graphviz DOT.
+    #[arg(long, value_name = "FILE")]
+    pub dot: Option<PathBuf>,
 }
 
 /// `threadwatch tree`

@@ -20,6 +20,7 @@
 //! worst single comment breaks ties.
 
 pub mod buckets;
+pub mod partial;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -134,7 +135,7 @@ impl CommentList {
 }
 
 /// Per-thread figures.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ThreadStats {
     /// The input it came from.
     pub source: String,

@@ -129,20 +129,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         alerts: &check_alerts,
         events: &events,
     };
-    let mut sinks: Vec<Box<dyn Sink>> = vec![
-        Box::new(ReportFiles::new(opts)),
-        Box::new(RunJson::default()),
-    ];
-    // Issue 17: the workbook, the HTML report and the DOT graph.
-    if args.xlsx {
-        sinks.push(Box::new(WorkbookSink::new()));
-    }
-    if args.html {
-        sinks.push(Box::new(HtmlSink::new()));
-    }
-    if let Some(path) = &args.dot {
-        sinks.push(Box::new(DotSink::new(path.clone())));
-    }
+    let mut sinks = report_sinks(opts, args.xlsx, args.html, args.dot.as_deref());
 
     let staging = Staging::new(out)
         .with_context(|| format!("cannot create a staging folder in {}", out.display()))?;
@@ -159,14 +146,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             outcome.summary.counts.inputs,
         ));
     }
-    let mut owned: Vec<String> = sinks.iter().flat_map(|s| s.files()).collect();
-    // A run without --xlsx or --html still owns those names: a stale
-    // workbook beside fresh CSVs would contradict them.
-    owned.extend([xlsx::FILE, html::FILE].map(String::from));
-    staging
-        .publish(&owned.iter().map(String::as_str).collect::<Vec<_>>())
-        .with_context(|| format!("cannot publish the reports into {}", out.display()))?;
-    tracing::info!(out = %out.display(), "reports published");
+    publish(staging, &sinks, out)?;
     // The state follows the reports: a run killed in between leaves the
     // older state, which only means more inputs are analysed next time.
     if let (Some(path), Some(state)) = (&args.incremental, &outcome.state) {
@@ -181,6 +161,43 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         &summary.alerts,
         args.run.quiet,
     ))
+}
+
+/// The sinks of a report set: the report files and run.json, then what
+/// the flags ask for (issue 17: the workbook, the HTML report, the graph).
+pub(super) fn report_sinks(
+    opts: CsvOptions,
+    xlsx: bool,
+    html: bool,
+    dot: Option<&Path>,
+) -> Vec<Box<dyn Sink>> {
+    let mut sinks: Vec<Box<dyn Sink>> = vec![
+        Box::new(ReportFiles::new(opts)),
+        Box::new(RunJson::default()),
+    ];
+    if xlsx {
+        sinks.push(Box::new(WorkbookSink::new()));
+    }
+    if html {
+        sinks.push(Box::new(HtmlSink::new()));
+    }
+    if let Some(path) = dot {
+        sinks.push(Box::new(DotSink::new(path.to_path_buf())));
+    }
+    sinks
+}
+
+/// Publishes what `sinks` wrote in `staging` into `out`.
+pub(super) fn publish(staging: Staging, sinks: &[Box<dyn Sink>], out: &Path) -> anyhow::Result<()> {
+    let mut owned: Vec<String> = sinks.iter().flat_map(|s| s.files()).collect();
+    // A run without --xlsx or --html still owns those names: a stale
+    // workbook beside fresh CSVs would contradict them.
+    owned.extend([xlsx::FILE, html::FILE].map(String::from));
+    staging
+        .publish(&owned.iter().map(String::as_str).collect::<Vec<_>>())
+        .with_context(|| format!("cannot publish the reports into {}", out.display()))?;
+    tracing::info!(out = %out.display(), "reports published");
+    Ok(())
 }
 
 /// Tells the run's events on stderr: errors always, warnings unless

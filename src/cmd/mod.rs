@@ -12,6 +12,8 @@ mod gen;
 mod inputs;
 mod lexicon;
 mod lock;
+mod map;
+mod merge;
 mod model;
 mod score;
 mod texts;
@@ -73,6 +75,8 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<Outcome> {
         Command::Eval(args) => eval::run(args),
         Command::Train(args) => train::run(args),
         Command::Gen(args) => gen::run(args),
+        Command::Map(args) => map::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Completions(args) => docs::completions(args.shell),
         Command::Man => docs::man(),
     }

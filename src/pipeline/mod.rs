@@ -12,7 +12,10 @@
 
 pub mod analyse;
 pub mod input;
+pub mod map;
 pub mod memory;
+pub mod partial;
+pub mod reduce;
 pub mod run;
 pub mod sink;
 pub mod source;
