@@ -2,10 +2,10 @@
 # The figures of docs/SCALE.md (issue 19): the Spark job in local[2]
 # against `analyze -j2` on a generated corpus of SCALE_MB megabytes (200)
 # of pages and interleaved NDJSON exports, made as `make spark-test` makes
-# its corpus; then the job without the map-side combiner, for the shuffle
+# its corpus; optionally the job without the map-side combiner, for the shuffle
 # volume it saves.  Each run's counters land in $WORK/*-stats.json.
 #
-#   SCALE_MB=200 benches/spark_scale.sh
+#   SCALE_MB=200 [SCALE_PROFILE=debug] [SCALE_NOCOMBINE=1] benches/spark_scale.sh
 #
 # Needs the pyspark venv `make spark-test` makes, and Java 17.
 set -euo pipefail
@@ -14,13 +14,14 @@ cd "$(dirname "$0")/.."
 MB=${SCALE_MB:-200}
 TARGET=${CARGO_TARGET_DIR:-target}
 WORK=${SCALE_DIR:-$TARGET/spark-scale}
-BIN="$TARGET/release/threadwatch"
+PROFILE=${SCALE_PROFILE:-release}
+BIN="$TARGET/$PROFILE/threadwatch"
 req_hash=$(sha256sum spark/requirements.txt | cut -c1-12)
 VENV=${THREADWATCH_SPARK_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/threadwatch/spark-venv-$req_hash}
 PY="$VENV/bin/python"
 [ -x "$PY" ] || { echo "run make spark-test first (it makes $VENV)" >&2; exit 2; }
 
-cargo build --release --locked -q
+if [ "$PROFILE" = release ]; then cargo build --release --locked -q; else cargo build --locked -q; fi
 CORPUS="$WORK/corpus-$MB"
 if [ ! -f "$CORPUS.done" ]; then
   rm -rf "$CORPUS" "$WORK/seed"
@@ -51,5 +52,7 @@ job() {
   cat "$WORK/$name-stats.json"
 }
 job spark
-job spark-nocombine --no-combine
+# Without the map-side combiner (SCALE_NOCOMBINE=1): the bytes map itself
+# writes, for the shuffle volume the combiner saves.
+if [ "${SCALE_NOCOMBINE:-0}" = 1 ]; then job spark-nocombine --no-combine; fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

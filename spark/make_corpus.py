@@ -93,20 +93,21 @@ def jsonl_lines(n, title, rows):
 
 
 def write_exports(threads, out_dir, files, seed):
-    """Writes `files` export files (Reddit-style and JSON Lines in turn),
-    each holding a share of the threads, interleaved; returns their
-    paths."""
+    """Writes `files` export files (Reddit-style in out_dir/reddit, JSON
+    Lines in out_dir/jsonl, in turn), each holding a share of the threads,
+    interleaved; returns their paths."""
     rng = random.Random(seed)
-    os.makedirs(out_dir, exist_ok=True)
+    for sub in ("reddit", "jsonl"):
+        os.makedirs(os.path.join(out_dir, sub), exist_ok=True)
     paths = []
     for k in range(files):
         mine = [(n, t) for n, t in enumerate(threads) if n % files == k]
         if k % 2 == 0:
             streams = [reddit_lines(n, title, rows, rng) for n, (title, rows) in mine]
-            path = os.path.join(out_dir, f"reddit_{k:02}.ndjson")
+            path = os.path.join(out_dir, "reddit", f"reddit_{k:02}.ndjson")
         else:
             streams = [jsonl_lines(n, title, rows) for n, (title, rows) in mine]
-            path = os.path.join(out_dir, f"comments_{k:02}.jsonl")
+            path = os.path.join(out_dir, "jsonl", f"comments_{k:02}.jsonl")
         with open(path, "w", encoding="utf-8") as f:
             for obj in interleave(streams, rng):
                 f.write(json.dumps(obj, ensure_ascii=False) + "\n")

@@ -65,18 +65,20 @@ if [ ! -f "$CORPUS.done" ]; then
   touch "$CORPUS.done"
 fi
 
-# run_both NAME INPUT: analyze and the Spark job over INPUT, reports in
-# $WORK/NAME-{analyze,spark}, stderr in .err files, statuses in .status.
+# run_both NAME INPUT [FLAGS]: analyze and the Spark job over INPUT, with
+# FLAGS, reports in $WORK/NAME-{analyze,spark}, stderr in .err files,
+# statuses in .status.
 run_both() {
   local name=$1 input=$2 a="$WORK/$1-analyze" s="$WORK/$1-spark"
+  shift 2
   rm -rf "$a" "$s"
   local t0=$SECONDS
   set +e
-  "$BIN" analyze "$input" --out "$a" -j 2 2>"$a.err"
+  "$BIN" analyze "$input" --out "$a" -j 2 "$@" 2>"$a.err"
   echo $? >"$a.status"
   local t1=$SECONDS
   "$PY" spark/threadwatch_spark.py --master 'local[2]' --input "$input" --out "$s" \
-    --binary "$BIN" --stats "$WORK/$name-stats.json" 2>"$s.err"
+    --binary "$BIN" --stats "$WORK/$name-stats.json" "$@" 2>"$s.err"
   echo $? >"$s.status"
   set -e
   note "$name: analyze -j2 $((t1 - t0))s, exit $(cat "$a.status"); spark local[2] $((SECONDS - t1))s, exit $(cat "$s.status")"
@@ -99,9 +101,22 @@ same_reports() {
 run_both big "$CORPUS"
 same_reports big
 [ "$(cat "$WORK/big-analyze.status")" = 0 ] || fail "big: analyze exited $(cat "$WORK/big-analyze.status")"
-note "big: $(du -sm "$CORPUS" | cut -f1) MB, $(($(wc -l <"$WORK/big-analyze/comments.csv") - 1)) comment rows, five reports identical"
+note "big: $(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {print s}') bytes, $(($(wc -l <"$WORK/big-analyze/comments.csv") - 1)) comment rows, five reports identical"
+# stat NAME KEY: one figure of a job's --stats.
+stat() { "$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$WORK/$1-stats.json" "$2"; }
+if [ "$(stat big split_by_thread_under_auto)" = True ]; then
+  [ "$(stat big split_files)" -gt 0 ] || fail "big: no export was split by thread"
+else
+  note "big: this binary takes no format in frame headers, so detected exports went whole"
+fi
 
-# --- 2. bad input: a broken page and a broken export line -----------------------
+# --- 2. exports split by thread under a forced format --------------------------
+run_both reddit "$CORPUS/exports/reddit" --input-format reddit
+same_reports reddit
+[ "$(stat reddit split_files)" -gt 0 ] || fail "reddit: no export was split by thread"
+note "reddit: $(stat reddit split_files) files split into $(stat reddit frames) thread groups, five reports identical"
+
+# --- 3. bad input: a broken page and a broken export line -----------------------
 BAD="$WORK/corpus-bad"
 rm -rf "$BAD"
 "$BIN" gen --out "$BAD/pages" --megabytes 0.2 --seed 5 >/dev/null

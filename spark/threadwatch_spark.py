@@ -265,16 +265,36 @@ def piped_partials(exe, flags, frames_path, names, combine, reducers, counters):
             mapper.stdout.close()
             procs.append((merger, merge_argv, merge_err))
             out = merger.stdout
-        for line in out:
-            if line.startswith(VERSION_PREFIX):
-                continue
-            counters["map_out_bytes"].add(len(line))
-            yield (shuffle_key(line, reducers), line)
+        yield from bucketed(out, reducers, counters)
         out.close()
         for proc, argv, err in reversed(procs):
             check(proc, argv, err, names)
         forward_stderr(map_err)
     counters["map_seconds"].add(time.monotonic() - started)
+
+
+def bucketed(stream, reducers, counters):
+    """(reducer, chunk) pairs of the partial lines of `stream`: each line
+    goes to the reducer its key hashes to, and lines bound for one reducer
+    travel in chunks of about CHUNK_BYTES, since Spark's per-record cost
+    in Python would otherwise dominate the shuffle."""
+    buckets = [[] for _ in range(reducers)]
+    sizes = [0] * reducers
+    total = 0
+    for line in stream:
+        if line.startswith(VERSION_PREFIX):
+            continue
+        r = shuffle_key(line, reducers)
+        buckets[r].append(line)
+        sizes[r] += len(line)
+        total += len(line)
+        if sizes[r] >= CHUNK_BYTES:
+            yield (r, b"".join(buckets[r]))
+            buckets[r], sizes[r] = [], 0
+    for r in range(reducers):
+        if buckets[r]:
+            yield (r, b"".join(buckets[r]))
+    counters["map_out_bytes"].add(total)
 
 
 def forward_stderr(err_file):
@@ -288,8 +308,8 @@ def forward_stderr(err_file):
 
 
 def reduce_partition(binary, version, counters):
-    """The reduce task: this partition's partial lines -> `merge
-    --partial` -> chunks of merged lines for the driver."""
+    """The reduce task: this partition's chunks of partial lines ->
+    `merge --partial` -> chunks of merged lines for the driver."""
 
     def run(lines):
         exe = resolve_binary(binary)
@@ -297,9 +317,11 @@ def reduce_partition(binary, version, counters):
         argv = [exe, "merge", "--partial"]
         with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as err:
             spool.write(version)
-            for line in lines:
-                spool.write(line)
-                counters["reduce_in_bytes"].add(len(line))
+            size = 0
+            for chunk in lines:
+                spool.write(chunk)
+                size += len(chunk)
+            counters["reduce_in_bytes"].add(size)
             spool.seek(0)
             proc = subprocess.Popen(argv, stdin=spool, stdout=subprocess.PIPE, stderr=err)
             yield from chunks(proc.stdout, counters)
@@ -315,17 +337,19 @@ def chunks(stream, counters):
     of about CHUNK_BYTES."""
     buf = []
     size = 0
+    total = 0
     for line in stream:
         if line.startswith(VERSION_PREFIX):
             continue
         buf.append(line)
         size += len(line)
-        counters["reduce_out_bytes"].add(len(line))
+        total += len(line)
         if size >= CHUNK_BYTES:
             yield b"".join(buf)
             buf, size = [], 0
     if buf:
         yield b"".join(buf)
+    counters["reduce_out_bytes"].add(total)
 
 
 # --- the driver -------------------------------------------------------------
