@@ -142,4 +142,19 @@ grep -q "broken.txt:5:1: " "$WORK/bad-analyze.errors" || fail "bad: analyze did 
 grep -q "reddit.ndjson:4:" "$WORK/bad-analyze.errors" || fail "bad: analyze did not report reddit.ndjson:4"
 diff "$WORK/bad-analyze.errors" "$WORK/bad-spark.errors" >&2 || fail "bad: the errors differ"
 note "bad: errors, five reports and exit status 1 identical"
+
+# --- 4. nothing to read: exit 4, no reports, as analyze -------------------------
+mkdir -p "$WORK/corpus-empty"
+for input in "$WORK/corpus-empty" "$WORK/no-such-folder"; do
+  rm -rf "$WORK/empty-out"
+  set +e
+  "$PY" spark/threadwatch_spark.py --input "$input" --out "$WORK/empty-out" --binary "$BIN" 2>/dev/null
+  status=$?
+  "$BIN" analyze "$input" --out "$WORK/empty-out" 2>/dev/null
+  want=$?
+  set -e
+  [ "$status" = "$want" ] || fail "$input: exit status $status from Spark, $want from analyze"
+  [ ! -e "$WORK/empty-out" ] || fail "$input: reports were written"
+done
+note "empty: exit status 4 and no reports, as analyze"
 note "ok"

@@ -506,6 +506,13 @@ def run(opts):
     from pyspark.sql import SparkSession
 
     clock = {"start": time.monotonic()}
+    if is_local(opts.input):
+        # Nothing to read is analyze's exit 4, found before Spark starts.
+        if not os.path.exists(opts.input):
+            sys.stderr.write(f"{opts.input}: No such file or directory\n")
+            return nothing_analysed(opts.out, "the only input failed")
+        if not frames.local_inputs(opts.input):
+            return nothing_analysed(opts.out, "no input matched")
     if (opts.master or "").startswith("local"):
         # Local workers run this Python (the venv's), not whatever
         # `python3` is first on PATH: Spark refuses mismatched versions.
@@ -565,6 +572,14 @@ def run(opts):
         }))
     spark.stop()
     return status
+
+
+def nothing_analysed(out, why):
+    """analyze's words and exit status (4) when there is nothing to read;
+    the reports in `out` are left as they were."""
+    sys.stderr.write(f"threadwatch-spark: nothing analysed ({why}); the reports in {out} "
+                     "are left as they were\n")
+    return 4
 
 
 def stats_of(opts, counters, clock, facts):
