@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # make spark-test (issue 19): the Spark job must write the very reports
 # `threadwatch analyze` writes.  Runs the job in local[2] over a generated
-# corpus (pages and interleaved NDJSON exports, SPARK_TEST_MB megabytes)
-# and `cmp`s every CSV against a single-process run; then a small corpus
-# with a broken page and a broken NDJSON line, where the errors, the
-# reports and the exit status must match too.
+# corpus (pages and interleaved NDJSON exports, SPARK_TEST_MB megabytes,
+# with a broken page and a broken export line) and `cmp`s every CSV
+# against a single-process run, the errors and the exit status too; then
+# the Reddit-style exports alone, split by thread; then empty inputs.
 #
 # The virtual environment with pyspark (spark/requirements.txt) is made
 # once and kept in ~/.cache/threadwatch (THREADWATCH_SPARK_VENV overrides);
@@ -49,7 +49,7 @@ else
   cargo build --locked -q
 fi
 
-# --- the corpus: pages, and exports made from other pages -------------------
+# --- the corpus: pages, exports made from other pages, and broken inputs --------
 CORPUS="$WORK/corpus-$MB"
 if [ ! -f "$CORPUS.done" ]; then
   note "generating a $MB MB corpus in $CORPUS"
@@ -62,6 +62,16 @@ if [ ! -f "$CORPUS.done" ]; then
   "$BIN" gen --out "$WORK/seed/pages" --megabytes "$export_mb" --seed 19 >/dev/null
   "$BIN" analyze "$WORK/seed/pages" --out "$WORK/seed/reports" --quiet
   "$PY" spark/make_corpus.py "$WORK/seed/reports/comments.csv" "$CORPUS/exports" --files 8 >/dev/null
+  # Bad input: a page with a tab in its indentation (5:1), and a line of an
+  # export cut off inside a string (line 4); the rest must be analysed.
+  cp tests/fixtures/err/0002_tab_indent.thread "$CORPUS/pages/broken.txt"
+  sed -i '4i {"id":"cx","link_id":"t3_p1","body":"cut off' "$CORPUS/exports/reddit/reddit_00.ndjson"
+  # Names whose order differs by path component ("x/a.txt" < "x.txt") and
+  # by byte, and a name Hadoop hides ("_"), which analyze reads.
+  mkdir -p "$CORPUS/x"
+  cp data/samples/harbor_bridge.txt "$CORPUS/x/a.txt"
+  cp data/samples/quiet_street.txt "$CORPUS/x.txt"
+  cp data/samples/quiet_street.txt "$CORPUS/_under.txt"
   touch "$CORPUS.done"
 fi
 
@@ -84,66 +94,48 @@ run_both() {
   note "$name: analyze -j2 $((t1 - t0))s, exit $(cat "$a.status"); spark local[2] $((SECONDS - t1))s, exit $(cat "$s.status")"
 }
 
-# same_reports NAME: every CSV byte-identical, and the same exit status.
+# same_reports NAME STATUS: every CSV byte-identical, the same exit status
+# (STATUS, for both), and the same errors (path:line:col: message) on
+# stderr.
 same_reports() {
   local a="$WORK/$1-analyze" s="$WORK/$1-spark"
-  if [ "$(cat "$a.status")" != "$(cat "$s.status")" ]; then
+  [ "$(cat "$a.status")" = "$2" ] || fail "$1: analyze exited $(cat "$a.status"), expected $2"
+  if [ "$(cat "$s.status")" != "$2" ]; then
     tail -20 "$s.err" >&2
-    fail "$1: exit status $(cat "$s.status") from Spark, $(cat "$a.status") from analyze"
+    fail "$1: exit status $(cat "$s.status") from Spark, $2 from analyze"
   fi
   for r in $REPORTS; do
     [ -f "$a/$r.csv" ] || fail "$1: analyze wrote no $r.csv"
     cmp "$a/$r.csv" "$s/$r.csv" || fail "$1: $r.csv differs (diff $a/$r.csv $s/$r.csv)"
   done
+  grep -E '^[^ ].*:[0-9]+:[0-9]+: ' "$a.err" | sort >"$a.errors" || true
+  grep -E '^[^ ].*:[0-9]+:[0-9]+: ' "$s.err" | sort >"$s.errors" || true
+  diff "$a.errors" "$s.errors" >&2 || fail "$1: the errors differ"
 }
 
-# --- 1. the big corpus --------------------------------------------------------
-run_both big "$CORPUS"
-same_reports big
-[ "$(cat "$WORK/big-analyze.status")" = 0 ] || fail "big: analyze exited $(cat "$WORK/big-analyze.status")"
-note "big: $(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {print s}') bytes, $(($(wc -l <"$WORK/big-analyze/comments.csv") - 1)) comment rows, five reports identical"
 # stat NAME KEY: one figure of a job's --stats.
 stat() { "$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$WORK/$1-stats.json" "$2"; }
+
+# --- 1. the whole corpus, formats detected ----------------------------------------
+run_both big "$CORPUS"
+same_reports big 1
+grep -q "pages/broken.txt:5:1: " "$WORK/big-analyze.errors" || fail "big: broken.txt:5:1 not reported"
+grep -q "reddit_00.ndjson:4:" "$WORK/big-analyze.errors" || fail "big: reddit_00.ndjson:4 not reported"
+note "big: $(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {print s}') bytes, $(($(wc -l <"$WORK/big-analyze/comments.csv") - 1)) comment rows; errors, five reports and exit status 1 identical"
 if [ "$(stat big split_by_thread_under_auto)" = True ]; then
   [ "$(stat big split_files)" -gt 0 ] || fail "big: no export was split by thread"
 else
   note "big: this binary takes no format in frame headers, so detected exports went whole"
 fi
 
-# --- 2. exports split by thread under a forced format --------------------------
+# --- 2. the Reddit-style exports split by thread, format forced ---------------------
 run_both reddit "$CORPUS/exports/reddit" --input-format reddit
-same_reports reddit
+same_reports reddit 1
+grep -q "reddit_00.ndjson:4:" "$WORK/reddit-analyze.errors" || fail "reddit: line 4 not reported"
 [ "$(stat reddit split_files)" -gt 0 ] || fail "reddit: no export was split by thread"
-note "reddit: $(stat reddit split_files) files split into $(stat reddit frames) thread groups, five reports identical"
+note "reddit: $(stat reddit split_files) files split into $(stat reddit frames) thread groups; errors, five reports and exit status identical"
 
-# --- 3. bad input: a broken page and a broken export line -----------------------
-BAD="$WORK/corpus-bad"
-rm -rf "$BAD"
-"$BIN" gen --out "$BAD/pages" --megabytes 0.2 --seed 5 >/dev/null
-cp tests/fixtures/err/0002_tab_indent.thread "$BAD/pages/broken.txt"
-# Line 4 is not JSON; the threads around it are read.
-sed '4i {"id":"cx","link_id":"t3_p1","body":"cut off' data/samples/reddit.ndjson >"$BAD/reddit.ndjson"
-cp data/samples/comments.jsonl "$BAD/comments.jsonl"
-# Names whose order differs by component ("x/a.txt" < "x.txt") and by
-# byte, and a name Hadoop hides ("_"), which analyze reads.
-mkdir -p "$BAD/x"
-cp data/samples/harbor_bridge.txt "$BAD/x/a.txt"
-cp data/samples/quiet_street.txt "$BAD/x.txt"
-cp data/samples/quiet_street.txt "$BAD/_under.txt"
-run_both bad "$BAD"
-same_reports bad
-[ "$(cat "$WORK/bad-analyze.status")" = 1 ] || fail "bad: analyze exited $(cat "$WORK/bad-analyze.status"), expected 1"
-# Every error analyze printed (path:line:col: message and the source line)
-# is printed by the Spark job too.
-errors() { grep -E '^[^ ].*:[0-9]+:[0-9]+: ' "$1" | sort; }
-errors "$WORK/bad-analyze.err" >"$WORK/bad-analyze.errors"
-errors "$WORK/bad-spark.err" >"$WORK/bad-spark.errors"
-grep -q "broken.txt:5:1: " "$WORK/bad-analyze.errors" || fail "bad: analyze did not report broken.txt:5:1"
-grep -q "reddit.ndjson:4:" "$WORK/bad-analyze.errors" || fail "bad: analyze did not report reddit.ndjson:4"
-diff "$WORK/bad-analyze.errors" "$WORK/bad-spark.errors" >&2 || fail "bad: the errors differ"
-note "bad: errors, five reports and exit status 1 identical"
-
-# --- 4. nothing to read: exit 4, no reports, as analyze -------------------------
+# --- 3. nothing to read: exit 4, no reports, as analyze -------------------------
 mkdir -p "$WORK/corpus-empty"
 for input in "$WORK/corpus-empty" "$WORK/no-such-folder"; do
   rm -rf "$WORK/empty-out"
