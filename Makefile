@@ -70,9 +70,10 @@ fuzz:
 	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) model_file fuzz/corpus/model_file -- $(FUZZ_FLAGS)
 
 ## The Spark job (issue 19) in local[2] against single-process analyze: a
-## generated corpus of SPARK_TEST_MB (24) MB of pages and NDJSON exports,
-## then a corpus with broken inputs; every CSV must be byte-identical.  The
-## pyspark venv is made once in ~/.cache/threadwatch; needs Java 17.
+## generated corpus of SPARK_TEST_MB (20) MB of pages and NDJSON exports
+## with broken inputs, then its Reddit-style exports split by thread; every
+## CSV, the errors and the exit status must match.  The pyspark venv is
+## made once in ~/.cache/threadwatch; needs Java 17.
 spark-test:
 	spark/spark_test.sh
 

@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MB=${SPARK_TEST_MB:-24}
+MB=${SPARK_TEST_MB:-20}
 # The dev build by default: `make test` has just built it (CI runs both),
 # and opt-level 1 makes it fast enough; SPARK_TEST_PROFILE=release for
 # timings.
