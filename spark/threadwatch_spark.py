@@ -55,6 +55,12 @@ STDERR_TAIL = 4000
 FILES_PER_SPLIT = 64
 # Split size for remote inputs, whose sizes are only known once Spark runs.
 REMOTE_SPLIT_BYTES = 32 << 20
+# Partial lines per byte of input (4.7 measured, docs/SCALE.md), and the
+# partials one reduce partition should hold: toLocalIterator brings a
+# whole partition into the driver's JVM heap (1 GB by default in local
+# mode; 470 MB partitions ran it out of memory on 200 MB of input).
+PARTIALS_PER_INPUT_BYTE = 5
+REDUCE_PARTITION_BYTES = 64 << 20
 
 
 def parse_args(argv):
@@ -73,7 +79,12 @@ def parse_args(argv):
         help="threadwatch binary: a path, or a bare name shipped with --files",
     )
     p.add_argument("--map-partitions", type=int, help="map tasks (default: 4 per core)")
-    p.add_argument("--reduce-partitions", type=int, help="reduce tasks (default: 1 per core)")
+    p.add_argument(
+        "--reduce-partitions",
+        type=int,
+        help="reduce tasks (default: about 64 MB of partials each for a local folder, "
+        "1 per core for a remote one)",
+    )
     p.add_argument(
         "--no-spread",
         action="store_true",
@@ -374,6 +385,17 @@ def is_local(path):
     return "://" not in path and not path.startswith("file:")
 
 
+def reduce_partitions(root, inputs, cores):
+    """Reduce partitions enough that each holds about
+    REDUCE_PARTITION_BYTES of merged partials, at least one per core."""
+    if is_local(root):
+        total = sum(os.path.getsize(key[len("file:"):]) for _, key, _ in inputs)
+    else:
+        total = 0  # remote sizes are not listed here: --reduce-partitions
+    wanted = -(-total * PARTIALS_PER_INPUT_BYTE // REDUCE_PARTITION_BYTES)
+    return max(cores, wanted)
+
+
 def split_bytes(sizes):
     """The binaryFiles split size (spark.files.maxPartitionBytes) that puts
     about FILES_PER_SPLIT files of these sizes in a split: between 1 MB
@@ -557,12 +579,13 @@ def run(opts):
     version = version_line(binary, flags)
     header_format = takes_frame_format(binary, flags)
     maps = opts.map_partitions or 4 * sc.defaultParallelism
-    reducers = opts.reduce_partitions or sc.defaultParallelism
     counters = make_counters(sc)
     fields = frames.parse_fields(opts.field)
 
     clock["listed"] = time.monotonic()
     inputs = list_inputs(sc, opts.input)
+    reducers = opts.reduce_partitions or reduce_partitions(opts.input, inputs,
+                                                           sc.defaultParallelism)
     files, on_driver = read_inputs(sc, opts.input, inputs, maps)
     records = frame_records(files, opts.input_format, fields, header_format, maps,
                             not opts.no_spread, counters)
