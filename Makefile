@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-train demo eval fuzz ci install clean
+.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-train demo eval fuzz ci install clean spark-test
 
 build:
 	$(CARGO) build --release --locked
@@ -68,6 +68,14 @@ fuzz:
 	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) parse_thread fuzz/corpus/parse_thread tests/fixtures/ok tests/fixtures/err -- $(FUZZ_FLAGS)
 	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) parse_lexicon fuzz/corpus/parse_lexicon data/lexicons -- $(FUZZ_FLAGS)
 	$(CARGO) +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) model_file fuzz/corpus/model_file -- $(FUZZ_FLAGS)
+
+## The Spark job (issue 19) in local[2] against single-process analyze: a
+## generated corpus of SPARK_TEST_MB (20) MB of pages and NDJSON exports
+## with broken inputs, then its Reddit-style exports split by thread; every
+## CSV, the errors and the exit status must match.  The pyspark venv is
+## made once in ~/.cache/threadwatch; needs Java 17.
+spark-test:
+	spark/spark_test.sh
 
 ci: test doc
 
