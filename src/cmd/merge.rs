@@ -54,6 +54,10 @@ pub fn run(args: MergeArgs) -> anyhow::Result<Outcome> {
     let mut gathered =
         Gathered::spilling_in(&staging.path("")).context("cannot create the merge's spill file")?;
     read_all(&args.files, &mut gathered)?;
+    if gathered.inputs().is_empty() {
+        // As `analyze` with no input: exit 4, the reports left as they were.
+        return Ok(verdict::nothing_analysed(out, 0));
+    }
     for (name, part) in gathered.inputs() {
         let (warnings, errors) = told(part);
         if !args.quiet {

@@ -325,3 +325,20 @@ fn r19_bad_frames_and_lines_say_where() {
         "{stderr}"
     );
 }
+
+#[test]
+fn r19_merge_of_nothing_exits_4_like_analyze() {
+    let dir = artifacts("r19_nothing");
+    let out = tw()
+        .args(["merge", "--out"])
+        .arg(dir.join("out"))
+        .write_stdin("threadwatch-partials\t1\t\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("nothing analysed (no input matched)"),
+        "{stderr}"
+    );
+}
