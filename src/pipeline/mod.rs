@@ -7,7 +7,8 @@
 //! thread's comments into records and facts; `run` streams inputs in
 //! batches through both, hands records to the sinks in input order and
 //! counts facts into the per-user stage, whose buckets wait in `spill`
-//! files; `memory` runs the same path over threads already in memory (for
+//! files; `stream` reads inputs too big to hold as they are analysed;
+//! `memory` runs the same path over threads already in memory (for
 //! tests, benches and examples).
 
 pub mod analyse;
@@ -20,6 +21,7 @@ pub mod run;
 pub mod sink;
 pub mod source;
 pub mod spill;
+pub mod stream;
 
 pub use input::{Input, Inputs};
 pub use run::{run, Config, Events, Outcome, RunError, Silent};

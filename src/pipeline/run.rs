@@ -8,6 +8,8 @@
 //! figures as they arrive and its named comments wait for the taunt finder
 //! in spill files, so memory is bounded by a batch (at least the largest
 //! input) plus per-user and per-pair state, not by the corpus (issue 6).
+//! A file too big to hold whose format streams (`stream.rs`) is not held
+//! at all: its threads are analysed as they are built (issue 16).
 //! Only `--incremental` keeps every input's records and facts, for its
 //! state file.
 
@@ -27,12 +29,14 @@ use crate::report::run::{
     AlertResult, IncrementalRecord, InputRecord, RunCounts, RunOptions, RunSummary,
 };
 use crate::state::{Entry, Loaded, State, StateError};
+use crate::thread::Thread;
 
 use super::analyse::{analyse_thread, ThreadDone};
 use super::input::{Input, Inputs};
 use super::sink::{CommentRecord, Sink, Tables};
 use super::source::Source;
 use super::spill::Spill;
+use super::stream::{stream_bytes, stream_file};
 
 /// Input bytes read and analysed together before they are handed on:
 /// enough to keep every worker busy on small pages, small enough that a
@@ -159,6 +163,8 @@ pub fn run(
         config,
         stdin: &inputs.stdin,
         cached: &cached,
+        dir,
+        stream_bytes: stream_bytes(),
     };
     // Inputs analysed but not yet handed on.
     let mut pending: Vec<Done> = Vec::new();
@@ -174,6 +180,10 @@ pub fn run(
                 // What came before is handed on first.
                 tally.add(std::mem::take(&mut pending))?;
                 let sinks = &mut *tally.sinks;
+                // Facts go to the per-user stage as they come too, so a
+                // streamed input is not held as facts either.
+                let people = &mut tally.people;
+                let mut spill_error = None;
                 let d = job.analyse(
                     input,
                     Some(&mut |records: Vec<CommentRecord>| {
@@ -182,8 +192,18 @@ pub fn run(
                         }
                         Ok(())
                     }),
+                    Some(&mut |facts: ThreadFacts| {
+                        people.add(&facts).map_err(|e| {
+                            let stop = io::Error::new(e.kind(), "the spill files failed");
+                            spill_error = Some(e);
+                            stop
+                        })
+                    }),
                 );
                 config.events.input_done();
+                if let Some(e) = spill_error {
+                    return Err(RunError::Spill(e));
+                }
                 if let Some(e) = d.sink_error {
                     return Err(RunError::Sink(e));
                 }
@@ -196,7 +216,7 @@ pub fn run(
                         batch
                             .par_iter()
                             .map(|input| {
-                                let d = job.analyse(input, None);
+                                let d = job.analyse(input, None, None);
                                 config.events.input_done();
                                 d
                             })
@@ -351,7 +371,17 @@ struct Job<'a> {
     config: &'a Config<'a>,
     stdin: &'a [u8],
     cached: &'a Cached,
+    /// Where streamed inputs spool.
+    dir: &'a Path,
+    /// Files this big are streamed when their format allows.
+    stream_bytes: u64,
 }
+
+/// Where an input's records go when they are not kept.
+type Direct<'d> = dyn FnMut(Vec<CommentRecord>) -> io::Result<()> + Send + 'd;
+
+/// Where an input's facts go when they are not kept.
+type Facts<'d> = dyn FnMut(ThreadFacts) -> io::Result<()> + 'd;
 
 /// One input, done.
 struct Done {
@@ -374,11 +404,14 @@ struct Fresh {
 
 impl Job<'_> {
     /// Reads `input` and, unless the state holds it, reads its threads and
-    /// analyses them.  With `direct`, records go there and are not kept.
+    /// analyses them.  With `direct`, records go there and are not kept;
+    /// with `facts`, likewise the facts.  A big file whose format streams
+    /// is read as a stream (`stream`).
     fn analyse(
         &self,
         input: &Input,
-        mut direct: Option<&mut (dyn FnMut(Vec<CommentRecord>) -> io::Result<()> + Send)>,
+        mut direct: Option<&mut Direct<'_>>,
+        mut facts: Option<&mut Facts<'_>>,
     ) -> Done {
         let name = input.name();
         let mut record = InputRecord {
@@ -394,6 +427,9 @@ impl Job<'_> {
             fresh: Some(fresh),
             sink_error: None,
         };
+        if let Some(d) = self.stream(input, &mut record, &mut direct, &mut facts) {
+            return d;
+        }
         let bytes = match input.read(self.stdin) {
             Ok(b) => b,
             Err(e) => {
@@ -435,47 +471,100 @@ impl Job<'_> {
             },
             errors: Vec::new(),
         };
-        let scorer = self.config.scorer;
-        let threshold = self.config.threshold;
         let mut sink_error = None;
         for thread in threads {
-            let thread = match thread {
-                Ok(t) => t,
-                Err(e) => {
-                    fresh.errors.push(e);
-                    continue;
-                }
-            };
-            fresh.entry.warnings.extend(thread.warnings.iter().cloned());
-            let analysed = match direct.as_deref_mut() {
-                Some(out) => analyse_thread(thread, scorer, threshold, out),
-                None => {
-                    let records = &mut fresh.entry.records;
-                    analyse_thread(thread, scorer, threshold, |r| {
-                        records.extend(r);
-                        Ok(())
-                    })
-                }
-            };
-            match analysed {
-                Ok(ThreadDone {
-                    comments,
-                    uncivil,
-                    facts,
-                }) => {
-                    fresh.entry.comments += comments;
-                    fresh.entry.uncivil += uncivil;
-                    fresh.entry.facts.push(facts);
-                }
-                Err(e) => {
-                    sink_error = Some(e);
-                    break;
-                }
+            if let Err(e) = self.take(
+                &mut fresh,
+                thread,
+                direct.as_deref_mut(),
+                facts.as_deref_mut(),
+            ) {
+                sink_error = Some(e);
+                break;
             }
         }
         let mut d = done(fresh, record);
         d.sink_error = sink_error;
         d
+    }
+
+    /// Analyses one thread of an input (or keeps its error); `Err` is a
+    /// sink's.
+    fn take(
+        &self,
+        fresh: &mut Fresh,
+        thread: Result<Thread, Error>,
+        direct: Option<&mut Direct<'_>>,
+        facts_out: Option<&mut Facts<'_>>,
+    ) -> io::Result<()> {
+        let thread = match thread {
+            Ok(t) => t,
+            Err(e) => {
+                fresh.errors.push(e);
+                return Ok(());
+            }
+        };
+        let (scorer, threshold) = (self.config.scorer, self.config.threshold);
+        fresh.entry.warnings.extend(thread.warnings.iter().cloned());
+        let ThreadDone {
+            comments,
+            uncivil,
+            facts,
+        } = match direct {
+            Some(out) => analyse_thread(thread, scorer, threshold, out)?,
+            None => {
+                let records = &mut fresh.entry.records;
+                analyse_thread(thread, scorer, threshold, |r| {
+                    records.extend(r);
+                    Ok(())
+                })?
+            }
+        };
+        fresh.entry.comments += comments;
+        fresh.entry.uncivil += uncivil;
+        match facts_out {
+            Some(out) => out(facts)?,
+            None => fresh.entry.facts.push(facts),
+        }
+        Ok(())
+    }
+
+    /// Streams a big file whose format allows it (`stream`): its threads
+    /// are analysed as they are read.  `None` when the input is read
+    /// whole.
+    fn stream(
+        &self,
+        input: &Input,
+        record: &mut InputRecord,
+        direct: &mut Option<&mut Direct<'_>>,
+        facts: &mut Option<&mut Facts<'_>>,
+    ) -> Option<Done> {
+        let Input::File(path) = input else {
+            return None;
+        };
+        if !self.cached.is_empty() || input.size_hint(self.stdin) < self.stream_bytes {
+            return None;
+        }
+        let mut fresh = Fresh {
+            entry: Entry {
+                path: record.path.clone(),
+                ..Entry::default()
+            },
+            errors: Vec::new(),
+        };
+        let streamed = stream_file(self.config.source, &record.path, path, self.dir, &mut |t| {
+            self.take(&mut fresh, t, direct.as_deref_mut(), facts.as_deref_mut())
+        })?;
+        record.bytes = streamed.bytes;
+        record.sha256 = streamed.sha256;
+        record.empty = streamed.empty;
+        fresh.entry.sha256 = record.sha256.clone();
+        fresh.entry.bytes = record.bytes;
+        Some(Done {
+            record: record.clone(),
+            fresh: Some(fresh),
+            sink_error: streamed.sink_error,
+        })
     }
 }
 

@@ -270,3 +270,67 @@ fn r16_a_new_field_mapping_is_not_served_from_the_incremental_state() {
     // Same bytes, another mapping: the input is read again, not reused.
     assert_eq!(run("text=text"), "second text");
 }
+
+/// A JSON Lines export read as a stream (the size from which files are
+/// streamed forced down to one byte) gives every report byte for byte as
+/// when it is read whole: threads in first-appearance order, errors of
+/// bad lines after them, the same run.json (bytes, SHA-256).
+#[test]
+fn r16_streamed_exports_report_as_read_whole() {
+    let out = tempfile::tempdir().unwrap();
+    let mixed = out.path().join("mixed.ndjson");
+    // Threads interleaved, a reply before its parent, a submission title
+    // after its comments, a bad line and a blank one.
+    std::fs::write(
+        &mixed,
+        "{\"id\":\"b2\",\"parent_id\":\"t1_b1\",\"link_id\":\"t3_b\",\"author\":\"ann\",\"body\":\"you idiot\"}\n\
+         {\"id\":\"a1\",\"link_id\":\"t3_a\",\"author\":\"bob\",\"body\":\"fine &amp; dandy\",\"created_utc\":1741015200}\n\
+         {\"id\":\"b1\",\"link_id\":\"t3_b\",\"author\":\"cy\",\"body\":\"first\"}\n\
+         {\"id\":\n\
+         \n\
+         {\"id\":\"a\",\"title\":\"Post A\"}\n\
+         {\"id\":\"a2\",\"parent_id\":\"t1_a1\",\"link_id\":\"t3_a\",\"author\":\"ann\",\"body\":\"[removed]\"}\n",
+    )
+    .unwrap();
+    let reports = |stream: bool, args: &[&str], name: &str| {
+        let dir = out.path().join(name);
+        let mut cmd = crate::support::tw();
+        if stream {
+            cmd.env("THREADWATCH_STREAM_BYTES", "1");
+        } else {
+            cmd.env_remove("THREADWATCH_STREAM_BYTES");
+        }
+        let assert = cmd
+            .arg("analyze")
+            .args(args)
+            .arg("--out")
+            .arg(&dir)
+            .arg("-q")
+            .assert();
+        let code = assert.get_output().status.code();
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        (code, files)
+    };
+    let mixed = mixed.to_str().unwrap();
+    for args in [
+        vec!["data/samples/reddit.ndjson", mixed],
+        vec![
+            "--field",
+            "id=comment_id,text=body",
+            "data/samples/comments.jsonl",
+        ],
+    ] {
+        let whole = reports(false, &args, "whole");
+        let streamed = reports(true, &args, "streamed");
+        assert!(whole.1.iter().any(|(n, _)| n == "comments.csv"));
+        assert_eq!(streamed, whole, "{args:?}");
+    }
+}

@@ -15,7 +15,7 @@ use super::records::Fields;
 pub const FORMATS: [&str; 6] = ["page", "wxr", "disqus", "reddit", "jsonl", "csv"];
 
 /// How far into the input detection looks.
-const SNIFF: usize = 64 * 1024;
+pub const SNIFF: usize = 64 * 1024;
 
 /// JSON lines looked at for Reddit's fields.
 const SNIFF_LINES: usize = 20;

@@ -14,10 +14,10 @@ use rustc_hash::FxHashMap;
 
 use super::build::{build, Draft, ThreadDraft};
 use super::html_text::html_to_text;
+use super::stamp::export_time;
 use super::xml::Xml;
 use super::{utf8, Source};
 use crate::error::Error;
-use crate::parse::meta;
 use crate::thread::Thread;
 use crate::tree::Status;
 
@@ -166,9 +166,7 @@ fn post(
         match x.next()? {
             Event::Start(e) => match e.name().0 {
                 "message" => d.body = html_to_text(&x.text()?),
-                "createdAt" => {
-                    d.created = meta::meta_line(x.text()?.trim()).and_then(|m| m.created)
-                }
+                "createdAt" => d.created = export_time(&x.text()?),
                 "isDeleted" => deleted = x.text()?.trim() == "true",
                 "isSpam" => spam = x.text()?.trim() == "true",
                 "author" => author(x, &mut name, &mut username)?,

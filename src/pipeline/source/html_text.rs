@@ -18,11 +18,22 @@ use html5ever::tokenizer::{
 };
 
 /// `html` as text.  Text without `<` or `&` is returned as it is, trimmed:
-/// most comments are plain, and they skip the tokenizer.
+/// most comments are plain, and they skip the tokenizer.  Markup of the
+/// plain kind comments use (simple tags, the common entities) is read by
+/// [`simple::walk`], which gives the tokenizer's text; anything else goes
+/// through html5ever.
 pub fn html_to_text(html: &str) -> String {
     if !html.contains(['<', '&']) {
         return tidy(html.trim());
     }
+    match simple::walk(html) {
+        Some(t) => tidy(&t.text),
+        None => tokenized(html),
+    }
+}
+
+/// `html` as text through html5ever's tokenizer.
+fn tokenized(html: &str) -> String {
     let sink = Walk::default();
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -131,6 +142,49 @@ impl Text {
     }
 }
 
+impl Text {
+    /// What a tag does to the text: `name` lowercased, `alt` the decoded
+    /// `alt` attribute of an image.
+    fn tag(&mut self, name: &str, start: bool, self_closing: bool, alt: Option<&str>) {
+        match name {
+            "br" => self.newline(),
+            "p" | "div" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            | "hr" => self.paragraph(),
+            "li" | "tr" if start => self.newline(),
+            "blockquote" => {
+                self.paragraph();
+                if start {
+                    self.quote += 1;
+                } else {
+                    self.quote = self.quote.saturating_sub(1);
+                }
+            }
+            "pre" => {
+                self.paragraph();
+                if start {
+                    self.pre += 1;
+                } else {
+                    self.pre = self.pre.saturating_sub(1);
+                }
+            }
+            "script" | "style" => {
+                if start && !self_closing {
+                    self.hidden += 1;
+                } else if !start {
+                    self.hidden = self.hidden.saturating_sub(1);
+                }
+            }
+            "img" if start => {
+                // An image says what it is through its alt text.
+                if let Some(alt) = alt {
+                    self.push(alt);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 impl TokenSink for Walk {
     type Handle = ();
 
@@ -139,50 +193,25 @@ impl TokenSink for Walk {
         match token {
             Token::CharacterTokens(s) if t.hidden == 0 => t.push(&s),
             Token::TagToken(tag) => {
-                let start = tag.kind == TagKind::StartTag;
-                match &*tag.name {
-                    "br" => t.newline(),
-                    "p" | "div" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5"
-                    | "h6" | "hr" => t.paragraph(),
-                    "li" | "tr" if start => t.newline(),
-                    "blockquote" => {
-                        t.paragraph();
-                        if start {
-                            t.quote += 1;
-                        } else {
-                            t.quote = t.quote.saturating_sub(1);
-                        }
-                    }
-                    "pre" => {
-                        t.paragraph();
-                        if start {
-                            t.pre += 1;
-                        } else {
-                            t.pre = t.pre.saturating_sub(1);
-                        }
-                    }
-                    "script" | "style" => {
-                        if start && !tag.self_closing {
-                            t.hidden += 1;
-                        } else if !start {
-                            t.hidden = t.hidden.saturating_sub(1);
-                        }
-                    }
-                    "img" if start => {
-                        // An image says what it is through its alt text.
-                        if let Some(alt) = tag.attrs.iter().find(|a| &*a.name.local == "alt") {
-                            let alt = alt.value.to_string();
-                            t.push(&alt);
-                        }
-                    }
-                    _ => {}
-                }
+                let alt = tag
+                    .attrs
+                    .iter()
+                    .find(|a| &*a.name.local == "alt")
+                    .map(|a| a.value.to_string());
+                t.tag(
+                    &tag.name,
+                    tag.kind == TagKind::StartTag,
+                    tag.self_closing,
+                    alt.as_deref(),
+                );
             }
             _ => {}
         }
         TokenSinkResult::Continue
     }
 }
+
+mod simple;
 
 #[cfg(test)]
 mod tests;

@@ -16,14 +16,20 @@ pub mod build;
 pub mod detect;
 pub mod disqus;
 pub mod html_text;
+mod json_value;
 mod position;
 pub mod records;
 pub mod reddit;
+pub mod spool;
+mod stamp;
 pub mod wxr;
 mod xml;
 
 #[cfg(test)]
 mod tests;
+
+use std::io::{self, BufRead, Read};
+use std::path::Path;
 
 use crate::error::{Error, ParseError, ParseErrorKind};
 use crate::input::{hash_and_parse_thread_owned, parse_thread_owned, sha256_hex};
@@ -34,6 +40,7 @@ pub use detect::{detect, FORMATS};
 pub use disqus::DisqusSource;
 pub use records::{CsvSource, FieldError, Fields, JsonlSource};
 pub use reddit::RedditSource;
+pub use spool::Emit;
 pub use wxr::WxrSource;
 
 /// Turns one input's bytes into its threads.
@@ -50,6 +57,40 @@ pub trait Source: Sync {
     /// `--incremental` state is only reused when it is unchanged.
     fn settings(&self) -> String {
         self.format().to_owned()
+    }
+
+    /// Whether [`Source::read_stream`] reads `head` (an input's first
+    /// bytes, up to [`STREAM_HEAD`]) in bounded memory; when not, it holds
+    /// the input like [`Source::read`].
+    fn streams(&self, _head: &[u8]) -> bool {
+        false
+    }
+
+    /// The threads of an input too big to hold, read from `reader` and
+    /// handed to `emit` in the order [`Source::read`] returns them (the
+    /// same threads and errors), spooling in `dir` where the format needs
+    /// it.  An `Err` is `emit`'s, which stops the reading; a failure to
+    /// read the input is one of its errors.  By default the input is read
+    /// whole and given to [`Source::read`].
+    fn read_stream(
+        &self,
+        name: &str,
+        reader: &mut dyn BufRead,
+        dir: &Path,
+        emit: &mut Emit<'_>,
+    ) -> io::Result<()> {
+        let _ = dir;
+        let mut bytes = Vec::new();
+        if let Err(source) = reader.read_to_end(&mut bytes) {
+            return emit(Err(Error::Io {
+                path: name.into(),
+                source,
+            }));
+        }
+        for t in self.read(name, bytes) {
+            emit(t)?;
+        }
+        Ok(())
     }
 
     /// [`Source::read`] plus the hex SHA-256 of the bytes.  A source may
@@ -217,4 +258,33 @@ impl Source for Sources {
     fn read_hashed(&self, name: &str, bytes: Vec<u8>) -> (String, Vec<Result<Thread, Error>>) {
         self.for_bytes(&bytes).read_hashed(name, bytes)
     }
+
+    fn streams(&self, head: &[u8]) -> bool {
+        self.for_bytes(head).streams(head)
+    }
+
+    /// Detects the format from the first [`STREAM_HEAD`] bytes, as
+    /// [`Sources::for_bytes`] does from the whole input.
+    fn read_stream(
+        &self,
+        name: &str,
+        reader: &mut dyn BufRead,
+        dir: &Path,
+        emit: &mut Emit<'_>,
+    ) -> io::Result<()> {
+        let mut head = Vec::with_capacity(STREAM_HEAD);
+        if let Err(source) = reader.take(STREAM_HEAD as u64).read_to_end(&mut head) {
+            return emit(Err(Error::Io {
+                path: name.into(),
+                source,
+            }));
+        }
+        let source = self.for_bytes(&head);
+        let mut rest = io::BufReader::new(io::Cursor::new(head).chain(reader));
+        source.read_stream(name, &mut rest, dir, emit)
+    }
 }
+
+/// How much of an input format detection reads: what a streaming reader
+/// must be shown to pick the same format as for the whole input.
+pub const STREAM_HEAD: usize = detect::SNIFF;

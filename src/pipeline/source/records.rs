@@ -7,18 +7,24 @@
 //! thread named after it; without `parent_id` every comment is top-level.
 //! JSON is read with serde_json, CSV with the csv crate.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::io::{self, BufRead};
+use std::path::Path;
 
 use rustc_hash::FxHashMap;
 
 use super::build::{build, Draft, ThreadDraft};
-use super::reddit::unix_time;
+use super::reddit::unix_text;
+use super::spool::{stream_lines, Emit, Said};
+use super::stamp::export_time;
 use super::{utf8, Source};
 use crate::error::{Error, ParseError, ParseErrorKind};
-use crate::parse::meta;
 use crate::thread::Thread;
 use crate::time::Timestamp;
 use crate::tree::Status;
+
+mod object;
 
 /// The names of the fields a generic export uses for ours.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,13 +128,8 @@ impl Grouper {
         let i = match self.index.get(key) {
             Some(&i) => i,
             None => {
-                let title = if key.is_empty() {
-                    file_stem(path).to_owned()
-                } else {
-                    key.to_owned()
-                };
                 self.order.push(ThreadDraft {
-                    title,
+                    title: first_title(key, path),
                     ..ThreadDraft::default()
                 });
                 self.index.insert(key.to_owned(), self.order.len() - 1);
@@ -141,6 +142,16 @@ impl Grouper {
     /// The threads, in order.
     pub fn into_drafts(self) -> Vec<ThreadDraft> {
         self.order
+    }
+}
+
+/// The title of thread `key` of the input `path` until the file gives one:
+/// the key, or the file's name for the file's only thread.
+pub fn first_title(key: &str, path: &str) -> String {
+    if key.is_empty() {
+        file_stem(path).to_owned()
+    } else {
+        key.to_owned()
     }
 }
 
@@ -208,9 +219,9 @@ fn export_error(
 fn time_of(s: &str) -> Option<Timestamp> {
     let s = s.trim();
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return unix_time(&serde_json::Value::String(s.to_owned()));
+        return unix_text(s);
     }
-    meta::meta_line(s).and_then(|m| m.created)
+    export_time(s)
 }
 
 fn status_of(s: &str) -> Option<Status> {
@@ -223,36 +234,107 @@ fn status_of(s: &str) -> Option<Status> {
     }
 }
 
-/// One comment's fields, by our names, as text.
+/// One comment's fields, by our names, as text borrowed from the input
+/// where it can be.
 #[derive(Default)]
-struct Cells {
-    id: Option<String>,
-    parent_id: Option<String>,
-    thread: Option<String>,
-    title: Option<String>,
-    author: Option<String>,
-    created: Option<String>,
-    text: Option<String>,
-    status: Option<String>,
+struct Cells<'a> {
+    id: Option<Cow<'a, str>>,
+    parent_id: Option<Cow<'a, str>>,
+    thread: Option<Cow<'a, str>>,
+    title: Option<Cow<'a, str>>,
+    author: Option<Cow<'a, str>>,
+    created: Option<Cow<'a, str>>,
+    text: Option<Cow<'a, str>>,
+    status: Option<Cow<'a, str>>,
 }
 
-fn push(threads: &mut Grouper, path: &str, c: Cells, line: u32) {
-    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-    let key = nonempty(c.thread).unwrap_or_default();
-    let t = threads.get(&key, path);
-    if let Some(title) = nonempty(c.title) {
-        t.title = title;
+impl<'a> Cells<'a> {
+    /// The fields in the order of [`Fields`].
+    fn slots(&mut self) -> [&mut Option<Cow<'a, str>>; 8] {
+        [
+            &mut self.id,
+            &mut self.parent_id,
+            &mut self.thread,
+            &mut self.title,
+            &mut self.author,
+            &mut self.created,
+            &mut self.text,
+            &mut self.status,
+        ]
     }
-    t.comments.push(Draft {
-        id: c.id.unwrap_or_default(),
-        parent: nonempty(c.parent_id),
-        author: nonempty(c.author),
-        body: c.text.unwrap_or_default(),
-        created: c.created.as_deref().and_then(time_of),
-        status: c.status.as_deref().and_then(status_of),
-        line,
-        column: 1,
-    });
+}
+
+/// The comment of `c`, read on line `line`.
+fn comment(c: Cells<'_>, line: u32) -> Said<'_> {
+    fn nonempty<'s>(s: &'s Option<Cow<'_, str>>) -> Option<&'s str> {
+        s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    let thread = match c.thread {
+        Some(Cow::Borrowed(t)) => Cow::Borrowed(t.trim()),
+        Some(Cow::Owned(t)) => Cow::Owned(t.trim().to_owned()),
+        None => Cow::Borrowed(""),
+    };
+    Said::Comment {
+        thread,
+        title: nonempty(&c.title).map(str::to_owned),
+        draft: Draft {
+            id: c.id.map(Cow::into_owned).unwrap_or_default(),
+            parent: nonempty(&c.parent_id).map(str::to_owned),
+            author: nonempty(&c.author).map(str::to_owned),
+            body: c.text.map(Cow::into_owned).unwrap_or_default(),
+            created: c.created.as_deref().and_then(time_of),
+            status: c.status.as_deref().and_then(status_of),
+            line,
+            column: 1,
+        },
+    }
+}
+
+/// Applies what a line says to the threads read so far; an error goes to
+/// `errors`.
+fn apply(threads: &mut Grouper, errors: &mut Vec<Error>, path: &str, said: Said<'_>) {
+    match said {
+        Said::Nothing => {}
+        Said::Bad(e) => errors.push(e),
+        Said::Title { thread, title } => threads.get(&thread, path).title = title,
+        Said::Comment {
+            thread,
+            title,
+            draft,
+        } => {
+            let t = threads.get(&thread, path);
+            if let Some(title) = title {
+                t.title = title;
+            }
+            t.comments.push(draft);
+        }
+    }
+}
+
+/// Every thread of the JSON Lines `text`, each non-blank line read by
+/// `said`, then the errors of lines that could not be read.
+pub fn read_lines(
+    path: &str,
+    text: &str,
+    said: &mut dyn FnMut(u32, &str) -> Said<'_>,
+) -> Vec<Result<Thread, Error>> {
+    let mut threads = Grouper::default();
+    let mut errors = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let raw = raw.trim_start_matches('\u{feff}');
+        if raw.trim().is_empty() {
+            continue;
+        }
+        apply(&mut threads, &mut errors, path, said(line, raw));
+    }
+    let mut out: Vec<Result<Thread, Error>> = threads
+        .into_drafts()
+        .into_iter()
+        .map(|t| build(path, t))
+        .collect();
+    out.extend(errors.into_iter().map(Err));
+    out
 }
 
 /// Generic JSON Lines.
@@ -274,71 +356,64 @@ impl Source for JsonlSource {
         };
         read_jsonl(name, text, &self.fields)
     }
-}
 
-fn cell(v: Option<&serde_json::Value>) -> Option<String> {
-    match v? {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Null => None,
-        other => Some(other.to_string()),
+    fn streams(&self, _head: &[u8]) -> bool {
+        true
+    }
+
+    fn read_stream(
+        &self,
+        name: &str,
+        reader: &mut dyn BufRead,
+        dir: &Path,
+        emit: &mut Emit<'_>,
+    ) -> io::Result<()> {
+        stream_jsonl(name, reader, dir, &self.fields, emit)
     }
 }
 
 /// Every thread of the JSON Lines `text`, then the errors of lines that
 /// could not be read.
 pub fn read_jsonl(path: &str, text: &str, f: &Fields) -> Vec<Result<Thread, Error>> {
-    let mut threads = Grouper::default();
-    let mut errors = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let raw = raw.trim_start_matches('\u{feff}');
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let obj: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(raw) {
-            Ok(o) => o,
-            Err(e) => {
-                errors.push(Err(json_error(path, "jsonl", line, raw, &e)));
-                continue;
-            }
-        };
-        let get = |name: &str| cell(obj.get(name));
-        let c = Cells {
-            id: get(&f.id),
-            parent_id: get(&f.parent_id),
-            thread: get(&f.thread),
-            title: get(&f.title),
-            author: get(&f.author),
-            created: get(&f.created),
-            text: get(&f.text),
-            status: get(&f.status),
-        };
-        if let Some(missing) = [(&c.id, &f.id, "id"), (&c.text, &f.text, "text")]
-            .iter()
-            .find(|(v, _, _)| v.is_none())
-        {
-            errors.push(Err(export_error(
-                path,
-                "jsonl",
-                line,
-                1,
-                raw,
-                format!(
-                    "expected a {:?} field in every object (--field {}=NAME names another)",
-                    missing.1, missing.2
-                ),
-            )));
-            continue;
-        }
-        push(&mut threads, path, c, line);
+    read_lines(path, text, &mut |n, raw| jsonl_said(path, n, raw, f))
+}
+
+/// [`read_jsonl`] over a reader, in bounded memory (spooling in `dir`).
+pub fn stream_jsonl(
+    path: &str,
+    reader: &mut dyn BufRead,
+    dir: &Path,
+    f: &Fields,
+    emit: &mut Emit<'_>,
+) -> io::Result<()> {
+    stream_lines(path, reader, dir, emit, &mut |n, raw| {
+        jsonl_said(path, n, raw, f)
+    })
+}
+
+/// What line `line` (`raw`, not blank) of a JSON Lines export says.
+pub(super) fn jsonl_said<'a>(path: &str, line: u32, raw: &'a str, f: &Fields) -> Said<'a> {
+    let c = match object::read(raw, f) {
+        Ok(c) => c,
+        Err(e) => return Said::Bad(json_error(path, "jsonl", line, raw, &e)),
+    };
+    if let Some(missing) = [(&c.id, &f.id, "id"), (&c.text, &f.text, "text")]
+        .iter()
+        .find(|(v, _, _)| v.is_none())
+    {
+        return Said::Bad(export_error(
+            path,
+            "jsonl",
+            line,
+            1,
+            raw,
+            format!(
+                "expected a {:?} field in every object (--field {}=NAME names another)",
+                missing.1, missing.2
+            ),
+        ));
     }
-    let mut out: Vec<Result<Thread, Error>> = threads
-        .into_drafts()
-        .into_iter()
-        .map(|t| build(path, t))
-        .collect();
-    out.extend(errors);
-    out
+    comment(c, line)
 }
 
 /// Generic CSV with a header row.
@@ -400,18 +475,22 @@ pub fn read_csv(path: &str, bytes: &[u8], f: &Fields) -> Vec<Result<Thread, Erro
     );
     let mut threads = Grouper::default();
     let mut fault = None;
-    for row in rdr.records() {
-        let row = match row {
-            Ok(r) => r,
+    // One row read into one record, again and again: its cells are
+    // borrowed, not copied, until a comment keeps them.
+    let mut row = csv::StringRecord::new();
+    loop {
+        match rdr.read_record(&mut row) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 fault = Some(csv_error(path, bytes, &e));
                 break;
             }
-        };
+        }
         let line = row
             .position()
             .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
-        let get = |i: Option<usize>| i.and_then(|i| row.get(i)).map(str::to_owned);
+        let get = |i: Option<usize>| i.and_then(|i| row.get(i)).map(Cow::Borrowed);
         let c = Cells {
             id: get(Some(id)),
             parent_id: get(parent),
@@ -422,7 +501,7 @@ pub fn read_csv(path: &str, bytes: &[u8], f: &Fields) -> Vec<Result<Thread, Erro
             text: get(Some(text)),
             status: get(status),
         };
-        push(&mut threads, path, c, line);
+        apply(&mut threads, &mut Vec::new(), path, comment(c, line));
     }
     let mut out: Vec<Result<Thread, Error>> = threads
         .into_drafts()
@@ -461,3 +540,6 @@ fn csv_error(path: &str, bytes: &[u8], e: &csv::Error) -> Error {
     };
     export_error(path, "csv", line, 1, &raw, message)
 }
+
+#[cfg(test)]
+mod tests;

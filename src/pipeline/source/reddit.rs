@@ -12,10 +12,16 @@
 //! that is not JSON is an error with its line and column; the other lines
 //! are still read.
 
+use std::borrow::Cow;
+use std::io::{self, BufRead};
+use std::path::Path;
+
 use serde::Deserialize;
 
-use super::build::{build, Draft, ThreadDraft};
-use super::records::{json_error, Grouper};
+use super::build::Draft;
+use super::json_value::Scalar;
+use super::records::{json_error, read_lines};
+use super::spool::{stream_lines, Emit, Said};
 use super::{utf8, Source};
 use crate::error::Error;
 use crate::thread::Thread;
@@ -26,15 +32,22 @@ use crate::tree::Status;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RedditSource;
 
-/// The fields of a line that are read; others are ignored.
+/// The fields of a line that are read, borrowed from the line when they
+/// have no escapes; others are skipped.
 #[derive(Deserialize)]
-struct Line {
-    id: Option<serde_json::Value>,
-    parent_id: Option<String>,
-    link_id: Option<String>,
-    author: Option<String>,
-    body: Option<String>,
-    title: Option<String>,
+struct Line<'a> {
+    #[serde(borrow)]
+    id: Option<Scalar<'a>>,
+    #[serde(borrow)]
+    parent_id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    link_id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    author: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    body: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    title: Option<Cow<'a, str>>,
     created_utc: Option<serde_json::Value>,
 }
 
@@ -50,15 +63,35 @@ impl Source for RedditSource {
         };
         read_reddit(name, text)
     }
+
+    fn streams(&self, _head: &[u8]) -> bool {
+        true
+    }
+
+    fn read_stream(
+        &self,
+        name: &str,
+        reader: &mut dyn BufRead,
+        dir: &Path,
+        emit: &mut Emit<'_>,
+    ) -> io::Result<()> {
+        stream_reddit(name, reader, dir, emit)
+    }
 }
 
 /// The seconds of a `created_utc`, given as a number or a string.
 pub fn unix_time(v: &serde_json::Value) -> Option<Timestamp> {
     let secs = match v {
         serde_json::Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-        serde_json::Value::String(s) => s.trim().parse::<f64>().ok().map(|f| f as i64),
+        serde_json::Value::String(s) => return unix_text(s),
         _ => None,
     }?;
+    Timestamp::from_unix(secs)
+}
+
+/// The seconds of a time written as text (`1741015200`, `1741015200.5`).
+pub fn unix_text(s: &str) -> Option<Timestamp> {
+    let secs = s.trim().parse::<f64>().ok().map(|f| f as i64)?;
     Timestamp::from_unix(secs)
 }
 
@@ -71,56 +104,75 @@ fn strip(id: &str) -> &str {
 /// Every thread of the archive `text`, then the errors of lines that
 /// could not be read.
 pub fn read_reddit(path: &str, text: &str) -> Vec<Result<Thread, Error>> {
-    let mut threads = Grouper::default();
-    let mut errors = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let raw = raw.trim_start_matches('\u{feff}');
-        if raw.trim().is_empty() {
-            continue;
+    read_lines(path, text, &mut |n, raw| said(path, n, raw))
+}
+
+/// [`read_reddit`] over a reader, in bounded memory (spooling in `dir`).
+pub fn stream_reddit(
+    path: &str,
+    reader: &mut dyn BufRead,
+    dir: &Path,
+    emit: &mut Emit<'_>,
+) -> io::Result<()> {
+    stream_lines(path, reader, dir, emit, &mut |n, raw| said(path, n, raw))
+}
+
+/// A key's text without the `t1_`/`t3_` kind, borrowed when it can be.
+fn strip_cow(id: Cow<'_, str>) -> Cow<'_, str> {
+    match id {
+        Cow::Borrowed(s) => Cow::Borrowed(strip(s)),
+        Cow::Owned(s) => Cow::Owned(strip(&s).to_owned()),
+    }
+}
+
+/// What line `line_no` (`raw`, not blank) of an archive says.
+pub(super) fn said<'a>(path: &str, line_no: u32, raw: &'a str) -> Said<'a> {
+    let l: Line<'a> = match serde_json::from_str(raw) {
+        Ok(l) => l,
+        Err(e) => return Said::Bad(json_error(path, "reddit", line_no, raw, &e)),
+    };
+    let id = match l.id {
+        Some(Scalar::Str(s)) => s.into_owned(),
+        Some(Scalar::Other(serde_json::Value::Number(n))) => n.to_string(),
+        _ => format!("line {line_no}"),
+    };
+    let Some(body) = l.body else {
+        // A submission: its title names the thread.
+        return match l.title {
+            Some(title) => Said::Title {
+                thread: Cow::Owned(strip(&id).to_owned()),
+                title: title.into_owned(),
+            },
+            None => Said::Nothing,
+        };
+    };
+    let parent = l
+        .parent_id
+        .as_deref()
+        .filter(|p| !p.starts_with("t3_"))
+        .map(|p| strip(p).to_owned());
+    let thread = match (l.link_id, l.parent_id) {
+        (Some(link), _) => strip_cow(link),
+        (None, Some(p)) if p.starts_with("t3_") => strip_cow(p),
+        _ => Cow::Borrowed(""),
+    };
+    let removed = matches!(body.trim(), "[deleted]" | "[removed]");
+    let author = l
+        .author
+        .filter(|a| !a.is_empty() && a != "[deleted]")
+        .map(Cow::into_owned);
+    let body = if removed {
+        String::new()
+    } else {
+        match quick_xml::escape::unescape(&body) {
+            Ok(Cow::Owned(b)) => b,
+            _ => body.into_owned(),
         }
-        let l: Line = match serde_json::from_str(raw) {
-            Ok(l) => l,
-            Err(e) => {
-                errors.push(Err(json_error(path, "reddit", line_no, raw, &e)));
-                continue;
-            }
-        };
-        let id = match &l.id {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("line {line_no}"),
-        };
-        let Some(body) = l.body else {
-            // A submission: its title names the thread.
-            if let Some(title) = l.title {
-                let t = threads.get(strip(&id), path);
-                t.title = title;
-            }
-            continue;
-        };
-        let post = l
-            .link_id
-            .as_deref()
-            .or(l.parent_id.as_deref().filter(|p| p.starts_with("t3_")))
-            .map(strip)
-            .unwrap_or("")
-            .to_owned();
-        let parent = l
-            .parent_id
-            .as_deref()
-            .filter(|p| !p.starts_with("t3_"))
-            .map(|p| strip(p).to_owned());
-        let removed = matches!(body.trim(), "[deleted]" | "[removed]");
-        let author = l.author.filter(|a| !a.is_empty() && a != "[deleted]");
-        let body = if removed {
-            String::new()
-        } else {
-            quick_xml::escape::unescape(&body)
-                .map(|b| b.into_owned())
-                .unwrap_or(body)
-        };
-        threads.get(&post, path).comments.push(Draft {
+    };
+    Said::Comment {
+        thread,
+        title: None,
+        draft: Draft {
             id,
             parent,
             author,
@@ -129,13 +181,6 @@ pub fn read_reddit(path: &str, text: &str) -> Vec<Result<Thread, Error>> {
             status: removed.then_some(Status::Deleted),
             line: line_no,
             column: 1,
-        });
+        },
     }
-    let mut out: Vec<Result<Thread, Error>> = threads
-        .into_drafts()
-        .into_iter()
-        .map(|t: ThreadDraft| build(path, t))
-        .collect();
-    out.extend(errors);
-    out
 }

@@ -6,14 +6,16 @@
 //! no document tree.  Pingbacks and trackbacks are notices from other
 //! sites, not reader comments: they are skipped and counted in a warning.
 
+use std::borrow::Cow;
+
 use quick_xml::events::Event;
 
 use super::build::{build, Draft, ThreadDraft};
 use super::html_text::html_to_text;
+use super::stamp::export_time;
 use super::xml::Xml;
 use super::{utf8, Source};
 use crate::error::Error;
-use crate::parse::meta;
 use crate::parse::Warning;
 use crate::thread::Thread;
 use crate::tree::Status;
@@ -60,10 +62,7 @@ pub fn read_wxr(path: &str, text: &str) -> Vec<Result<Thread, Error>> {
             }
         };
         let step = match event {
-            Event::Start(e) => {
-                let name = e.name().0.to_owned();
-                start(&mut x, &mut item, &name, at)
-            }
+            Event::Start(e) => start(&mut x, &mut item, e.name().0, at),
             Event::End(e) if e.name().0 == "item" => {
                 if let Some(it) = item.take() {
                     if let Some(t) = finish(path, it) {
@@ -121,35 +120,32 @@ fn comment(x: &mut Xml<'_>, it: &mut Item, (line, column): (u32, u32)) -> Result
         ..Draft::default()
     };
     let mut kind = String::new();
-    let mut date_gmt = String::new();
+    let mut date_gmt = Cow::Borrowed("");
     loop {
         match x.next()? {
-            Event::Start(e) => {
-                let name = e.name().0.to_owned();
-                match name.as_str() {
-                    "wp:comment_id" => d.id = x.text()?.trim().to_owned(),
-                    "wp:comment_parent" => {
-                        let p = x.text()?.trim().to_owned();
-                        d.parent = (!p.is_empty() && p != "0").then_some(p);
-                    }
-                    "wp:comment_author" => {
-                        let a = x.text()?.trim().to_owned();
-                        d.author = (!a.is_empty()).then_some(a);
-                    }
-                    "wp:comment_date_gmt" => date_gmt = x.text()?,
-                    "wp:comment_content" => d.body = html_to_text(&x.text()?),
-                    "wp:comment_approved" => {
-                        d.status = Some(match x.text()?.trim() {
-                            "1" | "approve" | "approved" => Status::Approved,
-                            "spam" => Status::Spam,
-                            "trash" | "post-trashed" => Status::Deleted,
-                            _ => Status::Pending,
-                        })
-                    }
-                    "wp:comment_type" => kind = x.text()?.trim().to_owned(),
-                    _ => x.skip()?,
+            Event::Start(e) => match e.name().0 {
+                "wp:comment_id" => d.id = x.text()?.trim().to_owned(),
+                "wp:comment_parent" => {
+                    let p = x.text()?.trim().to_owned();
+                    d.parent = (!p.is_empty() && p != "0").then_some(p);
                 }
-            }
+                "wp:comment_author" => {
+                    let a = x.text()?.trim().to_owned();
+                    d.author = (!a.is_empty()).then_some(a);
+                }
+                "wp:comment_date_gmt" => date_gmt = x.text()?,
+                "wp:comment_content" => d.body = html_to_text(&x.text()?),
+                "wp:comment_approved" => {
+                    d.status = Some(match x.text()?.trim() {
+                        "1" | "approve" | "approved" => Status::Approved,
+                        "spam" => Status::Spam,
+                        "trash" | "post-trashed" => Status::Deleted,
+                        _ => Status::Pending,
+                    })
+                }
+                "wp:comment_type" => kind = x.text()?.trim().to_owned(),
+                _ => x.skip()?,
+            },
             Event::End(_) => break,
             Event::Eof => {
                 let (l, c) = x.here();
@@ -169,7 +165,7 @@ fn comment(x: &mut Xml<'_>, it: &mut Item, (line, column): (u32, u32)) -> Result
         return Ok(());
     }
     // WordPress writes 0000-00-00 00:00:00 for an unknown time.
-    d.created = meta::meta_line(date_gmt.trim()).and_then(|m| m.created);
+    d.created = export_time(&date_gmt);
     if d.id.is_empty() {
         d.id = format!("line {line}");
     }

@@ -1,6 +1,8 @@
 //! What the XML exports share: the text of an element (its text, CDATA
 //! and entity references put together) and errors with a position.
 
+use std::borrow::Cow;
+
 use quick_xml::events::{BytesRef, Event};
 use quick_xml::Reader;
 
@@ -73,18 +75,30 @@ impl<'a> Xml<'a> {
     }
 
     /// The text of the element just opened, up to its end tag, with
-    /// nested markup skipped (its text kept).
-    pub fn text(&mut self) -> Result<String, Error> {
-        let mut out = String::new();
+    /// nested markup skipped (its text kept).  Borrowed from the input
+    /// when it is one run of text or CDATA without carriage returns, as
+    /// most fields and bodies are.
+    pub fn text(&mut self) -> Result<Cow<'a, str>, Error> {
+        let mut out: Option<Cow<'a, str>> = None;
         let mut depth = 0usize;
         loop {
-            match self.next()? {
-                Event::Text(t) => out.push_str(&t.xml10_content()),
-                Event::CData(t) => out.push_str(&t.xml10_content()),
-                Event::GeneralRef(r) => push_ref(&mut out, &r),
-                Event::Start(_) => depth += 1,
-                Event::End(_) if depth == 0 => return Ok(out),
-                Event::End(_) => depth -= 1,
+            let piece = match self.next()? {
+                Event::Text(t) => t.xml10_content(),
+                Event::CData(t) => t.xml10_content(),
+                Event::GeneralRef(r) => {
+                    let mut s = String::new();
+                    push_ref(&mut s, &r);
+                    Cow::Owned(s)
+                }
+                Event::Start(_) => {
+                    depth += 1;
+                    continue;
+                }
+                Event::End(_) if depth == 0 => return Ok(out.unwrap_or_default()),
+                Event::End(_) => {
+                    depth -= 1;
+                    continue;
+                }
                 Event::Eof => {
                     let (line, column) = self.here();
                     let at = self.reader.buffer_position() as usize;
@@ -95,7 +109,11 @@ impl<'a> Xml<'a> {
                         "expected an end tag, found the end of the file".to_owned(),
                     ));
                 }
-                _ => {}
+                _ => continue,
+            };
+            match &mut out {
+                None => out = Some(piece),
+                Some(o) => o.to_mut().push_str(&piece),
             }
         }
     }

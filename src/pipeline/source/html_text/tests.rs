@@ -24,3 +24,110 @@ fn plain_text_and_broken_markup() {
         "> > deep\n\n> reply"
     );
 }
+
+/// The subset walk gives the tokenizer's text whenever it reads a body.
+fn agree(html: &str) -> bool {
+    match super::simple::walk(html) {
+        Some(t) => {
+            assert_eq!(
+                super::tidy(&t.text),
+                super::tokenized(html),
+                "the subset walk and the tokenizer differ on {html:?}"
+            );
+            true
+        }
+        None => false,
+    }
+}
+
+/// Bodies and articles of the bundled WordPress and Disqus samples.
+fn sample_bodies() -> Vec<String> {
+    use quick_xml::events::Event;
+    let mut out = Vec::new();
+    for file in ["wordpress.xml", "disqus.xml"] {
+        let text = std::fs::read_to_string(format!("data/samples/{file}")).unwrap();
+        let mut r = quick_xml::Reader::from_str(&text);
+        let mut inside = false;
+        loop {
+            match r.read_event().unwrap() {
+                Event::Start(e) => {
+                    inside = matches!(
+                        e.name().0,
+                        "wp:comment_content" | "content:encoded" | "message"
+                    );
+                }
+                Event::CData(t) if inside => out.push(t.xml10_content().into_owned()),
+                Event::Text(t) if inside => out.push(t.xml10_content().into_owned()),
+                Event::End(_) => inside = false,
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn r16_simple_markup_skips_the_tokenizer_with_the_same_text() {
+    let bodies = sample_bodies();
+    assert!(bodies.len() >= 10, "{bodies:?}");
+    for b in bodies.iter().filter(|b| b.contains(['<', '&'])) {
+        assert!(agree(b), "a sample body left the subset: {b:?}");
+    }
+    // The benchmark's body, and the forms the subset reads.
+    for html in [
+        "<p>bridge &amp; ferry.</p>\n<p><a href=\"https://x.example\">queue</a> boats.</p>",
+        "<P CLASS=x>Shout</P><br/><br >x",
+        "a < b &amp; c > d & e",
+        "<a href='q' title=\"r\" data-x=1 checked>link</a>",
+        "&rsquo;&mdash;&#8230;&#x263A;&nbsp;&notin;",
+        "<script>hidden <b>too</b></script>shown<style/>still",
+        "<pre>kept\n  as is\n</pre>after",
+        "<blockquote><p>one</p><blockquote>two</blockquote></blockquote>three",
+        "<ul><li>a</li><li>b</li></ul><table><tr><td>c</td></tr></table>",
+        "trailing <",
+        "</p >end",
+    ] {
+        assert!(agree(html), "{html:?} left the subset");
+    }
+    // What the subset leaves to the tokenizer.
+    for html in [
+        "<!-- note -->x",
+        "a\r\nb <b>c</b>",
+        "&amp",
+        "&notit;",
+        "&#0;",
+        "&#128;",
+        "<img alt=\"smile\">",
+        "<p.x>y</p.x>",
+        "<a b=\"c\"d>e</a>",
+        "</>x",
+        "<p",
+        "\u{feff}<b>x</b>",
+    ] {
+        assert!(!agree(html), "{html:?} should go to the tokenizer");
+    }
+}
+
+proptest::proptest! {
+    /// Bodies strung together from markup pieces, well formed or not:
+    /// wherever the subset walk reads one, its text is the tokenizer's.
+    #[test]
+    fn r16_simple_walk_reads_as_the_tokenizer(pieces in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "<p>", "</p>", "<br>", "<br/>", "<BR />", "<div>", "</div>", "<hr>", "<li>", "</li>",
+            "<ul>", "</ul>", "<tr>", "<blockquote>", "</blockquote>", "<pre>", "</pre>",
+            "<script>", "</script>", "<style/>", "<a href=\"https://x.example/?a=1&amp;b=2\">",
+            "</a>", "<em>", "</em>", "<b", ">", "<", "</", "/>", "=", "\"", "'", "&", ";", "#",
+            "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&nbsp;", "&rsquo;", "&mdash;",
+            "&amp", "&ampx", "&not;", "&notit;", "&#39;", "&#x263A;", "&#0;", "&#128;",
+            "&#x10FFFF;", "&#xZZ;", "&#", "&bogus;", "<!--", "-->", "<img alt=\"q\">",
+            "<P CLASS=x>", "<a b c=d>", "<a b='c'd>", "</p >", "</ p>", "<p/>", "<p.x>",
+            "x", "word", "café", "😀", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\u{a0}", "> ",
+        ]),
+        0..24,
+    )) {
+        let html: String = pieces.concat();
+        agree(&html);
+    }
+}
