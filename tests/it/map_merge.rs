@@ -289,40 +289,30 @@ fn r19_merging_one_map_output_twice_is_an_error() {
     assert!(!dir.join("out/comments.csv").exists());
 }
 
+/// Runs the binary with `args` on `stdin`; it must exit 2 and say `said`.
+fn fails_with(args: &[&str], stdin: &str, said: &str) {
+    let out = tw().args(args).write_stdin(stdin).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(said), "{stderr}");
+}
+
 #[test]
 fn r19_bad_frames_and_lines_say_where() {
-    let out = tw()
-        .arg("map")
-        .write_stdin("TWFRAME {\"name\": \"a.txt\", \"bytes\": 50}\nshort")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("frame 1 (a.txt): the stream ends after 5 of its 50 bytes"),
-        "{stderr}"
+    fails_with(
+        &["map"],
+        "TWFRAME {\"name\": \"a.txt\", \"bytes\": 50}\nshort",
+        "frame 1 (a.txt): the stream ends after 5 of its 50 bytes",
     );
-    let out = tw()
-        .arg("map")
-        .write_stdin("Title\n\n  • Ann\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("frame 1 (byte 0): expected a header line `TWFRAME"),
-        "{stderr}"
+    fails_with(
+        &["map"],
+        "Title\n\n  • Ann\n",
+        "frame 1 (byte 0): expected a header line `TWFRAME",
     );
-    let out = tw()
-        .args(["merge", "--partial"])
-        .write_stdin("threadwatch-partials\t1\t\nuser\tann\tnot-base64\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("standard input:2: expected a partial line"),
-        "{stderr}"
+    fails_with(
+        &["merge", "--partial"],
+        "threadwatch-partials\t1\t\nuser\tann\tnot-base64\n",
+        "standard input:2: expected a partial line",
     );
 }
 
