@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use threadwatch::analyze::category::CATEGORIES;
 use threadwatch::analyze::incivility::UNCIVIL_THRESHOLD;
 use threadwatch::analyze::people::{DOGPILE_MIN, HARASSMENT_MIN};
-use threadwatch::report::csv::Format;
+use threadwatch::report::csv::{CsvOptions, Format};
 use threadwatch::term::Color;
 
 const EXIT_CODES: &str = "\
@@ -447,9 +447,8 @@ pub struct AnalyzeArgs {
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub run: RunArgs,
-    /// Start each CSV with a UTF-8 byte-order mark, for Excel.
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Folder of word lists that replace (`<category>.txt`) or extend
     /// (`<category>.add.txt`) the built-in ones, and of `allow.txt`, words
     /// and names that never count; format in grammars/lexicon.ebnf.
@@ -459,6 +458,35 @@ pub struct AnalyzeArgs {
     /// added to the built-in one and to the --lexicon-dir's allow.txt.
     #[arg(long, value_name = "FILE")]
     pub allow: Option<PathBuf>,
+    /// Keep what each input gave in STATE and, next time, skip inputs whose
+    /// path and content are unchanged; reports still cover every input
+    /// named.  Created on the first run; a damaged or old one is renamed
+    /// to STATE.set-aside with a warning and rebuilt.
+    #[arg(long, value_name = "STATE")]
+    pub incremental: Option<PathBuf>,
+    /// Site model written by `threadwatch train` to use as the learned
+    /// layer instead of the built-in one (run.json records its version and
+    /// SHA-256).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Score at or above which a comment is `uncivil` (0 to 1); lower it
+    /// to catch more, raise it to flag fewer.
+    #[arg(long, value_name = "SCORE", default_value_t = UNCIVIL_THRESHOLD,
+          value_parser = unit_interval)]
+    pub uncivil_threshold: f64,
+    /// Distinct attackers of one person in one thread that make a dogpile.
+    #[arg(long, value_name = "N", default_value_t = DOGPILE_MIN,
+          value_parser = at_least_one)]
+    pub dogpile_min: usize,
+}
+
+/// Report options shared by `analyze` and `merge` (their flags keep their
+/// names; one definition so the two commands cannot drift apart).
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Start each CSV with a UTF-8 byte-order mark, for Excel.
+    #[arg(long)]
+    pub bom: bool,
     /// Exit with status 3 when RULE holds, e.g. 'uncivil_rate>0.3' or
     /// 'harassment>0' for the run, 'thread.uncivil_rate>0.5' for any one
     /// thread, 'user.harassment>0' for any one user; the alert names who
@@ -488,30 +516,10 @@ pub struct AnalyzeArgs {
     /// decimal separator is a comma.
     #[arg(long, short, default_value = ",", value_parser = parse_delimiter)]
     pub delimiter: u8,
-    /// Keep what each input gave in STATE and, next time, skip inputs whose
-    /// path and content are unchanged; reports still cover every input
-    /// named.  Created on the first run; a damaged or old one is renamed
-    /// to STATE.set-aside with a warning and rebuilt.
-    #[arg(long, value_name = "STATE")]
-    pub incremental: Option<PathBuf>,
-    /// Site model written by `threadwatch train` to use as the learned
-    /// layer instead of the built-in one (run.json records its version and
-    /// SHA-256).
-    #[arg(long, value_name = "FILE")]
-    pub model: Option<PathBuf>,
-    /// Score at or above which a comment is `uncivil` (0 to 1); lower it
-    /// to catch more, raise it to flag fewer.
-    #[arg(long, value_name = "SCORE", default_value_t = UNCIVIL_THRESHOLD,
-          value_parser = unit_interval)]
-    pub uncivil_threshold: f64,
     /// Uncivil comments aimed at one person that make harassment.
     #[arg(long, value_name = "N", default_value_t = HARASSMENT_MIN,
           value_parser = at_least_one)]
     pub harassment_min: usize,
-    /// Distinct attackers of one person in one thread that make a dogpile.
-    #[arg(long, value_name = "N", default_value_t = DOGPILE_MIN,
-          value_parser = at_least_one)]
-    pub dogpile_min: usize,
     /// Also write DIR/threadwatch.xlsx: every report as a typed sheet,
     /// after a `flagged` sheet of uncivil comments, worst first.
     #[arg(long)]
@@ -630,37 +638,8 @@ pub struct MergeArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Start each CSV with a UTF-8 byte-order mark, for Excel.
-    #[arg(long)]
-    pub bom: bool,
-    /// Alert rules, as for `analyze`.
-    #[arg(long, value_name = "RULE")]
-    pub alert: Vec<String>,
-    /// An extra lock file to take first, as for `analyze`.
-    #[arg(long, value_name = "FILE")]
-    pub lock: Option<PathBuf>,
-    /// Seconds to wait for another run's lock before giving up (exit 2).
-    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
-    pub lock_timeout: f64,
-    /// Report format: csv, tsv or jsonl.
-    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
-    pub format: FormatArg,
-    /// Field separator: one ASCII character.
-    #[arg(long, short, default_value = ",", value_parser = parse_delimiter)]
-    pub delimiter: u8,
-    /// Uncivil comments aimed at one person that make harassment.
-    #[arg(long, value_name = "N", default_value_t = HARASSMENT_MIN,
-          value_parser = at_least_one)]
-    pub harassment_min: usize,
-    /// Also write DIR/threadwatch.xlsx.
-    #[arg(long)]
-    pub xlsx: bool,
-    /// Also write DIR/report.html.
-    #[arg(long)]
-    pub html: bool,
-    /// Write the who-attacks-whom graph to FILE as Graphviz DOT.
-    #[arg(long, value_name = "FILE")]
-    pub dot: Option<PathBuf>,
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 /// `threadwatch tree`
@@ -769,5 +748,16 @@ pub fn unit_interval(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
         _ => Err(format!("expected a number from 0 to 1, found {s:?}")),
+    }
+}
+
+impl ReportArgs {
+    /// How the report files are written.
+    pub fn csv_options(&self) -> CsvOptions {
+        CsvOptions {
+            delimiter: self.delimiter,
+            bom: self.bom,
+            format: self.format.into(),
+        }
     }
 }

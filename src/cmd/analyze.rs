@@ -29,11 +29,13 @@ use threadwatch::state::StateError;
 use threadwatch::term::sanitize;
 use threadwatch::Error;
 
+use super::alert::{self, Alert};
 use super::inputs::{describe, expand, progress_bar, read_stdin, worker_pool};
 use super::lexicon::load_lexicon_allowing;
+use super::lock::{self, Claim};
 use super::model::choose;
-use super::{alert, lock, verdict, Outcome};
-use crate::cli::AnalyzeArgs;
+use super::{verdict, Outcome};
+use crate::cli::{AnalyzeArgs, ReportArgs};
 
 /// Runs `analyze`.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
@@ -41,37 +43,12 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         bail!("expected --out DIR (or `out` under [analyze] in the config file)");
     };
     let out = &out;
-    if out.file_name().is_none() {
-        bail!(
-            "--out {}: expected a named folder (not . or /)",
-            out.display()
-        );
-    }
-    let alerts = args
-        .alert
-        .iter()
-        .map(|a| alert::parse(a))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    // Issue 18: the folder is made (its parent must exist) and locked from
-    // inside before anything is written; dropped, the claim removes the
-    // lock file, and the folder too if this run made it and published
-    // nothing.
-    tracing::info!(out = %out.display(), "taking the run lock");
-    let _claim = lock::claim(
-        out,
-        args.lock.as_deref(),
-        Duration::from_secs_f64(args.lock_timeout),
-    )?;
-    remove_stale_staging(out).context("cannot clean up after an interrupted run")?;
+    let (alerts, _claim) = open_out(out, &args.report)?;
 
     let lexicon = load_lexicon_allowing(args.lexicon_dir.as_deref(), args.allow.as_deref())?;
     let chosen = choose(args.model.as_deref())?;
     let model = chosen.model();
-    let opts = CsvOptions {
-        delimiter: args.delimiter,
-        bom: args.bom,
-        format: args.format.into(),
-    };
+    let opts = args.report.csv_options();
     if let Some(dir) = args
         .incremental
         .as_deref()
@@ -87,7 +64,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         })?;
     }
     let rules = Rules {
-        harassment_min: args.harassment_min,
+        harassment_min: args.report.harassment_min,
         dogpile_min: args.dogpile_min,
     };
     let check_alerts =
@@ -113,8 +90,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         incremental: args.incremental.as_deref(),
         options: RunOptions {
             format: opts.format.extension().to_owned(),
-            delimiter: char::from(args.delimiter).to_string(),
-            bom: args.bom,
+            delimiter: char::from(opts.delimiter).to_string(),
+            bom: opts.bom,
             lexicon_dir: args.lexicon_dir.as_ref().map(|d| d.display().to_string()),
             glob: args.input.glob.clone(),
             uncivil_threshold: args.uncivil_threshold,
@@ -129,7 +106,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         alerts: &check_alerts,
         events: &events,
     };
-    let mut sinks = report_sinks(opts, args.xlsx, args.html, args.dot.as_deref());
+    let mut sinks = report_sinks(opts, &args.report);
 
     let staging = Staging::new(out)
         .with_context(|| format!("cannot create a staging folder in {}", out.display()))?;
@@ -163,26 +140,49 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     ))
 }
 
+/// Checks `--out`, parses the alert rules (before any work, so a typo
+/// costs nothing), then makes and locks the folder and clears what an
+/// interrupted run left.  Issue 18: the folder is made (its parent must
+/// exist) and locked from inside before anything is written; dropped, the
+/// claim removes the lock file, and the folder too if this run made it and
+/// published nothing.
+pub(super) fn open_out(out: &Path, report: &ReportArgs) -> anyhow::Result<(Vec<Alert>, Claim)> {
+    if out.file_name().is_none() {
+        bail!(
+            "--out {}: expected a named folder (not . or /)",
+            out.display()
+        );
+    }
+    let alerts = report
+        .alert
+        .iter()
+        .map(|a| alert::parse(a))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    tracing::info!(out = %out.display(), "taking the run lock");
+    let claim = lock::claim(
+        out,
+        report.lock.as_deref(),
+        Duration::from_secs_f64(report.lock_timeout),
+    )?;
+    remove_stale_staging(out).context("cannot clean up after an interrupted run")?;
+    Ok((alerts, claim))
+}
+
 /// The sinks of a report set: the report files and run.json, then what
 /// the flags ask for (issue 17: the workbook, the HTML report, the graph).
-pub(super) fn report_sinks(
-    opts: CsvOptions,
-    xlsx: bool,
-    html: bool,
-    dot: Option<&Path>,
-) -> Vec<Box<dyn Sink>> {
+pub(super) fn report_sinks(opts: CsvOptions, report: &ReportArgs) -> Vec<Box<dyn Sink>> {
     let mut sinks: Vec<Box<dyn Sink>> = vec![
         Box::new(ReportFiles::new(opts)),
         Box::new(RunJson::default()),
     ];
-    if xlsx {
+    if report.xlsx {
         sinks.push(Box::new(WorkbookSink::new()));
     }
-    if html {
+    if report.html {
         sinks.push(Box::new(HtmlSink::new()));
     }
-    if let Some(path) = dot {
-        sinks.push(Box::new(DotSink::new(path.to_path_buf())));
+    if let Some(path) = &report.dot {
+        sinks.push(Box::new(DotSink::new(path.clone())));
     }
     sinks
 }

@@ -127,14 +127,14 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
     }
     if unset("alert") {
         match &config.alert {
-            Some(OneOrMany::One(rule)) => args.alert = vec![rule.clone()],
-            Some(OneOrMany::Many(rules)) => args.alert = rules.clone(),
+            Some(OneOrMany::One(rule)) => args.report.alert = vec![rule.clone()],
+            Some(OneOrMany::Many(rules)) => args.report.alert = rules.clone(),
             None => {}
         }
     }
     if unset("format") {
         if let Some(v) = &config.format {
-            args.format = match v.as_str() {
+            args.report.format = match v.as_str() {
                 "csv" => FormatArg::Csv,
                 "tsv" => FormatArg::Tsv,
                 "jsonl" => FormatArg::Jsonl,
@@ -145,13 +145,13 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
     if unset("delimiter") {
         if let Some(v) = &config.delimiter {
             match v.as_bytes() {
-                [b] if b.is_ascii() && *b != b'"' => args.delimiter = *b,
+                [b] if b.is_ascii() && *b != b'"' => args.report.delimiter = *b,
                 _ => bail!("config: delimiter: expected one ASCII character, found {v:?}"),
             }
         }
     }
     if unset("bom") {
-        args.bom = config.bom.unwrap_or(args.bom);
+        args.report.bom = config.bom.unwrap_or(args.report.bom);
     }
     if unset("quiet") {
         args.run.quiet = config.quiet.unwrap_or(args.run.quiet);
@@ -160,19 +160,19 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
         args.run.jobs = config.jobs;
     }
     if unset("lock") && config.lock.is_some() {
-        args.lock = config.lock.clone();
+        args.report.lock = config.lock.clone();
     }
     if unset("lock_timeout") {
-        args.lock_timeout = config.lock_timeout.unwrap_or(args.lock_timeout);
+        args.report.lock_timeout = config.lock_timeout.unwrap_or(args.report.lock_timeout);
     }
     if unset("xlsx") {
-        args.xlsx = config.xlsx.unwrap_or(args.xlsx);
+        args.report.xlsx = config.xlsx.unwrap_or(args.report.xlsx);
     }
     if unset("html") {
-        args.html = config.html.unwrap_or(args.html);
+        args.report.html = config.html.unwrap_or(args.report.html);
     }
     if unset("dot") && config.dot.is_some() {
-        args.dot = config.dot.clone();
+        args.report.dot = config.dot.clone();
     }
     if unset("incremental") && config.incremental.is_some() {
         args.incremental = config.incremental.clone();
@@ -192,7 +192,7 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
         (
             "harassment_min",
             config.harassment_min,
-            &mut args.harassment_min,
+            &mut args.report.harassment_min,
         ),
         ("dogpile_min", config.dogpile_min, &mut args.dogpile_min),
     ] {

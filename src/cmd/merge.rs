@@ -5,18 +5,16 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter};
 use std::path::Path;
-use std::time::Duration;
 
 use anyhow::Context;
 use threadwatch::pipeline::reduce::{read_partials, reduce, told, Gathered, ReduceConfig};
 use threadwatch::pipeline::Tables;
-use threadwatch::report::csv::CsvOptions;
-use threadwatch::report::publish::{remove_stale_staging, Staging};
+use threadwatch::report::publish::Staging;
 use threadwatch::report::run::{AlertResult, InputRecord, RunCounts, RunOptions};
 use threadwatch::term::sanitize;
 
-use super::analyze::{publish, report_sinks};
-use super::{alert, lock, verdict, Outcome};
+use super::analyze::{open_out, publish, report_sinks};
+use super::{alert, verdict, Outcome};
 use crate::cli::MergeArgs;
 
 /// Runs `merge`.
@@ -32,23 +30,7 @@ pub fn run(args: MergeArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Success);
     };
     let out = &out;
-    if out.file_name().is_none() {
-        anyhow::bail!(
-            "--out {}: expected a named folder (not . or /)",
-            out.display()
-        );
-    }
-    let alerts = args
-        .alert
-        .iter()
-        .map(|a| alert::parse(a))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let _claim = lock::claim(
-        out,
-        args.lock.as_deref(),
-        Duration::from_secs_f64(args.lock_timeout),
-    )?;
-    remove_stale_staging(out).context("cannot clean up after an interrupted run")?;
+    let (alerts, _claim) = open_out(out, &args.report)?;
     let staging = Staging::new(out)
         .with_context(|| format!("cannot create a staging folder in {}", out.display()))?;
     let mut gathered =
@@ -75,25 +57,21 @@ pub fn run(args: MergeArgs) -> anyhow::Result<Outcome> {
             eprintln!("{e}");
         }
     }
-    let opts = CsvOptions {
-        delimiter: args.delimiter,
-        bom: args.bom,
-        format: args.format.into(),
-    };
+    let opts = args.report.csv_options();
     let check_alerts =
         |counts: &RunCounts, tables: Tables<'_>, inputs: &[InputRecord]| -> Vec<AlertResult> {
             alert::check_all(&alerts, counts, tables.people(), inputs)
         };
     let config = ReduceConfig {
-        harassment_min: args.harassment_min,
+        harassment_min: args.report.harassment_min,
         options: RunOptions {
             format: opts.format.extension().to_owned(),
-            delimiter: char::from(args.delimiter).to_string(),
-            bom: args.bom,
+            delimiter: char::from(opts.delimiter).to_string(),
+            bom: opts.bom,
             lexicon_dir: None,
             glob: None,
             uncivil_threshold: 0.0,
-            harassment_min: args.harassment_min,
+            harassment_min: args.report.harassment_min,
             dogpile_min: 0,
             model: None,
             model_format: String::new(),
@@ -101,7 +79,7 @@ pub fn run(args: MergeArgs) -> anyhow::Result<Outcome> {
         },
         alerts: &check_alerts,
     };
-    let mut sinks = report_sinks(opts, args.xlsx, args.html, args.dot.as_deref());
+    let mut sinks = report_sinks(opts, &args.report);
     let summary = reduce(&config, gathered, &staging.path(""), &mut sinks)
         .with_context(|| format!("cannot write the reports for {}", out.display()))?;
     if verdict::nothing_was_analysed(&summary.counts) {

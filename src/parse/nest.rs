@@ -380,6 +380,7 @@ pub fn body_pieces<'a>(
     // Metadata lines under the bullet are not body (see `nest`).
     let lines = lines.skip(skip);
     let mut first = true;
+    let mut starts_body = true;
     let mut blanks = 0;
     for line in lines {
         match line.kind {
@@ -393,14 +394,25 @@ pub fn body_pieces<'a>(
                     if !authored && !head.is_empty() {
                         out(Piece::Text(head));
                         out(separator);
+                        starts_body = false;
                     }
                 } else {
                     out(separator);
                 }
                 blanks = 0;
                 // Indentation beyond the body's own is kept as text; the
-                // indent holds only spaces here (tabs were rejected).
-                out(Piece::Text(line.raw[body_indent..].trim_end()));
+                // indent holds only spaces here (tabs were rejected).  A
+                // body never starts with spaces, though: a first line can
+                // only be deeper than the body after a header line or an
+                // empty bullet, where the extra indent is layout, not text.
+                let text = line.raw[body_indent..].trim_end();
+                out(Piece::Text(if starts_body {
+                    // Only spaces: an ideographic space is text.
+                    text.trim_start_matches(' ')
+                } else {
+                    text
+                }));
+                starts_body = false;
             }
         }
     }

@@ -443,3 +443,20 @@ const PARTS: [&[u8]; 16] = [
     b"\x00",
     b"\xef\xbb\xbf",
 ];
+
+#[test]
+fn r16_a_body_never_starts_with_spaces() {
+    // After a header line, or under an empty bullet, the first body line
+    // may sit deeper than the body's indent; that indent is layout, and a
+    // body starting with spaces could not be written back as a page (the
+    // props test found it).  Deeper later lines keep their extra indent.
+    let page = "T\n\n\u{2022} Ada Marsh\n  March 3, 2025 at 9:14 am\n     An ambiguous date\n      kept\n\u{2022}\n     under an empty bullet\n";
+    let parsed = parse_str("p", page).unwrap();
+    let bodies: Vec<_> = parsed.comments.iter().map(|c| c.body.as_str()).collect();
+    assert_eq!(
+        bodies,
+        ["An ambiguous date\n    kept", "under an empty bullet"]
+    );
+    assert_eq!(parsed.comments[0].author.as_deref(), Some("Ada Marsh"));
+    same_as_parse_bytes("p", page.as_bytes());
+}
