@@ -410,3 +410,16 @@ proptest! {
         )?;
     }
 }
+
+/// The case `byte_edits_of_valid_pages_parse_or_point_inside_the_input`
+/// once found at random: a space more before the first body line under a
+/// header line ("3/4/2025 9:00").  The page reads, so it must also write
+/// back; it used to keep the space, which no page can write.
+#[test]
+fn r16_a_deeper_first_line_under_a_header_round_trips() {
+    let path = root().join("tests/fixtures/ok/0031_r16_author_line_metadata.thread");
+    let page = std::fs::read_to_string(path).unwrap();
+    let edited = page.replacen("    An ambiguous date", "     An ambiguous date", 1);
+    assert_ne!(edited, page);
+    oracle::check_page(edited.as_bytes()).unwrap();
+}
