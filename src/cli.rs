@@ -449,6 +449,20 @@ pub struct AnalyzeArgs {
     pub run: RunArgs,
     #[command(flatten)]
     pub report: ReportArgs,
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
+    /// Keep what each input gave in STATE and, next time, skip inputs whose
+    /// path and content are unchanged; reports still cover every input
+    /// named.  Created on the first run; a damaged or old one is renamed
+    /// to STATE.set-aside with a warning and rebuilt.
+    #[arg(long, value_name = "STATE")]
+    pub incremental: Option<PathBuf>,
+}
+
+/// How comments are scored and counted: shared by `analyze` and `map`, so
+/// a distributed run takes exactly the flags a single run takes.
+#[derive(Debug, Args)]
+pub struct ScoringArgs {
     /// Folder of word lists that replace (`<category>.txt`) or extend
     /// (`<category>.add.txt`) the built-in ones, and of `allow.txt`, words
     /// and names that never count; format in grammars/lexicon.ebnf.
@@ -458,12 +472,6 @@ pub struct AnalyzeArgs {
     /// added to the built-in one and to the --lexicon-dir's allow.txt.
     #[arg(long, value_name = "FILE")]
     pub allow: Option<PathBuf>,
-    /// Keep what each input gave in STATE and, next time, skip inputs whose
-    /// path and content are unchanged; reports still cover every input
-    /// named.  Created on the first run; a damaged or old one is renamed
-    /// to STATE.set-aside with a warning and rebuilt.
-    #[arg(long, value_name = "STATE")]
-    pub incremental: Option<PathBuf>,
     /// Site model written by `threadwatch train` to use as the learned
     /// layer instead of the built-in one (run.json records its version and
     /// SHA-256).
@@ -604,23 +612,8 @@ pub struct MapArgs {
     pub format: FormatArgs,
     #[command(flatten)]
     pub run: RunArgs,
-    /// Folder of word lists, as for `analyze`.
-    #[arg(long, value_name = "DIR")]
-    pub lexicon_dir: Option<PathBuf>,
-    /// An allow-list anywhere, as for `analyze`.
-    #[arg(long, value_name = "FILE")]
-    pub allow: Option<PathBuf>,
-    /// Site model, as for `analyze`.
-    #[arg(long, value_name = "FILE")]
-    pub model: Option<PathBuf>,
-    /// Score at or above which a comment is `uncivil`, as for `analyze`.
-    #[arg(long, value_name = "SCORE", default_value_t = UNCIVIL_THRESHOLD,
-          value_parser = unit_interval)]
-    pub uncivil_threshold: f64,
-    /// Distinct attackers of one person in one thread that make a dogpile.
-    #[arg(long, value_name = "N", default_value_t = DOGPILE_MIN,
-          value_parser = at_least_one)]
-    pub dogpile_min: usize,
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
 }
 
 /// `threadwatch merge`

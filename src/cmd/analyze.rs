@@ -45,8 +45,11 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     let out = &out;
     let (alerts, _claim) = open_out(out, &args.report)?;
 
-    let lexicon = load_lexicon_allowing(args.lexicon_dir.as_deref(), args.allow.as_deref())?;
-    let chosen = choose(args.model.as_deref())?;
+    let lexicon = load_lexicon_allowing(
+        args.scoring.lexicon_dir.as_deref(),
+        args.scoring.allow.as_deref(),
+    )?;
+    let chosen = choose(args.scoring.model.as_deref())?;
     let model = chosen.model();
     let opts = args.report.csv_options();
     if let Some(dir) = args
@@ -65,7 +68,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     }
     let rules = Rules {
         harassment_min: args.report.harassment_min,
-        dogpile_min: args.dogpile_min,
+        dogpile_min: args.scoring.dogpile_min,
     };
     let check_alerts =
         |counts: &RunCounts, tables: Tables<'_>, inputs: &[InputRecord]| -> Vec<AlertResult> {
@@ -84,7 +87,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             lexicon: &lexicon,
             model,
         },
-        threshold: args.uncivil_threshold,
+        threshold: args.scoring.uncivil_threshold,
         rules,
         source: &sources,
         incremental: args.incremental.as_deref(),
@@ -92,12 +95,16 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             format: opts.format.extension().to_owned(),
             delimiter: char::from(opts.delimiter).to_string(),
             bom: opts.bom,
-            lexicon_dir: args.lexicon_dir.as_ref().map(|d| d.display().to_string()),
+            lexicon_dir: args
+                .scoring
+                .lexicon_dir
+                .as_ref()
+                .map(|d| d.display().to_string()),
             glob: args.input.glob.clone(),
-            uncivil_threshold: args.uncivil_threshold,
+            uncivil_threshold: args.scoring.uncivil_threshold,
             harassment_min: rules.harassment_min,
             dogpile_min: rules.dogpile_min,
-            model: args.model.as_ref().map(|p| p.display().to_string()),
+            model: args.scoring.model.as_ref().map(|p| p.display().to_string()),
             model_format: chosen.version.clone(),
             model_sha256: chosen.sha256.clone(),
         },

@@ -120,10 +120,10 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
         args.input.glob = config.glob.clone();
     }
     if unset("lexicon_dir") && config.lexicon_dir.is_some() {
-        args.lexicon_dir = config.lexicon_dir.clone();
+        args.scoring.lexicon_dir = config.lexicon_dir.clone();
     }
     if unset("allow") && config.allow.is_some() {
-        args.allow = config.allow.clone();
+        args.scoring.allow = config.allow.clone();
     }
     if unset("alert") {
         match &config.alert {
@@ -178,14 +178,14 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
         args.incremental = config.incremental.clone();
     }
     if unset("model") && config.model.is_some() {
-        args.model = config.model.clone();
+        args.scoring.model = config.model.clone();
     }
     if let Some(x) = config.uncivil_threshold {
         if !(0.0..=1.0).contains(&x) {
             bail!("config: uncivil_threshold: expected a number from 0 to 1, found {x}");
         }
         if unset("uncivil_threshold") {
-            args.uncivil_threshold = x;
+            args.scoring.uncivil_threshold = x;
         }
     }
     for (key, value, field) in [
@@ -194,7 +194,11 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
             config.harassment_min,
             &mut args.report.harassment_min,
         ),
-        ("dogpile_min", config.dogpile_min, &mut args.dogpile_min),
+        (
+            "dogpile_min",
+            config.dogpile_min,
+            &mut args.scoring.dogpile_min,
+        ),
     ] {
         match value {
             Some(0) => bail!("config: {key}: expected a whole number of at least 1, found 0"),

@@ -19,8 +19,11 @@ use crate::cli::MapArgs;
 /// Runs `map`.  Bad inputs are in the partials (the merge tells them and
 /// sets the exit status); a bad frame stream or a failed write is an error.
 pub fn run(args: MapArgs) -> anyhow::Result<Outcome> {
-    let lexicon = load_lexicon_allowing(args.lexicon_dir.as_deref(), args.allow.as_deref())?;
-    let chosen = choose(args.model.as_deref())?;
+    let lexicon = load_lexicon_allowing(
+        args.scoring.lexicon_dir.as_deref(),
+        args.scoring.allow.as_deref(),
+    )?;
+    let chosen = choose(args.scoring.model.as_deref())?;
     let model = chosen.model();
     let sources = super::inputs::sources(&args.format)?;
     let describe = |e: &threadwatch::Error| describe(e);
@@ -29,20 +32,24 @@ pub fn run(args: MapArgs) -> anyhow::Result<Outcome> {
             lexicon: &lexicon,
             model,
         },
-        threshold: args.uncivil_threshold,
+        threshold: args.scoring.uncivil_threshold,
         rules: Rules {
-            dogpile_min: args.dogpile_min,
+            dogpile_min: args.scoring.dogpile_min,
             ..Rules::default()
         },
         source: &sources,
         settings: MapSettings {
             lexicon_version: lexicon.version_hash(),
             model_version: model.version(),
-            uncivil_threshold: args.uncivil_threshold,
-            dogpile_min: args.dogpile_min,
+            uncivil_threshold: args.scoring.uncivil_threshold,
+            dogpile_min: args.scoring.dogpile_min,
             source: sources.settings(),
-            lexicon_dir: args.lexicon_dir.as_ref().map(|d| d.display().to_string()),
-            model: args.model.as_ref().map(|p| p.display().to_string()),
+            lexicon_dir: args
+                .scoring
+                .lexicon_dir
+                .as_ref()
+                .map(|d| d.display().to_string()),
+            model: args.scoring.model.as_ref().map(|p| p.display().to_string()),
             model_format: chosen.version.clone(),
             model_sha256: chosen.sha256.clone(),
         },
