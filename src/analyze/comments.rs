@@ -147,6 +147,7 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
         let ctx = Context {
             participants: &self.participants,
             figures: &self.figures,
+            surnames: self.scorer.lexicon.surnames(),
             me,
             answered: link
                 .reply_to

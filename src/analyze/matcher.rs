@@ -44,6 +44,7 @@ pub use super::category::Category;
 use super::category::COUNT;
 use super::normalize::{normalize, Normalized, Rule};
 use super::rule_words::{Marks, WordList, BUILTIN_ALLOW};
+use super::target;
 use super::words::Words;
 use crate::error::{LexiconError, LexiconErrorKind};
 use crate::parse::lexicon::{lexicon as parse_lexicon, Entry};
@@ -176,6 +177,9 @@ pub struct Lexicon {
     /// Strong one-word insults, for `misspelt.rs`: normal forms, and
     /// category and tags of each.
     strong: (Vec<String>, Vec<(Category, Tags)>),
+    /// A site's surnames of public figures (`figures.txt`) with the
+    /// built-in ones; `None`: the built-in list alone.
+    surnames: Option<Vec<String>>,
 }
 
 impl Lexicon {
@@ -213,6 +217,33 @@ impl Lexicon {
         field(&mut hasher, text);
         self.version = format!("{:016x}", hasher.finish());
         Ok(self)
+    }
+
+    /// Adds a site's surnames of public figures (`figures.txt` in
+    /// `--lexicon-dir`: the mayor, the local MP), one capitalised word an
+    /// entry.  Like the built-in list, they only say at whom an attack is
+    /// aimed ("Okafor is a liar": `public_figure`), never whether words
+    /// count.  The version hash changes with them.
+    pub fn with_surnames(mut self, path: &str, text: &str) -> Result<Lexicon, Box<LexiconError>> {
+        let base = self
+            .surnames
+            .take()
+            .unwrap_or_else(|| target::builtin_surnames().to_vec());
+        self.surnames = Some(target::surnames(path, text, base)?);
+        let mut hasher = Fnv::default();
+        field(&mut hasher, &self.version);
+        field(&mut hasher, "figures");
+        field(&mut hasher, text);
+        self.version = format!("{:016x}", hasher.finish());
+        Ok(self)
+    }
+
+    /// Surnames that name a public figure wherever they stand, lower-cased
+    /// and sorted: the built-in list and the site's.
+    pub fn surnames(&self) -> &[String] {
+        self.surnames
+            .as_deref()
+            .unwrap_or_else(|| target::builtin_surnames())
     }
 
     /// The allow-list.
@@ -443,6 +474,7 @@ impl Lexicon {
             allow: WordList::default(),
             allow_builtin: false,
             strong,
+            surnames: None,
         })
     }
 }

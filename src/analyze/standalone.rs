@@ -22,7 +22,10 @@ pub struct Standalone {
 
 /// Scores one text with no thread around it.
 pub fn score_text(scorer: Scorer<'_>, text: &str) -> Standalone {
-    let ctx = Context::alone(None);
+    let ctx = Context {
+        surnames: scorer.lexicon.surnames(),
+        ..Context::alone(None)
+    };
     let score = scorer.score(text, &[], &ctx);
     let hits: Vec<_> = score
         .flagged

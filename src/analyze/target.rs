@@ -31,6 +31,7 @@ use super::mention::Participants;
 use super::model::is_second_person;
 use super::rule_words::RuleWords;
 use super::words::Words;
+use crate::error::{LexiconError, LexiconErrorKind};
 use crate::parse::lexicon::lexicon as parse_lexicon;
 
 /// Whom a comment's incivility is aimed at.
@@ -90,6 +91,12 @@ pub struct Context<'a> {
     pub participants: &'a Participants,
     /// Public figures of the article.
     pub figures: &'a PublicFigures,
+    /// Surnames that name a public figure wherever they stand, lower-cased
+    /// and sorted: the built-in list (`data/lexicons/rules/figures.txt`)
+    /// and a site's `figures.txt` ([`Lexicon::surnames`]).
+    ///
+    /// [`Lexicon::surnames`]: super::matcher::Lexicon::surnames
+    pub surnames: &'a [String],
     /// The comment's own author.
     pub me: Option<&'a str>,
     /// Author of the comment being answered (`None` if top-level or
@@ -113,6 +120,7 @@ impl<'a> Context<'a> {
         Context {
             participants: &NOBODY,
             figures: &NO_FIGURES,
+            surnames: builtin_surnames(),
             me: None,
             answered,
             is_reply: true,
@@ -175,7 +183,7 @@ fn cue(text: &str, hit: &Hit, ctx: &Context<'_>, surnames: bool) -> Option<Resol
         || ctx.figures.named_in(s)
         || office(s)
         || outside_name(s)
-        || (surnames && figure_named(s))
+        || (surnames && figure_named(s, ctx.surnames))
     {
         return Some(kind(Target::PublicFigure));
     }
@@ -258,16 +266,45 @@ fn outside_name(s: &str) -> bool {
 
 /// Surnames of public figures (`data/lexicons/rules/figures.txt`),
 /// lower-cased and sorted.
-fn figures() -> &'static [String] {
+pub(crate) fn builtin_surnames() -> &'static [String] {
     static FIGURES: OnceLock<Vec<String>> = OnceLock::new();
     FIGURES.get_or_init(|| {
         // Checked by the unit tests, so this cannot fail in a release.
-        let entries = parse_lexicon("<builtin>/rules/figures.txt", FIGURES_TXT)
-            .expect("built-in figures list is valid");
-        let mut names: Vec<String> = entries.into_iter().map(|e| e.term.to_lowercase()).collect();
-        names.sort();
-        names
+        surnames("<builtin>/rules/figures.txt", FIGURES_TXT, Vec::new())
+            .expect("built-in figures list is valid")
     })
+}
+
+/// `list` with the surnames of the figures list `text` (one capitalised
+/// word an entry: a surname, as a sentence may open with it), lower-cased,
+/// sorted and without duplicates.
+pub(crate) fn surnames(
+    path: &str,
+    text: &str,
+    mut list: Vec<String>,
+) -> Result<Vec<String>, Box<LexiconError>> {
+    for e in parse_lexicon(path, text)? {
+        if e.term.contains(' ') || !e.term.starts_with(char::is_uppercase) {
+            return Err(Box::new(LexiconError {
+                path: path.to_owned(),
+                line: e.line,
+                column: e.column,
+                kind: LexiconErrorKind::Syntax {
+                    expected: "one surname starting with a capital letter, e.g. Okafor",
+                    found: format!("'{}'", e.term),
+                },
+                source_line: text
+                    .lines()
+                    .nth(e.line as usize - 1)
+                    .unwrap_or_default()
+                    .to_owned(),
+            }));
+        }
+        list.push(e.term.to_lowercase());
+    }
+    list.sort();
+    list.dedup();
+    Ok(list)
 }
 
 const FIGURES_TXT: &str = include_str!("../../data/lexicons/rules/figures.txt");
@@ -293,18 +330,21 @@ const FOLLOWERS: &[&str] = &[
 /// liar", "I think Pelosi lied"), wherever it stands: capitalisation
 /// alone cannot tell a name at the start of a sentence from any other
 /// word there, so the list decides, and only for a capitalised word.
-fn figure_named(s: &str) -> bool {
-    let list = figures();
+fn figure_named(s: &str, list: &[String]) -> bool {
     let mut words = plain_words(s).peekable();
     while let Some(w) = words.next() {
-        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if !w.starts_with(char::is_uppercase) {
             continue;
         }
         let name = w.strip_suffix("'s").unwrap_or(w).trim_end_matches('\'');
-        if list
-            .binary_search_by(|f| cmp_ignore_ascii_case(f, name))
-            .is_err()
-        {
+        let listed = if name.is_ascii() {
+            list.binary_search_by(|f| cmp_ignore_ascii_case(f, name))
+        } else {
+            // A site's own names need not be ASCII ("Ó Ríordáin" is two
+            // words, but "Łukaszewicz" is one).
+            list.binary_search(&name.to_lowercase())
+        };
+        if listed.is_err() {
             continue;
         }
         let followers = words

@@ -1,8 +1,9 @@
 //! `--lexicon-dir`: reading a moderator's word lists from disk.
 //!
 //! The matcher does no IO; this module reads the folder and hands the texts
-//! over.  `allow.txt` extends the allow-list (issue 14).  A file whose
-//! name is not `allow.txt`, `<category>.txt` or `<category>.add.txt` is
+//! over.  `allow.txt` extends the allow-list (issue 14), `figures.txt`
+//! the surnames of public figures.  A file whose name is not `allow.txt`,
+//! `figures.txt`, `<category>.txt` or `<category>.add.txt` is
 //! an error, not silently ignored: a typo in a file
 //! name would otherwise leave a moderator's list unused.
 
@@ -57,9 +58,14 @@ fn load_folder(dir: Option<&Path>) -> anyhow::Result<Lexicon> {
     files.sort();
     let mut lists = Vec::with_capacity(files.len());
     let mut allow = Vec::new();
+    let mut figures = None;
     for (name, path, text) in &files {
         if name == "allow.txt" {
             allow.push((path, text));
+            continue;
+        }
+        if name == "figures.txt" {
+            figures = Some((path, text));
             continue;
         }
         match LexiconFile::from_file_name(name, path, text) {
@@ -67,8 +73,8 @@ fn load_folder(dir: Option<&Path>) -> anyhow::Result<Lexicon> {
             None => {
                 let known: Vec<&str> = Category::listed().map(Category::as_str).collect();
                 bail!(
-                    "{path}: expected a file named allow.txt, <category>.txt or \
-                     <category>.add.txt, where <category> is one of {}",
+                    "{path}: expected a file named allow.txt, figures.txt, <category>.txt \
+                     or <category>.add.txt, where <category> is one of {}",
                     known.join(", ")
                 )
             }
@@ -78,6 +84,11 @@ fn load_folder(dir: Option<&Path>) -> anyhow::Result<Lexicon> {
     for (path, text) in allow {
         lexicon = lexicon
             .with_allow(path, text)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    if let Some((path, text)) = figures {
+        lexicon = lexicon
+            .with_surnames(path, text)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     Ok(lexicon)

@@ -370,7 +370,7 @@ fn lexicon_dir_extends_lists_and_rejects_unknown_files() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "insults.txt: expected a file named allow.txt, <category>.txt",
+            "insults.txt: expected a file named allow.txt, figures.txt, <category>.txt",
         ));
 }
 
@@ -425,4 +425,46 @@ fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
     p
+}
+
+#[test]
+fn a_sites_figures_txt_makes_its_surnames_public_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        dir.path(),
+        "p.txt",
+        "Council Votes Again\n\n  • Ada\n\n    Okafor is a liar.\n\n    • Ben\n\n      Okafor is a liar.\n",
+    );
+    let lex = dir.path().join("lex");
+    std::fs::create_dir_all(&lex).unwrap();
+    let targets = |lexicon: Option<&Path>| {
+        let out = dir.path().join("out");
+        let mut cmd = tw();
+        cmd.arg("analyze")
+            .arg(&page)
+            .arg("--out")
+            .arg(&out)
+            .arg("-q");
+        if let Some(l) = lexicon {
+            cmd.arg("--lexicon-dir").arg(l);
+        }
+        cmd.assert().success();
+        let t = Table::read(&out.join("comments.csv"));
+        [t.get(0, "target").to_owned(), t.get(1, "target").to_owned()]
+    };
+    // Unlisted, the reply's "Okafor is a liar" reads as aimed at Ada.
+    assert_eq!(targets(None)[1], "commenter");
+    write(&lex, "figures.txt", "# the council\nOkafor\n");
+    assert_eq!(targets(Some(&lex)), ["public_figure", "public_figure"]);
+    write(&lex, "figures.txt", "van Dijk\n");
+    tw().args(["analyze", "-q", "--out"])
+        .arg(dir.path().join("out2"))
+        .arg(&page)
+        .arg("--lexicon-dir")
+        .arg(&lex)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "figures.txt:1:1: expected one surname starting with a capital letter",
+        ));
 }

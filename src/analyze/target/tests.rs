@@ -21,6 +21,7 @@ fn run(text: &str, word: &str, is_reply: bool) -> Resolved {
     let ctx = Context {
         participants: &participants,
         figures: &figures,
+        surnames: super::builtin_surnames(),
         me: Some("TioDon"),
         answered: is_reply.then_some("gypsyken"),
         is_reply,
@@ -169,7 +170,7 @@ fn r14_listed_surnames_are_public_figures_at_a_sentence_start_too() {
 
 #[test]
 fn figures_list_is_one_capitalised_word_an_entry() {
-    let list = super::figures();
+    let list = super::builtin_surnames();
     assert!(list.len() > 50, "{}", list.len());
     for e in crate::parse::lexicon::lexicon("figures.txt", super::FIGURES_TXT).unwrap() {
         assert!(
@@ -188,4 +189,52 @@ fn r14_a_listed_surname_is_no_cue_for_a_contextual_word() {
     let ctx = Context::alone(Some("gypsyken"));
     assert!(!super::has_cue(text, &hit(text, "evil", false), &ctx));
     assert_eq!(alone("Assad is a liar.", "liar"), Target::PublicFigure);
+}
+
+#[test]
+fn a_sites_figures_list_adds_surnames_to_the_built_in_ones() {
+    let site = crate::analyze::matcher::Lexicon::builtin()
+        .with_surnames("figures.txt", "# our council\nOkafor\nŁukaszewicz | 0.5\n")
+        .unwrap();
+    let with = |text: &str, word: &str| {
+        let ctx = Context {
+            surnames: site.surnames(),
+            ..Context::alone(Some("gypsyken"))
+        };
+        resolve_hit(text, &hit(text, word, true), &ctx).target
+    };
+    // Unlisted, a sentence-initial surname reads as the commenter's.
+    assert_eq!(alone("Okafor is a liar.", "liar"), Target::Commenter);
+    assert_eq!(with("Okafor is a liar.", "liar"), Target::PublicFigure);
+    assert_eq!(
+        with("Łukaszewicz lied again.", "lied again"),
+        Target::PublicFigure
+    );
+    assert_eq!(with("ŁUKASZEWICZ IS A LIAR", "LIAR"), Target::PublicFigure);
+    // The built-in names stay; followers are still a group.
+    assert_eq!(with("Trump is a liar.", "liar"), Target::PublicFigure);
+    assert_eq!(
+        with("Okafor supporters are idiots.", "idiots"),
+        Target::Group
+    );
+    assert_ne!(
+        site.version_hash(),
+        crate::analyze::matcher::Lexicon::builtin().version_hash()
+    );
+}
+
+#[test]
+fn a_figures_entry_must_be_one_capitalised_word() {
+    for (text, column) in [("Okafor\nvan Dijk\n", 1), ("Okafor\n  mayor\n", 3)] {
+        let err = crate::analyze::matcher::Lexicon::builtin()
+            .with_surnames("site/figures.txt", text)
+            .unwrap_err();
+        let shown = err.to_string();
+        assert_eq!((err.line, err.column), (2, column), "{shown}");
+        assert!(shown.starts_with("site/figures.txt:2:"), "{shown}");
+        assert!(
+            shown.contains("one surname starting with a capital letter"),
+            "{shown}"
+        );
+    }
 }
