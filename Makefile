@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-train demo eval fuzz ci install clean spark-test
+.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-train demo eval fuzz ci install clean spark-test spark-cluster-test
 
 build:
 	$(CARGO) build --release --locked
@@ -76,6 +76,10 @@ fuzz:
 ## made once in ~/.cache/threadwatch; needs Java 17.
 spark-test:
 	spark/spark_test.sh
+
+## The job under spark-submit on a standalone master + worker on this machine (not in CI: time).
+spark-cluster-test:
+	spark/cluster_test.sh
 
 ci: test doc
 
