@@ -18,16 +18,7 @@ cd "$(dirname "$0")/.."
 fail() { echo "spark-cluster-test: FAIL: $*" >&2; exit 1; }
 note() { echo "spark-cluster-test: $*" >&2; }
 
-command -v java >/dev/null 2>&1 \
-  || fail "java is missing; Spark needs Java 17: apt-get install openjdk-17-jre-headless"
-req_hash=$(sha256sum spark/requirements.txt | cut -c1-12)
-VENV=${THREADWATCH_SPARK_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/threadwatch/spark-venv-$req_hash}
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import pyspark' 2>/dev/null; then
-  note "creating $VENV (pyspark from pip, once)"
-  rm -rf "$VENV"
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check -r spark/requirements.txt
-fi
+. spark/venv.sh
 export PYSPARK_PYTHON="$VENV/bin/python"
 
 cargo build --locked -q

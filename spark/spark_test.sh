@@ -26,17 +26,7 @@ fail() { echo "spark-test: FAIL: $*" >&2; exit 1; }
 note() { echo "spark-test: $*" >&2; }
 
 # --- Java and the venv -----------------------------------------------------
-if ! command -v java >/dev/null 2>&1; then
-  fail "java is missing; Spark needs Java 17: apt-get install openjdk-17-jre-headless"
-fi
-req_hash=$(sha256sum spark/requirements.txt | cut -c1-12)
-VENV=${THREADWATCH_SPARK_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/threadwatch/spark-venv-$req_hash}
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import pyspark' 2>/dev/null; then
-  note "creating $VENV (pyspark from pip, once)"
-  rm -rf "$VENV"
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check -r spark/requirements.txt
-fi
+. spark/venv.sh
 PY="$VENV/bin/python"
 
 # --- the splitter's unit tests (no Spark) ----------------------------------
