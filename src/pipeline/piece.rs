@@ -60,7 +60,7 @@ pub enum PieceError {
         expected: String,
     },
     /// Two pieces hold rows of overlapping ranges of threads.
-    #[error("comments pieces {a} and {b} hold rows of overlapping ranges of threads; was one reducer's output given twice?")]
+    #[error("comments pieces {a} and {b} hold rows of overlapping ranges of threads; each reducer must get the rows of a contiguous range of inputs in run order (or was one reducer's output given twice?)")]
     Overlap {
         /// One piece.
         a: String,
