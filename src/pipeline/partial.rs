@@ -14,7 +14,7 @@
 //! |---|---|---|---|
 //! | `input` | input name | [`InputPart`]: per part of the input, its size, digest, counts, warnings, errors; the map's settings | union of parts (a part twice is an error) |
 //! | `thread` | thread key | `ThreadStats` of one whole thread | unique (twice is an error) |
-//! | `rows` | thread key and first position | up to [`ROWS_PER_LINE`] `CommentRecord`s of one thread, in order | unique; passed through |
+//! | `rows` | thread key and first position | up to [`ROWS_PER_LINE`] `CommentRecord`s of one thread, in order | unique; passed through, or written as a comments piece (`--comments-to`) |
 //! | `user` | name key | `UserPart` | sums, maxima, earliest spelling |
 //! | `pair` | name keys of from and to | `PairPart` | sums, comment lists joined |
 //! | `named` | author's name key | `NamedComment`s (the taunt finder's input) | lists joined; passed through |
