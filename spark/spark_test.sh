@@ -30,7 +30,7 @@ note() { echo "spark-test: $*" >&2; }
 PY="$VENV/bin/python"
 
 # --- the splitter's unit tests (no Spark) ----------------------------------
-"$PY" -m unittest spark/test_frames.py
+"$PY" -m unittest spark/test_frames.py spark/test_job.py
 
 # --- the binary --------------------------------------------------------------
 if [ "$PROFILE" = release ]; then

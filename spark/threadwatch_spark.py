@@ -16,11 +16,18 @@ there is one implementation of the analysis and the reports cannot drift:
 3. spread the frames over the map partitions by (name, part) and pipe each
    partition through `threadwatch map`, then `merge --partial` (a combiner:
    one line per kind and key per partition leaves the task);
-4. shuffle the partial lines by their (kind, key) and run
-   `merge --partial` on each reduce partition;
-5. stream the merged lines to the driver (toLocalIterator: one partition
-   in memory at a time) into a local file, and run `merge --out DIR`
-   there, which writes the reports atomically and decides the exit status.
+4. shuffle the partial lines: comment rows by a range of inputs in run
+   order (reducer k gets the k-th range), the rest by their (kind, key);
+   run `merge --partial --comments-to PIECE` on each reduce partition,
+   which combines the small partials and writes its rows as the k-th
+   piece of the comments report (finished rows, no header);
+5. stream the merged lines and the pieces to the driver (toLocalIterator:
+   one partition in memory at a time) into local files, and run
+   `merge --out DIR --comments-from PIECES` there, which checks the
+   pieces, copies them after the header, writes the other reports
+   atomically and decides the exit status.  (--xlsx and --html need
+   every comment's record, so with them, or --no-pieces, the rows go to
+   the driver as partials, as before.)
 
 The binary's exit status is the job's: 0, 1 (some inputs failed, each
 reported with its source), 2, 4 as in `threadwatch --help`.  A map or
@@ -28,12 +35,14 @@ merge task that fails (the binary crashed) fails the job with its stderr.
 """
 
 import argparse
+import bisect
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -96,6 +105,12 @@ def parse_args(argv):
         help="shuffle map's partial lines as they are, without merging them per task",
     )
     p.add_argument(
+        "--no-pieces",
+        action="store_true",
+        help="send the comment rows to the driver as partials instead of having the "
+        "reducers write the comments report in pieces (implied by --xlsx and --html)",
+    )
+    p.add_argument(
         "--split-bytes",
         type=int,
         help="bytes of input per read task (default: about %d files' worth for a local "
@@ -114,6 +129,7 @@ def parse_args(argv):
     scoring.add_argument("--config")
     report = p.add_argument_group("passed to `threadwatch merge --out`")
     report.add_argument("--format")
+    report.add_argument("-d", "--delimiter")
     report.add_argument("--harassment-min")
     report.add_argument("--alert", action="append", default=[])
     report.add_argument("--xlsx", action="store_true")
@@ -148,11 +164,32 @@ def map_flags(opts, input_format, jobs=1):
     return out
 
 
-def merge_flags(opts):
-    """The report flags of the final `threadwatch merge --out`."""
-    out = ["--out", opts.out]
+def uses_pieces(opts):
+    """True when the reducers write the comments report in pieces: not
+    with --no-pieces, nor with --xlsx or --html, whose sinks need every
+    comment's record (a piece holds finished rows only)."""
+    extra = set(opts.merge_extra)
+    return not (opts.no_pieces or opts.xlsx or opts.html or extra & {"--xlsx", "--html"})
+
+
+def piece_flags(opts):
+    """The format flags a reducer writes its piece with: the final
+    merge's, since a piece is a stretch of the final report."""
+    out = []
     if opts.format:
         out += ["--format", opts.format]
+    if opts.delimiter:
+        out += ["--delimiter", opts.delimiter]
+    return out
+
+
+def merge_flags(opts, pieces=None):
+    """The report flags of the final `threadwatch merge --out`; `pieces`
+    is the folder of the comments report's pieces, when the reducers
+    wrote them."""
+    out = ["--out", opts.out] + piece_flags(opts)
+    if pieces is not None:
+        out += ["--comments-from", pieces]
     if opts.harassment_min:
         out += ["--harassment-min", opts.harassment_min]
     for rule in opts.alert:
@@ -234,16 +271,46 @@ def version_line(binary, flags):
 # --- stage functions (they run in the tasks) ------------------------------
 
 
-def shuffle_key(line, reducers):
-    """The reduce partition of a partial line: a stable hash (CRC-32, not
-    Python's per-process `hash`) of its kind and key, the first two
-    tab-separated fields."""
+def order_key(name):
+    """An input name's place in the run order, as Rust's ThreadKey
+    orders inputs: by path (frames.path_order), then by the name."""
+    return (frames.path_order(name), name)
+
+
+def row_bounds(names, sizes, reducers):
+    """Where the run order is cut into `reducers` ranges of inputs of
+    about equal bytes: bounds[k - 1] is the order key of the first input
+    of range k (range 0 starts at the first input)."""
+    ordered = sorted(zip(names, sizes), key=lambda ns: order_key(ns[0]))
+    total = sum(sizes) or 1
+    bounds = []
+    done = 0
+    for name, size in ordered:
+        k = min(reducers - 1, done * reducers // total)
+        while len(bounds) < k:
+            bounds.append(order_key(name))
+        done += size
+    return bounds
+
+
+def shuffle_key(line, reducers, bounds=None):
+    """The reduce partition of a partial line.  With `bounds` (the
+    reducers write comments pieces), a `rows` line goes to the range its
+    input falls in, so reducer k holds the k-th stretch of the comments
+    report; every other line goes by a stable hash (CRC-32, not Python's
+    per-process `hash`) of its kind and key, the first two tab-separated
+    fields."""
     kind, _, rest = line.partition(b"\t")
     key = rest.split(b"\t", 1)[0]
+    if bounds is not None and kind == b"rows":
+        # The key's first field is the input's name, percent-encoded.
+        field = key.split(b" ", 1)[0]
+        name = urllib.parse.unquote_to_bytes(field).decode("utf-8", "replace")
+        return bisect.bisect_right(bounds, order_key(name))
     return zlib.crc32(kind + b"\t" + key) % reducers
 
 
-def map_partition(binary, flags, combine, reducers, counters):
+def map_partition(binary, flags, combine, reducers, bounds, counters):
     """The map task: frames -> `threadwatch map` -> optionally `merge
     --partial` -> (reducer, line)."""
 
@@ -252,7 +319,8 @@ def map_partition(binary, flags, combine, reducers, counters):
         with tempfile.NamedTemporaryFile(prefix="twmap-") as spool:
             names = spool_frames(records, spool, counters)
             spool.flush()
-            yield from piped_partials(exe, flags, spool.name, names, combine, reducers, counters)
+            yield from piped_partials(exe, flags, spool.name, names, combine, reducers, bounds,
+                                      counters)
 
     return run
 
@@ -271,7 +339,7 @@ def spool_frames(records, spool, counters):
     return names
 
 
-def piped_partials(exe, flags, frames_path, names, combine, reducers, counters):
+def piped_partials(exe, flags, frames_path, names, combine, reducers, bounds, counters):
     """Runs `map` (and `merge --partial` after it) over one spool file and
     yields (reducer, partial line) for every line but the version line.
     `names` (the inputs in the spool) go into the error if a run fails."""
@@ -289,7 +357,7 @@ def piped_partials(exe, flags, frames_path, names, combine, reducers, counters):
             mapper.stdout.close()
             procs.append((merger, merge_argv, merge_err))
             out = merger.stdout
-        yield from bucketed(out, reducers, counters)
+        yield from bucketed(out, reducers, bounds, counters)
         out.close()
         for proc, argv, err in reversed(procs):
             check(proc, argv, err, names)
@@ -297,7 +365,7 @@ def piped_partials(exe, flags, frames_path, names, combine, reducers, counters):
     counters["map_seconds"].add(time.monotonic() - started)
 
 
-def bucketed(stream, reducers, counters):
+def bucketed(stream, reducers, bounds, counters):
     """(reducer, chunk) pairs of the partial lines of `stream`: each line
     goes to the reducer its key hashes to, and lines bound for one reducer
     travel in chunks of about CHUNK_BYTES, since Spark's per-record cost
@@ -308,7 +376,7 @@ def bucketed(stream, reducers, counters):
     for line in stream:
         if line.startswith(VERSION_PREFIX):
             continue
-        r = shuffle_key(line, reducers)
+        r = shuffle_key(line, reducers, bounds)
         buckets[r].append(line)
         sizes[r] += len(line)
         total += len(line)
@@ -331,15 +399,27 @@ def forward_stderr(err_file):
         sys.stderr.flush()
 
 
-def reduce_partition(binary, version, counters):
-    """The reduce task: this partition's chunks of partial lines ->
-    `merge --partial` -> chunks of merged lines for the driver."""
+def piece_name(k):
+    """The file name of reducer k's piece of the comments report."""
+    return "piece-%06d" % k
 
-    def run(lines):
+
+def reduce_partition(binary, version, pieces, counters):
+    """The reduce task: this partition's chunks of partial lines ->
+    `merge --partial` -> (None, chunk of merged lines) records for the
+    driver; with `pieces` (the format flags), `--comments-to` writes the
+    partition's rows as its piece of the comments report, which follows
+    as (piece name, chunk of its bytes) records."""
+
+    def run(k, lines):
         exe = resolve_binary(binary)
         started = time.monotonic()
         argv = [exe, "merge", "--partial"]
-        with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as err:
+        with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as err, \
+                tempfile.TemporaryDirectory(prefix="twpiece-") as folder:
+            piece = os.path.join(folder, piece_name(k))
+            if pieces is not None:
+                argv += ["--comments-to", piece] + pieces
             spool.write(version)
             size = 0
             for chunk in lines:
@@ -348,9 +428,16 @@ def reduce_partition(binary, version, counters):
             counters["reduce_in_bytes"].add(size)
             spool.seek(0)
             proc = subprocess.Popen(argv, stdin=spool, stdout=subprocess.PIPE, stderr=err)
-            yield from chunks(proc.stdout, counters)
+            for c in chunks(proc.stdout, counters):
+                yield (None, c)
             proc.stdout.close()
             check(proc, argv, err)
+            # No rows in this range: no piece (and no `piece` partial).
+            if os.path.exists(piece):
+                with open(piece, "rb") as f:
+                    for c in iter(lambda: f.read(CHUNK_BYTES), b""):
+                        counters["piece_bytes"].add(len(c))
+                        yield (piece_name(k), c)
         counters["reduce_seconds"].add(time.monotonic() - started)
 
     return run
@@ -512,27 +599,41 @@ def frame_records(files, forced, fields, header_format, maps, spread, counters):
 def make_counters(sc):
     """The job's byte counts and task times, summed over tasks."""
     names = ["files", "split_files", "input_bytes", "frames", "frame_bytes", "map_out_bytes", "reduce_in_bytes",
-             "reduce_out_bytes", "map_seconds", "reduce_seconds"]
+             "reduce_out_bytes", "piece_bytes", "map_seconds", "reduce_seconds"]
     return {n: sc.accumulator(0.0 if n.endswith("seconds") else 0) for n in names}
 
 
 def collect_partials(merged, version, tmp):
-    """Streams the reduced partials into a local file, one partition at a
-    time, and returns its path and size."""
+    """Streams the reduced partials into a local file and the pieces of
+    the comments report into files of a local folder, one partition at a
+    time; returns the file's path and size, the folder and its bytes."""
     path = os.path.join(tmp, "partials.tw")
-    size = 0
+    pieces = os.path.join(tmp, "pieces")
+    os.mkdir(pieces)
+    size = piece_bytes = 0
+    piece, piece_file = None, None
     with open(path, "wb") as f:
         f.write(version)
-        for chunk in merged.toLocalIterator():
-            f.write(chunk)
-            size += len(chunk)
-    return path, size
+        for name, chunk in merged.toLocalIterator():
+            if name is None:
+                f.write(chunk)
+                size += len(chunk)
+                continue
+            if name != piece:
+                if piece_file:
+                    piece_file.close()
+                piece, piece_file = name, open(os.path.join(pieces, name), "wb")
+            piece_file.write(chunk)
+            piece_bytes += len(chunk)
+    if piece_file:
+        piece_file.close()
+    return path, size, pieces, piece_bytes
 
 
-def final_merge(binary, partials, opts):
+def final_merge(binary, partials, opts, pieces):
     """`threadwatch merge PARTIALS --out DIR ...` on the driver: its
     stdout, stderr and exit status are the job's."""
-    argv = [binary, "merge", partials] + merge_flags(opts)
+    argv = [binary, "merge", partials] + merge_flags(opts, pieces)
     return subprocess.run(argv).returncode
 
 
@@ -586,13 +687,23 @@ def run(opts):
     inputs = list_inputs(sc, opts.input)
     reducers = opts.reduce_partitions or reduce_partitions(opts.input, inputs,
                                                            sc.defaultParallelism)
+    pieces = None
+    if uses_pieces(opts):
+        # A config file may set the report format: reducers read it too.
+        pieces = piece_flags(opts) + (["--config", opts.config] if opts.config else [])
+    bounds = None
+    if pieces is not None:
+        # Remote sizes are not listed: ranges of equal file counts there.
+        sizes = [os.path.getsize(key[len("file:"):]) if is_local(opts.input) else 1
+                 for _, key, _ in inputs]
+        bounds = row_bounds([name for name, _, _ in inputs], sizes, reducers)
     files, on_driver = read_inputs(sc, opts.input, inputs, maps)
     records = frame_records(files, opts.input_format, fields, header_format, maps,
                             not opts.no_spread, counters)
     partials = records.mapPartitions(
-        map_partition(opts.binary, flags, not opts.no_combine, reducers, counters))
+        map_partition(opts.binary, flags, not opts.no_combine, reducers, bounds, counters))
     merged = partials.partitionBy(reducers, lambda k: k).values() \
-        .mapPartitions(reduce_partition(opts.binary, version, counters)) \
+        .mapPartitionsWithIndex(reduce_partition(opts.binary, version, pieces, counters)) \
         .persist(StorageLevel.DISK_ONLY)
     # Run every stage in parallel first: toLocalIterator alone would run
     # the reduce partitions one after the other.
@@ -604,9 +715,9 @@ def run(opts):
     tmp = tempfile.mkdtemp(prefix="threadwatch-spark-", dir=opts.tmp_dir)
     try:
         clock["collect"] = time.monotonic()
-        path, partial_bytes = collect_partials(merged, version, tmp)
+        path, partial_bytes, piece_dir, piece_bytes = collect_partials(merged, version, tmp)
         clock["merge"] = time.monotonic()
-        status = final_merge(binary, path, opts)
+        status = final_merge(binary, path, opts, piece_dir if pieces is not None else None)
         clock["done"] = time.monotonic()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -616,6 +727,8 @@ def run(opts):
             "inputs_read_on_driver": on_driver,
             "split_by_thread_under_auto": header_format,
             "final_partial_bytes": partial_bytes,
+            "final_piece_bytes": piece_bytes,
+            "pieces": pieces is not None,
             "map_partitions": maps,
             "split_bytes": chunk,
             "reduce_partitions": reducers,

@@ -633,6 +633,16 @@ pub struct MergeArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub report: ReportArgs,
+    /// With --partial: write the comment rows to FILE as a piece of the
+    /// comments report (no header; --format and --delimiter as the final
+    /// merge's), described by a `piece` partial, instead of passing them on.
+    #[arg(long, value_name = "FILE", requires = "partial")]
+    pub comments_to: Option<PathBuf>,
+    /// With --out: the comments report is the pieces in DIR that
+    /// `merge --partial --comments-to` wrote, checked and copied after the
+    /// header (not with --xlsx or --html, which need every comment).
+    #[arg(long, value_name = "DIR", conflicts_with = "partial")]
+    pub comments_from: Option<PathBuf>,
 }
 
 /// `threadwatch tree`

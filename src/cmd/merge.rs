@@ -19,16 +19,29 @@ use crate::cli::MergeArgs;
 
 /// Runs `merge`.
 pub fn run(args: MergeArgs) -> anyhow::Result<Outcome> {
+    let opts = args.report.csv_options();
     let Some(out) = args.out.clone().filter(|_| !args.partial) else {
-        let stdout = std::io::stdout();
-        let mut gathered =
-            Gathered::passing_to(Box::new(BufWriter::with_capacity(1 << 20, stdout.lock())));
+        let stdout = Box::new(BufWriter::with_capacity(1 << 20, std::io::stdout().lock()));
+        let mut gathered = match &args.comments_to {
+            // Rows spill beside the piece: the piece's disk, not /tmp.
+            Some(piece) => Gathered::piecing_to(stdout, folder_of(piece))
+                .with_context(|| format!("cannot spill rows beside {}", piece.display()))?,
+            None => Gathered::passing_to(stdout),
+        };
         read_all(&args.files, &mut gathered)?;
         gathered
-            .finish_partial()
+            .finish_partial(args.comments_to.as_deref().map(|p| (p, opts)))
             .context("cannot write the partials")?;
         return Ok(Outcome::Success);
     };
+    for (on, what) in [(args.report.xlsx, "--xlsx"), (args.report.html, "--html")] {
+        if on && args.comments_from.is_some() {
+            anyhow::bail!(
+                "{what} needs every comment's record, and --comments-from gives only finished rows; \
+                 run the reducers without --comments-to to write {what}"
+            );
+        }
+    }
     let out = &out;
     let (alerts, _claim) = open_out(out, &args.report)?;
     let staging = Staging::new(out)
@@ -57,7 +70,6 @@ pub fn run(args: MergeArgs) -> anyhow::Result<Outcome> {
             eprintln!("{e}");
         }
     }
-    let opts = args.report.csv_options();
     let check_alerts =
         |counts: &RunCounts, tables: Tables<'_>, inputs: &[InputRecord]| -> Vec<AlertResult> {
             alert::check_all(&alerts, counts, tables.people(), inputs)
@@ -78,6 +90,8 @@ pub fn run(args: MergeArgs) -> anyhow::Result<Outcome> {
             model_sha256: String::new(),
         },
         alerts: &check_alerts,
+        pieces: args.comments_from.as_deref(),
+        csv: opts,
     };
     let mut sinks = report_sinks(opts, &args.report);
     let summary = reduce(&config, gathered, &staging.path(""), &mut sinks)
@@ -92,6 +106,14 @@ pub fn run(args: MergeArgs) -> anyhow::Result<Outcome> {
         &summary.alerts,
         args.quiet,
     ))
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn folder_of(file: &Path) -> &Path {
+    match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }
 
 /// Reads every file of partials (standard input when none, or `-`).

@@ -16,6 +16,7 @@ pub mod input;
 pub mod map;
 pub mod memory;
 pub mod partial;
+pub mod piece;
 pub mod reduce;
 pub mod run;
 pub mod sink;

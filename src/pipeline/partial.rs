@@ -14,10 +14,11 @@
 //! |---|---|---|---|
 //! | `input` | input name | [`InputPart`]: per part of the input, its size, digest, counts, warnings, errors; the map's settings | union of parts (a part twice is an error) |
 //! | `thread` | thread key | `ThreadStats` of one whole thread | unique (twice is an error) |
-//! | `rows` | thread key and first position | up to [`ROWS_PER_LINE`] `CommentRecord`s of one thread, in order | unique; passed through |
+//! | `rows` | thread key and first position | up to [`ROWS_PER_LINE`] `CommentRecord`s of one thread, in order | unique; passed through, or written as a comments piece (`--comments-to`) |
 //! | `user` | name key | `UserPart` | sums, maxima, earliest spelling |
 //! | `pair` | name keys of from and to | `PairPart` | sums, comment lists joined |
 //! | `named` | author's name key | `NamedComment`s (the taunt finder's input) | lists joined; passed through |
+//! | `piece` | piece file name | [`PieceInfo`]: what a reducer wrote as a piece of the comments report (`merge --partial --comments-to`) | unique (twice is an error) |
 //!
 //! A key's fields are separated by spaces, each field percent-encoded
 //! (`%`, space, tab, CR and LF), so keys stay one readable line.
@@ -102,6 +103,28 @@ pub struct InputPart {
     pub parts: Vec<FramePart>,
 }
 
+/// A piece of the comments report's body, written by `merge --partial
+/// --comments-to` from the rows of a contiguous run-order range of
+/// threads (pipeline/piece.rs): the final merge checks it against the
+/// threads' figures and copies it after the header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PieceInfo {
+    /// The report format it was written in (`csv`, `tsv`, `jsonl`).
+    pub format: String,
+    /// The field separator it was written with (CSV only).
+    pub delimiter: u8,
+    /// The first thread it holds rows of, in run order.
+    pub first: ThreadKey,
+    /// The last one.
+    pub last: ThreadKey,
+    /// Threads it holds rows of.
+    pub threads: u64,
+    /// Rows it holds.
+    pub rows: u64,
+    /// Its length in bytes.
+    pub bytes: u64,
+}
+
 /// One partial line, decoded.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Partial {
@@ -117,6 +140,8 @@ pub enum Partial {
     Pair((String, String), PairPart),
     /// An author's named comments, by name key.
     Named(String, Vec<NamedComment>),
+    /// A piece of the comments report, by its file name.
+    Piece(String, PieceInfo),
 }
 
 /// Why a partial line cannot be read.
@@ -222,6 +247,7 @@ impl Partial {
             Partial::User(k, _) => ("user", escape(k)),
             Partial::Pair((a, b), _) => ("pair", format!("{} {}", escape(a), escape(b))),
             Partial::Named(k, _) => ("named", escape(k)),
+            Partial::Piece(k, _) => ("piece", escape(k)),
         }
     }
 
@@ -234,6 +260,7 @@ impl Partial {
             Partial::User(_, v) => encode(v)?,
             Partial::Pair(_, v) => encode(v)?,
             Partial::Named(_, v) => encode(v)?,
+            Partial::Piece(_, v) => encode(v)?,
         };
         let (kind, key) = self.kind_key();
         writeln!(out, "{kind}\t{key}\t{payload}")
@@ -294,8 +321,9 @@ impl Partial {
                 _ => Err("expected a pair key: two name keys".into()),
             },
             "named" => one().and_then(|k| decode(payload).map(|v| Partial::Named(k, v))),
+            "piece" => one().and_then(|k| decode(payload).map(|v| Partial::Piece(k, v))),
             other => Err(format!(
-                "unknown kind {other:?} (expected input, thread, rows, user, pair or named)"
+                "unknown kind {other:?} (expected input, thread, rows, user, pair, named or piece)"
             )),
         };
         p.map(Some).map_err(bad)
@@ -314,6 +342,8 @@ pub struct Combined {
     pub pairs: BTreeMap<(String, String), PairPart>,
     /// Threads by key.
     pub threads: BTreeMap<ThreadKey, ThreadStats>,
+    /// Pieces of the comments report, by file name.
+    pub pieces: BTreeMap<String, PieceInfo>,
 }
 
 /// Why partials do not combine.
@@ -336,8 +366,8 @@ pub enum CombineError {
 }
 
 impl Combined {
-    /// Adds an input's, user's, pair's or thread's partial; hands rows
-    /// and named comments back.
+    /// Adds an input's, user's, pair's, thread's or piece's partial; hands
+    /// rows and named comments back.
     pub fn add(&mut self, p: Partial) -> Result<Option<Partial>, CombineError> {
         match p {
             Partial::Input(name, part) => {
@@ -382,12 +412,20 @@ impl Combined {
                 std::collections::btree_map::Entry::Occupied(mut e) => e.get_mut().merge(u),
             },
             Partial::Pair(k, p) => self.pairs.entry(k).or_default().merge(p),
+            Partial::Piece(name, piece) => {
+                if self.pieces.contains_key(&name) {
+                    return Err(CombineError::Twice {
+                        what: format!("comments piece {name}"),
+                    });
+                }
+                self.pieces.insert(name, piece);
+            }
             other => return Ok(Some(other)),
         }
         Ok(None)
     }
 
-    /// Writes every combined partial (inputs, threads, users, pairs).
+    /// Writes every combined partial (inputs, threads, users, pairs, pieces).
     pub fn write(self, out: &mut dyn Write) -> io::Result<()> {
         for (k, v) in self.inputs {
             Partial::Input(k, v).write(out)?;
@@ -400,6 +438,9 @@ impl Combined {
         }
         for (k, v) in self.pairs {
             Partial::Pair(k, v).write(out)?;
+        }
+        for (k, v) in self.pieces {
+            Partial::Piece(k, v).write(out)?;
         }
         Ok(())
     }

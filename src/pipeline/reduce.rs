@@ -7,6 +7,11 @@
 //! order from an index of (thread, first position), so memory holds the
 //! index, the per-user counts and the named comments the taunt finder
 //! needs, not the rows.
+//!
+//! In a distributed run the rows may instead go to reducers that write
+//! them as pieces of the comments report (`--partial --comments-to`,
+//! pipeline/piece.rs); the final merge then copies the pieces
+//! (`--comments-from`) and never decodes a row.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -17,9 +22,11 @@ use crate::analyze::people::partial::{assemble, AssembleError, NamedComment, Par
 use crate::analyze::people::Rules;
 use crate::body::Body;
 use crate::parse::Warning;
+use crate::report::csv::CsvOptions;
 use crate::report::run::{InputRecord, RunCounts, RunOptions, RunSummary};
 
 use super::partial::{CombineError, Combined, InputPart, Partial, PartialError};
+use super::piece::{ordered_pieces, piece_name, write_piece, PieceError};
 use super::run::AlertCheck;
 use super::sink::{CommentRecord, Sink, Tables};
 use super::spill::Spill;
@@ -58,6 +65,9 @@ pub enum MergeError {
         /// The thread.
         index: u32,
     },
+    /// Comment pieces do not make the comments report.
+    #[error(transparent)]
+    Piece(#[from] PieceError),
     /// No input partial at all.
     #[error("no partials from `threadwatch map` were given")]
     Nothing,
@@ -91,9 +101,10 @@ pub fn read_partials(
 /// Where `merge` keeps what it read.
 pub struct Gathered {
     combined: Combined,
-    /// With `--partial`: rows and named lines go straight out.
+    /// With `--partial`: named lines (and rows, unless spilled) go
+    /// straight out.
     passthrough: Option<Box<dyn Write>>,
-    /// Otherwise: rows spilled here, indexed.
+    /// For the reports or a comments piece: rows spilled here, indexed.
     rows: Option<BufWriter<File>>,
     rows_at: u64,
     index: BTreeMap<(ThreadKey, u32), (u64, u64)>,
@@ -114,6 +125,16 @@ impl Gathered {
         }
     }
 
+    /// For `--partial --comments-to`: named comments are written to `out`
+    /// as they come, rows spill to a temporary file in `dir` (to be
+    /// written as a piece in run order), the rest combined.
+    pub fn piecing_to(out: Box<dyn Write>, dir: &Path) -> io::Result<Self> {
+        Ok(Self {
+            passthrough: Some(out),
+            ..Self::spilling_in(dir)?
+        })
+    }
+
     /// For the reports: rows spill to a temporary file in `dir`.
     pub fn spilling_in(dir: &Path) -> io::Result<Self> {
         Ok(Self {
@@ -130,7 +151,8 @@ impl Gathered {
         let Some(rest) = self.combined.add(p)? else {
             return Ok(());
         };
-        if let Some(out) = &mut self.passthrough {
+        let spilled = matches!(rest, Partial::Rows(..)) && self.rows.is_some();
+        if let (Some(out), false) = (&mut self.passthrough, spilled) {
             out.write_all(line.as_bytes())?;
             if !line.ends_with('\n') {
                 out.write_all(b"\n")?;
@@ -161,13 +183,23 @@ impl Gathered {
     }
 
     /// With `--partial`: writes the combined partials after the ones
-    /// passed through.
-    pub fn finish_partial(mut self) -> io::Result<()> {
+    /// passed through; with `piece` (`--comments-to FILE`), first writes
+    /// the spilled rows to FILE as a piece of the comments report in
+    /// `opts`' format, and its `piece` partial with the others.
+    pub fn finish_partial(mut self, piece: Option<(&Path, CsvOptions)>) -> Result<(), MergeError> {
         let Some(mut out) = self.passthrough.take() else {
             return Ok(());
         };
+        if let (Some((path, opts)), Some(rows)) = (piece, self.rows.take()) {
+            let name = piece_name(path)?;
+            let rows = SpilledRows::new(rows, std::mem::take(&mut self.index))?;
+            if let Some(info) = write_piece(path, opts, rows.in_order())? {
+                self.combined.pieces.insert(name, info);
+            }
+        }
         self.combined.write(&mut out)?;
-        out.flush()
+        out.flush()?;
+        Ok(())
     }
 
     /// Every input's parts, in run order, for the caller to tell their
@@ -184,6 +216,35 @@ impl Gathered {
     }
 }
 
+/// Rows spilled to a file, read back in run order.
+struct SpilledRows {
+    file: File,
+    index: BTreeMap<(ThreadKey, u32), (u64, u64)>,
+}
+
+impl SpilledRows {
+    fn new(
+        rows: BufWriter<File>,
+        index: BTreeMap<(ThreadKey, u32), (u64, u64)>,
+    ) -> io::Result<Self> {
+        let file = rows.into_inner().map_err(io::IntoInnerError::into_error)?;
+        Ok(Self { file, index })
+    }
+
+    /// Each rows partial's thread and records, in run order.
+    fn in_order(mut self) -> impl Iterator<Item = io::Result<(ThreadKey, Vec<CommentRecord>)>> {
+        let mut buf = Vec::new();
+        let index = std::mem::take(&mut self.index);
+        index.into_iter().map(move |((key, _), (at, len))| {
+            self.file.seek(SeekFrom::Start(at))?;
+            buf.resize(usize::try_from(len).map_err(io::Error::other)?, 0);
+            self.file.read_exact(&mut buf)?;
+            let records = postcard::from_bytes(&buf).map_err(io::Error::other)?;
+            Ok((key, records))
+        })
+    }
+}
+
 /// What the report step needs besides the partials.
 pub struct ReduceConfig<'a> {
     /// `--harassment-min` (dogpiles were counted in the map).
@@ -193,6 +254,10 @@ pub struct ReduceConfig<'a> {
     pub options: RunOptions,
     /// Alert rules.
     pub alerts: &'a AlertCheck<'a>,
+    /// `--comments-from DIR`: the comments come as pieces in DIR.
+    pub pieces: Option<&'a Path>,
+    /// The reports' format, which pieces must have been written in.
+    pub csv: CsvOptions,
 }
 
 /// Hands everything gathered to `sinks`, writing in `dir`, as a single
@@ -233,19 +298,35 @@ pub fn reduce(
             });
         }
     }
+    let pieces = match config.pieces {
+        Some(dir) => {
+            if let Some((key, _)) = index.keys().next() {
+                return Err(PieceError::Mixed {
+                    input: key.source.clone(),
+                    part: key.part,
+                    index: key.index,
+                }
+                .into());
+            }
+            ordered_pieces(&combined.pieces, &combined.threads, dir, config.csv)?
+        }
+        None => match combined.pieces.keys().next() {
+            Some(name) => return Err(PieceError::NoFolder(name.clone()).into()),
+            None => Vec::new(),
+        },
+    };
     for s in sinks.iter_mut() {
         s.begin(dir)?;
     }
+    for piece in &pieces {
+        for s in sinks.iter_mut() {
+            s.comment_piece(piece)?;
+        }
+    }
     // Rows in run order, read back from the spill file.
     if let Some(rows) = rows {
-        let mut file = rows.into_inner().map_err(io::IntoInnerError::into_error)?;
-        let mut buf = Vec::new();
-        for (at, len) in index.values() {
-            file.seek(SeekFrom::Start(*at))?;
-            buf.resize(usize::try_from(*len).map_err(io::Error::other)?, 0);
-            file.read_exact(&mut buf)?;
-            let mut records: Vec<CommentRecord> =
-                postcard::from_bytes(&buf).map_err(io::Error::other)?;
+        for item in SpilledRows::new(rows, index)?.in_order() {
+            let (_, mut records) = item?;
             // The map sends the full text once, in the row (pipeline/map.rs).
             for r in &mut records {
                 if r.text.as_str().is_empty() && !r.row.text.is_empty() {

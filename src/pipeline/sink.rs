@@ -3,7 +3,8 @@
 //! A run calls `begin` once with the staging folder, `comments` for every
 //! input's comment records in input order (a huge page arrives in several
 //! calls, in page order), `people` once with the per-user tables, and
-//! `finish` once with the run summary.  CSV, TSV and JSONL are sinks
+//! `finish` once with the run summary.  A distributed run may give the
+//! comments as finished report rows instead (`comment_piece`, issue 19).  CSV, TSV and JSONL are sinks
 //! (report/), and so are the workbook and the HTML report (issue 17).
 //! Sinks are called from one thread at a time and in that order, so what
 //! they write never depends on `--jobs`.
@@ -105,6 +106,21 @@ pub trait Sink: Send {
 
     /// The next comments of the run, in input order.
     fn comments(&mut self, records: &[CommentRecord]) -> io::Result<()>;
+
+    /// Instead of [`Sink::comments`]: the next comments of the run as rows
+    /// of the comments report already written (the file `piece`, made by
+    /// `merge --partial --comments-to` in the report's format, no header;
+    /// pipeline/piece.rs).  A sink that needs the comments' records (the
+    /// workbook, the HTML report) refuses: a piece holds only the rows.
+    fn comment_piece(&mut self, piece: &Path) -> io::Result<()> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            format!(
+                "{}: this report needs every comment's record, and a comments piece holds only rows",
+                piece.display()
+            ),
+        ))
+    }
 
     /// The per-user tables, once every comment has been given.
     fn people(&mut self, tables: Tables<'_>) -> io::Result<()>;

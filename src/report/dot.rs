@@ -42,6 +42,10 @@ impl Sink for DotSink {
         Ok(())
     }
 
+    fn comment_piece(&mut self, _piece: &Path) -> io::Result<()> {
+        Ok(())
+    }
+
     fn people(&mut self, tables: Tables<'_>) -> io::Result<()> {
         self.attacks = tables
             .interactions()

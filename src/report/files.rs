@@ -1,7 +1,8 @@
 //! The report set as files: comments, users, interactions, taunts and
 //! threads in CSV, TSV or JSON lines, as one [`Sink`].
 //!
-//! comments.csv is streamed (a record at a time, in input order); the four
+//! comments.csv is streamed (a record at a time, in input order, or a
+//! piece of rows already written at a time, copied as bytes); the four
 //! per-user reports are written side by side once the tables are known
 //! (on one huge page they were seconds of one busy core at the end of a
 //! two-thread run: issue 6).
@@ -28,7 +29,14 @@ const EXTENSIONS: [&str; 3] = ["csv", "tsv", "jsonl"];
 pub struct ReportFiles {
     opts: CsvOptions,
     dir: PathBuf,
-    comments: Option<RowWriter<BufWriter<File>>>,
+    comments: Option<CommentsOut>,
+}
+
+/// Where comments.csv stands: rows being written from records, or raw
+/// bytes once a piece of finished rows has been copied in.
+enum CommentsOut {
+    Rows(RowWriter<BufWriter<File>>),
+    Raw(BufWriter<File>),
 }
 
 impl ReportFiles {
@@ -61,18 +69,38 @@ impl Sink for ReportFiles {
         let mut out = BufWriter::with_capacity(1 << 20, File::create(&path).map_err(at(&path))?);
         out.write_all(&preamble(&header_of(&CommentRow::default()), self.opts))
             .map_err(at(&path))?;
-        self.comments = Some(RowWriter::body(out, self.opts));
+        self.comments = Some(CommentsOut::Rows(RowWriter::body(out, self.opts)));
         Ok(())
     }
 
     fn comments(&mut self, records: &[CommentRecord]) -> io::Result<()> {
         let path = self.path("comments");
-        let Some(w) = self.comments.as_mut() else {
-            return Err(io::Error::other("comments written before the report began"));
+        let w = match self.comments.as_mut() {
+            Some(CommentsOut::Rows(w)) => w,
+            Some(CommentsOut::Raw(_)) => {
+                return Err(io::Error::other("comment records after comment pieces"))
+            }
+            None => return Err(io::Error::other("comments written before the report began")),
         };
         for r in records {
             w.write(&r.row).map_err(at(&path))?;
         }
+        Ok(())
+    }
+
+    fn comment_piece(&mut self, piece: &Path) -> io::Result<()> {
+        let path = self.path("comments");
+        let mut out = match self.comments.take() {
+            Some(CommentsOut::Rows(w)) => w.finish().map_err(at(&path))?,
+            Some(CommentsOut::Raw(out)) => out,
+            None => return Err(io::Error::other("comments written before the report began")),
+        };
+        // Flushed first, so the copy (copy_file_range on Linux: no pass
+        // through user space) lands after the header.
+        out.flush().map_err(at(&path))?;
+        let mut from = File::open(piece).map_err(at(piece))?;
+        io::copy(&mut from, &mut out).map_err(at(&path))?;
+        self.comments = Some(CommentsOut::Raw(out));
         Ok(())
     }
 
@@ -98,8 +126,12 @@ impl Sink for ReportFiles {
 
     fn finish(&mut self, _summary: &RunSummary) -> io::Result<()> {
         let path = self.path("comments");
-        if let Some(w) = self.comments.take() {
-            let mut out = w.finish().map_err(at(&path))?;
+        let out = match self.comments.take() {
+            Some(CommentsOut::Rows(w)) => Some(w.finish().map_err(at(&path))?),
+            Some(CommentsOut::Raw(out)) => Some(out),
+            None => None,
+        };
+        if let Some(mut out) = out {
             out.flush().map_err(at(&path))?;
         }
         Ok(())

@@ -156,6 +156,10 @@ impl crate::pipeline::Sink for RunJson {
         Ok(())
     }
 
+    fn comment_piece(&mut self, _: &std::path::Path) -> std::io::Result<()> {
+        Ok(())
+    }
+
     fn people(&mut self, _: crate::pipeline::Tables<'_>) -> std::io::Result<()> {
         Ok(())
     }

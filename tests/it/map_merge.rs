@@ -332,3 +332,117 @@ fn r19_merge_of_nothing_exits_4_like_analyze() {
         "{stderr}"
     );
 }
+
+/// A reducer: `merge --partial --comments-to PIECE` over `lines`.
+fn reduce_to_piece(lines: &[u8], piece: &Path, flags: &[&str]) -> Vec<u8> {
+    let out = tw()
+        .args(["merge", "--partial", "--comments-to"])
+        .arg(piece)
+        .args(flags)
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn r19_comment_pieces_from_reducers_give_analyze_reports() {
+    let dir = artifacts("r19_pieces");
+    let names = corpus(&dir);
+    // A delimiter and a byte-order mark: pieces are written in the final
+    // merge's format, the mark and the header only in the final file.
+    let flags = ["--delimiter", ";", "--bom"];
+    let single = dir.join("single");
+    let a = tw()
+        .arg("analyze")
+        .args(&names)
+        .arg("--out")
+        .arg(&single)
+        .args(flags)
+        .output()
+        .unwrap();
+    assert_eq!(a.status.code(), Some(1));
+    let frames = frames(&names);
+    let (left, right) = frames.split_at(frames.len() / 2);
+    let partials = [map(left), map(right)].concat();
+    // The shuffle: rows by a range of inputs in run order (names are
+    // sorted as analyze sorts them), the rest by a hash of kind and key.
+    let reducers = 3;
+    let mut buckets: Vec<Vec<u8>> = vec![Vec::new(); reducers];
+    let mut rows_in = vec![0usize; reducers];
+    for line in partials.split_inclusive(|b| *b == b'\n') {
+        let text = std::str::from_utf8(line).unwrap();
+        let mut fields = text.splitn(3, '\t');
+        let (kind, key) = (fields.next().unwrap(), fields.next().unwrap());
+        let r = if kind == "rows" {
+            let source = key.split(' ').next().unwrap().replace("%20", " ");
+            let rank = names.iter().position(|n| *n == source).unwrap();
+            let r = rank * reducers / names.len();
+            rows_in[r] += 1;
+            r
+        } else {
+            key.bytes().map(usize::from).sum::<usize>() % reducers
+        };
+        buckets[r].extend_from_slice(line);
+    }
+    assert!(rows_in.iter().all(|n| *n > 0), "{rows_in:?}");
+    let pieces = dir.join("pieces");
+    std::fs::create_dir_all(&pieces).unwrap();
+    let reduced: Vec<u8> = buckets
+        .iter()
+        .enumerate()
+        .map(|(k, b)| reduce_to_piece(b, &pieces.join(format!("piece-{k}")), &flags[..2]))
+        .collect::<Vec<_>>()
+        .concat();
+    // Only the small partials reach the final merge, no rows.
+    assert!(!reduced.starts_with(b"rows\t") && !reduced.windows(6).any(|w| w == b"\nrows\t"));
+    let final_merge = |out: &Path, extra: &[&str]| {
+        tw().args(["merge", "--out"])
+            .arg(out)
+            .arg("--comments-from")
+            .arg(&pieces)
+            .args(flags)
+            .args(extra)
+            .write_stdin(reduced.clone())
+            .output()
+            .unwrap()
+    };
+    let out = dir.join("merged");
+    let m = final_merge(&out, &[]);
+    let stderr = String::from_utf8_lossy(&m.stderr);
+    assert_eq!(m.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("broken.txt:5:"), "{stderr}");
+    same_reports(&single, &out);
+
+    // The workbook needs the records, which pieces do not carry.
+    let m = final_merge(&dir.join("xlsx"), &["--xlsx"]);
+    assert_eq!(m.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&m.stderr).contains("--xlsx needs every comment's record"));
+    // A lost piece is an error before anything is published.
+    std::fs::remove_file(pieces.join("piece-1")).unwrap();
+    let lost = dir.join("lost");
+    let m = final_merge(&lost, &[]);
+    assert_eq!(m.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&m.stderr);
+    assert!(
+        stderr.contains("comments piece") && stderr.contains("piece-1"),
+        "{stderr}"
+    );
+    assert!(!lost.join("comments.csv").exists());
+    // Pieces described but not given.
+    let m = tw()
+        .args(["merge", "--out"])
+        .arg(&lost)
+        .write_stdin(reduced)
+        .output()
+        .unwrap();
+    assert_eq!(m.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&m.stderr).contains("give the pieces' folder with --comments-from")
+    );
+}

@@ -93,3 +93,30 @@ fn input_parts_combine_in_any_order_and_twice_is_an_error() {
     let e = c.add(input(4, 0.6)).unwrap_err();
     assert!(e.to_string().contains("--uncivil-threshold"), "{e}");
 }
+
+#[test]
+fn r19_piece_partials_round_trip_and_twice_is_an_error() {
+    let info = PieceInfo {
+        format: "csv".into(),
+        delimiter: b';',
+        first: key("a b.txt"),
+        last: key("c.txt"),
+        threads: 3,
+        rows: 9,
+        bytes: 1234,
+    };
+    let p = Partial::Piece("piece 00001".into(), info);
+    let mut line = Vec::new();
+    p.write(&mut line).unwrap();
+    let line = String::from_utf8(line).unwrap();
+    assert!(line.starts_with("piece\tpiece%2000001\t"), "{line}");
+    assert_eq!(Partial::read(&line, "x:1").unwrap(), Some(p.clone()));
+    let mut c = Combined::default();
+    assert!(c.add(p.clone()).unwrap().is_none());
+    let e = c.add(p).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("comments piece piece 00001 is given twice"),
+        "{e}"
+    );
+}
