@@ -30,8 +30,8 @@ for f in $formats; do
     [ -s "$file" ] || python3 "benches/gen_$f.py" "$mb" "$file"
     out=$dir/out-$f-$mb
     rm -rf "$out"
-    stats=$( { /usr/bin/time -f '%M %U %e' "$tw" analyze -j1 -q "$file" --out "$out" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    read -r rss user wall <<<"$stats"
+    /usr/bin/time -o "$dir/time.txt" -f '%M %U %e' "$tw" analyze -j1 -q "$file" --out "$out" >/dev/null 2>&1 || true
+    read -r rss user wall <"$dir/time.txt"
     comments=$(python3 -c 'import json,sys; print(sum(i["comments"] for i in json.load(open(sys.argv[1]))["inputs"]))' "$out/run.json")
     printf '%-7s %8s %14s %10s %10s %10s\n' "$f" "$mb" "$((rss / 1024))" "$user" "$wall" "$comments"
     rm -rf "$out"
