@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-train demo eval fuzz ci install clean spark-test spark-cluster-test
+.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-stream bench-train demo eval fuzz ci install clean spark-test spark-cluster-test
 
 build:
 	$(CARGO) build --release --locked
@@ -44,6 +44,10 @@ bench-linearity:
 ## Whole run: ~1,000,000 generated comments by 50,000 authors; time and peak memory.
 bench-people:
 	benches/people_run.sh
+
+## Big exports (issue 16): peak memory and time over 100 MB, 500 MB and 2 GB of NDJSON and WXR; SIZES, FORMATS.
+bench-stream:
+	benches/stream_memory.sh
 
 ## `threadwatch train` on 10,000 labelled rows, one core (issue 15): min and median of RUNS.
 bench-train:

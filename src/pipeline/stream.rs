@@ -3,7 +3,7 @@
 //! from the bytes as the source reads them.
 //!
 //! An input of at least `STREAM_BYTES` whose format streams (JSON Lines
-//! exports, see `source::spool`) is read this way; its threads reach the
+//! exports, see `source::spool`; WXR, see `source::wxr`) is read this way; its threads reach the
 //! analysis as they are built, so the run holds one thread, not the file.
 //! `THREADWATCH_STREAM_BYTES` sets another size (hidden; the tests set 1
 //! to show the streamed reports are the in-memory ones byte for byte).

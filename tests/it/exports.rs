@@ -271,10 +271,11 @@ fn r16_a_new_field_mapping_is_not_served_from_the_incremental_state() {
     assert_eq!(run("text=text"), "second text");
 }
 
-/// A JSON Lines export read as a stream (the size from which files are
-/// streamed forced down to one byte) gives every report byte for byte as
-/// when it is read whole: threads in first-appearance order, errors of
-/// bad lines after them, the same run.json (bytes, SHA-256).
+/// A JSON Lines or WXR export read as a stream (the size from which files
+/// are streamed forced down to one byte) gives every report byte for byte
+/// as when it is read whole: threads in first-appearance order, errors of
+/// bad lines after them (a WXR's fault after the items before it, at its
+/// line and column), the same run.json (bytes, SHA-256).
 #[test]
 fn r16_streamed_exports_report_as_read_whole() {
     let out = tempfile::tempdir().unwrap();
@@ -319,8 +320,27 @@ fn r16_streamed_exports_report_as_read_whole() {
         files.sort();
         (code, files)
     };
+    let broken = out.path().join("broken.xml");
+    // A byte-order mark, CRLF lines, a pingback, a reply before its parent,
+    // then an item cut short by a mismatched end tag.
+    std::fs::write(
+        &broken,
+        "\u{feff}<?xml version=\"1.0\"?>\r\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\">\r\n<channel>\r\n\
+         <item><title>One</title>\r\n\
+         <wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_parent>1</wp:comment_parent>\
+         <wp:comment_author>ann</wp:comment_author><wp:comment_content><![CDATA[<p>you idiot</p>]]></wp:comment_content></wp:comment>\r\n\
+         <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>bob</wp:comment_author>\
+         <wp:comment_date_gmt>2025-03-03 14:14:00</wp:comment_date_gmt>\
+         <wp:comment_content>fine &amp;amp; dandy</wp:comment_content></wp:comment>\r\n\
+         <wp:comment><wp:comment_id>3</wp:comment_id><wp:comment_type>pingback</wp:comment_type></wp:comment>\r\n\
+         </item>\r\n\
+         <item><title>Two</title>\r\n\
+         <wp:comment><wp:comment_id>4</wp:comment_id><wp:comment_content>hi</wp:comment_contnt>\r\n",
+    )
+    .unwrap();
     let mixed = mixed.to_str().unwrap();
     for args in [
+        vec!["data/samples/wordpress.xml", broken.to_str().unwrap()],
         vec!["data/samples/reddit.ndjson", mixed],
         vec![
             "--field",

@@ -9,14 +9,15 @@
 //! their display name.  After malformed XML, the threads read so far are
 //! still analysed and the error says where reading stopped.
 
-use quick_xml::events::{BytesStart, Event};
+use std::io::BufRead;
+
 use rustc_hash::FxHashMap;
 
 use super::build::{build, Draft, ThreadDraft};
 use super::html_text::html_to_text;
 use super::stamp::export_time;
-use super::xml::Xml;
-use super::{utf8, Source};
+use super::xml::{Ev, Xml};
+use super::Source;
 use crate::error::Error;
 use crate::thread::Thread;
 use crate::tree::Status;
@@ -31,20 +32,8 @@ impl Source for DisqusSource {
     }
 
     fn read(&self, name: &str, bytes: Vec<u8>) -> Vec<Result<Thread, Error>> {
-        let text = match utf8(name, &bytes) {
-            Ok(t) => t,
-            Err(e) => return vec![Err(e)],
-        };
-        read_disqus(name, text)
+        read_disqus(name, &bytes[..])
     }
-}
-
-/// The `dsq:id` attribute of an element, if any.
-fn dsq_id(e: &BytesStart<'_>) -> Option<String> {
-    let a = e.try_get_attribute("dsq:id").ok()??;
-    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-        .ok()
-        .map(|v| v.trim().to_owned())
 }
 
 /// Threads in the order the file first names them.
@@ -71,10 +60,10 @@ impl Threads {
     }
 }
 
-/// Every thread of the Disqus export `text`, then the fault if reading
+/// Every thread of the Disqus export `input`, then the fault if reading
 /// stopped at one.
-pub fn read_disqus(path: &str, text: &str) -> Vec<Result<Thread, Error>> {
-    let mut x = Xml::new(path, "disqus", text);
+pub fn read_disqus<R: BufRead>(path: &str, input: R) -> Vec<Result<Thread, Error>> {
+    let mut x = Xml::new(path, "disqus", input);
     let mut threads = Threads::default();
     let mut depth = 0usize;
     let fault = loop {
@@ -84,24 +73,24 @@ pub fn read_disqus(path: &str, text: &str) -> Vec<Result<Thread, Error>> {
         };
         let step = match event {
             // Threads and posts are children of the root element.
-            Event::Start(e) if depth == 1 && e.name().0 == "thread" => {
-                let id = dsq_id(&e).unwrap_or_default();
+            Ev::Start if depth == 1 && x.name() == "thread" => {
+                let id = x.attr("dsq:id").unwrap_or_default();
                 thread(&mut x, &mut threads, &id)
             }
-            Event::Start(e) if depth == 1 && e.name().0 == "post" => {
-                let id = dsq_id(&e);
+            Ev::Start if depth == 1 && x.name() == "post" => {
+                let id = x.attr("dsq:id");
                 let place = x.at(at);
                 post(&mut x, &mut threads, id, place)
             }
-            Event::Start(_) => {
+            Ev::Start => {
                 depth += 1;
                 Ok(())
             }
-            Event::End(_) => {
+            Ev::End => {
                 depth = depth.saturating_sub(1);
                 Ok(())
             }
-            Event::Eof => break None,
+            Ev::Eof => break None,
             _ => Ok(()),
         };
         if let Err(e) = step {
@@ -116,16 +105,16 @@ pub fn read_disqus(path: &str, text: &str) -> Vec<Result<Thread, Error>> {
 
 /// Reads a `thread` element: its title and, when Disqus kept it, the
 /// article's text.
-fn thread(x: &mut Xml<'_>, threads: &mut Threads, id: &str) -> Result<(), Error> {
+fn thread<R: BufRead>(x: &mut Xml<'_, R>, threads: &mut Threads, id: &str) -> Result<(), Error> {
     let mut title = None;
     loop {
         match x.next()? {
-            Event::Start(e) => match e.name().0 {
+            Ev::Start => match x.name() {
                 "title" => title = Some(x.text()?.trim().to_owned()),
                 _ => x.skip()?,
             },
-            Event::End(_) => break,
-            Event::Eof => return Err(eof(x, "</thread>")),
+            Ev::End => break,
+            Ev::Eof => return Err(eof(x, "</thread>")),
             _ => {}
         }
     }
@@ -136,19 +125,19 @@ fn thread(x: &mut Xml<'_>, threads: &mut Threads, id: &str) -> Result<(), Error>
     Ok(())
 }
 
-fn eof(x: &mut Xml<'_>, expected: &str) -> Error {
+fn eof<R: BufRead>(x: &mut Xml<'_, R>, expected: &str) -> Error {
     let (line, column) = x.here();
     x.error_at(
         line,
         column,
-        usize::MAX,
+        u64::MAX,
         format!("expected {expected}, found the end of the file"),
     )
 }
 
 /// Reads a `post` element into its thread.
-fn post(
-    x: &mut Xml<'_>,
+fn post<R: BufRead>(
+    x: &mut Xml<'_, R>,
     threads: &mut Threads,
     id: Option<String>,
     (line, column): (u32, u32),
@@ -164,29 +153,29 @@ fn post(
     let (mut name, mut username) = (String::new(), String::new());
     loop {
         match x.next()? {
-            Event::Start(e) => match e.name().0 {
-                "message" => d.body = html_to_text(&x.text()?),
-                "createdAt" => d.created = export_time(&x.text()?),
+            Ev::Start => match x.name() {
+                "message" => d.body = html_to_text(x.text()?),
+                "createdAt" => d.created = export_time(x.text()?),
                 "isDeleted" => deleted = x.text()?.trim() == "true",
                 "isSpam" => spam = x.text()?.trim() == "true",
                 "author" => author(x, &mut name, &mut username)?,
                 "thread" => {
-                    thread_id = dsq_id(&e);
+                    thread_id = x.attr("dsq:id");
                     x.skip()?;
                 }
                 "parent" => {
-                    d.parent = dsq_id(&e);
+                    d.parent = x.attr("dsq:id");
                     x.skip()?;
                 }
                 _ => x.skip()?,
             },
-            Event::Empty(e) => match e.name().0 {
-                "thread" => thread_id = dsq_id(&e),
-                "parent" => d.parent = dsq_id(&e),
+            Ev::Empty => match x.name() {
+                "thread" => thread_id = x.attr("dsq:id"),
+                "parent" => d.parent = x.attr("dsq:id"),
                 _ => {}
             },
-            Event::End(_) => break,
-            Event::Eof => return Err(eof(x, "</post>")),
+            Ev::End => break,
+            Ev::Eof => return Err(eof(x, "</post>")),
             _ => {}
         }
     }
@@ -194,7 +183,7 @@ fn post(
         return Err(x.error_at(
             line,
             column,
-            usize::MAX,
+            u64::MAX,
             format!("expected a <thread dsq:id=\"...\"/> in post {:?}", d.id),
         ));
     };
@@ -211,16 +200,20 @@ fn post(
     Ok(())
 }
 
-fn author(x: &mut Xml<'_>, name: &mut String, username: &mut String) -> Result<(), Error> {
+fn author<R: BufRead>(
+    x: &mut Xml<'_, R>,
+    name: &mut String,
+    username: &mut String,
+) -> Result<(), Error> {
     loop {
         match x.next()? {
-            Event::Start(e) => match e.name().0 {
+            Ev::Start => match x.name() {
                 "name" => *name = x.text()?.trim().to_owned(),
                 "username" => *username = x.text()?.trim().to_owned(),
                 _ => x.skip()?,
             },
-            Event::End(_) => return Ok(()),
-            Event::Eof => return Err(eof(x, "</author>")),
+            Ev::End => return Ok(()),
+            Ev::Eof => return Err(eof(x, "</author>")),
             _ => {}
         }
     }

@@ -97,3 +97,63 @@ fn invalid_utf8_in_an_export_is_an_error_with_its_place() {
         err(&got[0])
     );
 }
+
+/// A WXR export read through `read_stream` in tiny pieces hands on the
+/// same threads and errors as `read`: each item at its end tag, then the
+/// fault with its place (issue 16).
+#[test]
+fn r16_wxr_streams_as_it_reads_whole() {
+    use super::Source;
+    let wxr = "\u{feff}<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>\r\n\
+               <item><title>One</title><wp:comment><wp:comment_id>1</wp:comment_id>\
+               <wp:comment_content>hi &amp; <![CDATA[<b>bye</b>]]></wp:comment_content></wp:comment>\
+               <wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_parent>1</wp:comment_parent>\
+               <wp:comment_author>café</wp:comment_author></wp:comment></item>\n\
+               <item><title>Two</title>\n<wp:comment><wp:comment_id>3</wp:comment_id></wp:comment_idx>\n";
+    let whole = read("wxr", wxr);
+    let source = Sources::new(Fields::default());
+    for capacity in [1, 2, 5, 64, 4096] {
+        let mut input = std::io::BufReader::with_capacity(capacity, wxr.as_bytes());
+        let mut got = Vec::new();
+        source
+            .read_stream("in.x", &mut input, std::path::Path::new("."), &mut |t| {
+                got.push(t);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(got.len(), whole.len());
+        for (g, w) in got.iter().zip(&whole) {
+            match (g, w) {
+                (Ok(g), Ok(w)) => {
+                    assert_eq!(g.title, w.title);
+                    let rows = |t: &crate::Thread| {
+                        t.tree
+                            .comments()
+                            .map(|(_, c)| (c.author.clone(), c.body.to_string(), c.line))
+                            .collect::<Vec<_>>()
+                    };
+                    assert_eq!(rows(g), rows(w));
+                }
+                (g, w) => assert_eq!(err(g), err(w)),
+            }
+        }
+    }
+    assert_eq!(whole[0].as_ref().unwrap().tree.len(), 2);
+    let e = err(&whole[1]);
+    assert!(e.starts_with("in.x:4:45: wxr: malformed XML"), "{e}");
+}
+
+/// Invalid UTF-8 in an XML export is reported where it is, after the
+/// threads before it.
+#[test]
+fn r16_invalid_utf8_in_xml_is_placed() {
+    let mut bytes = b"<rss><channel>\n<item><title>A</title></item>\n<item><title>B".to_vec();
+    bytes.extend_from_slice(b"\xff</title></item></channel></rss>");
+    let got = Sources::new(Fields::default())
+        .named("wxr")
+        .read("w.xml", bytes);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].as_ref().unwrap().title, "A");
+    let e = err(&got[1]);
+    assert!(e.starts_with("w.xml:3:15: expected UTF-8 text"), "{e}");
+}

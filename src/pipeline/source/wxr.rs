@@ -2,19 +2,23 @@
 //! `wp:comment` in it a comment (issue 16; fields in
 //! `grammars/exports.md`).
 //!
-//! Read with quick-xml's streaming reader over the input's text: one pass,
-//! no document tree.  Pingbacks and trackbacks are notices from other
-//! sites, not reader comments: they are skipped and counted in a warning.
+//! Read with quick-xml's streaming reader: one pass, no document tree.
+//! An item holds its whole thread, so each thread is built and handed on
+//! at its `</item>`: an export too big to hold is read as a stream
+//! (`Source::read_stream`) in the memory of one thread, and one held in
+//! memory goes the same way.  Pingbacks and trackbacks are notices from
+//! other sites, not reader comments: they are skipped and counted in a
+//! warning.
 
-use std::borrow::Cow;
-
-use quick_xml::events::Event;
+use std::io::{self, BufRead};
+use std::path::Path;
 
 use super::build::{build, Draft, ThreadDraft};
 use super::html_text::html_to_text;
+use super::spool::Emit;
 use super::stamp::export_time;
-use super::xml::Xml;
-use super::{utf8, Source};
+use super::xml::{Ev, Xml};
+use super::Source;
 use crate::error::Error;
 use crate::parse::Warning;
 use crate::thread::Thread;
@@ -30,11 +34,27 @@ impl Source for WxrSource {
     }
 
     fn read(&self, name: &str, bytes: Vec<u8>) -> Vec<Result<Thread, Error>> {
-        let text = match utf8(name, &bytes) {
-            Ok(t) => t,
-            Err(e) => return vec![Err(e)],
-        };
-        read_wxr(name, text)
+        let mut out = Vec::new();
+        // Collecting never fails, so neither does the reading.
+        let _ = read_wxr(name, &bytes[..], &mut |t| {
+            out.push(t);
+            Ok(())
+        });
+        out
+    }
+
+    fn streams(&self, _head: &[u8]) -> bool {
+        true
+    }
+
+    fn read_stream(
+        &self,
+        name: &str,
+        reader: &mut dyn BufRead,
+        _dir: &Path,
+        emit: &mut Emit<'_>,
+    ) -> io::Result<()> {
+        read_wxr(name, reader, emit)
     }
 }
 
@@ -47,61 +67,54 @@ struct Item {
     first_ping: Option<(u32, u32)>,
 }
 
-/// Every thread of the WXR `text`: the items read before a fault, then
-/// the fault.
-pub fn read_wxr(path: &str, text: &str) -> Vec<Result<Thread, Error>> {
-    let mut out = Vec::new();
-    let mut x = Xml::new(path, "wxr", text);
+/// Hands `emit` every thread of the WXR `input`, each at its `</item>`,
+/// then the fault if reading stopped at one.  An `Err` is `emit`'s.
+pub fn read_wxr<R: BufRead>(path: &str, input: R, emit: &mut Emit<'_>) -> io::Result<()> {
+    let mut x = Xml::new(path, "wxr", input);
     let mut item: Option<Item> = None;
     loop {
         let (at, event) = match x.next_at() {
             Ok(e) => e,
-            Err(e) => {
-                out.push(Err(e));
-                return out;
-            }
+            Err(e) => return emit(Err(e)),
         };
         let step = match event {
-            Event::Start(e) => start(&mut x, &mut item, e.name().0, at),
-            Event::End(e) if e.name().0 == "item" => {
-                if let Some(it) = item.take() {
-                    if let Some(t) = finish(path, it) {
-                        out.push(t);
-                    }
+            Ev::Start => start(&mut x, &mut item, at),
+            Ev::End if x.name() == "item" => {
+                if let Some(t) = item.take().and_then(|it| finish(path, it)) {
+                    emit(t)?;
                 }
                 Ok(())
             }
-            Event::Eof => break,
+            Ev::Eof => break,
             _ => Ok(()),
         };
         if let Err(e) = step {
-            out.push(Err(e));
-            return out;
+            return emit(Err(e));
         }
     }
     if item.is_some() {
         let (line, column) = x.here();
-        out.push(Err(x.error_at(
+        return emit(Err(x.error_at(
             line,
             column,
-            text.len(),
+            u64::MAX,
             "expected </item>, found the end of the file".to_owned(),
         )));
     }
-    out
+    Ok(())
 }
 
-fn start(x: &mut Xml<'_>, item: &mut Option<Item>, name: &str, at: usize) -> Result<(), Error> {
-    if name == "item" {
+fn start<R: BufRead>(x: &mut Xml<'_, R>, item: &mut Option<Item>, at: u64) -> Result<(), Error> {
+    if x.name() == "item" {
         *item = Some(Item::default());
         return Ok(());
     }
     let Some(it) = item.as_mut() else {
         return Ok(());
     };
-    match name {
+    match x.name() {
         "title" => it.draft.title = x.text()?.trim().to_owned(),
-        "content:encoded" => it.draft.article = html_to_text(&x.text()?),
+        "content:encoded" => it.draft.article = html_to_text(x.text()?),
         "wp:post_type" => it.post_type = x.text()?.trim().to_owned(),
         "wp:comment" => {
             let place = x.at(at);
@@ -113,17 +126,22 @@ fn start(x: &mut Xml<'_>, item: &mut Option<Item>, name: &str, at: usize) -> Res
 }
 
 /// Reads one `wp:comment` into the item.
-fn comment(x: &mut Xml<'_>, it: &mut Item, (line, column): (u32, u32)) -> Result<(), Error> {
+fn comment<R: BufRead>(
+    x: &mut Xml<'_, R>,
+    it: &mut Item,
+    (line, column): (u32, u32),
+) -> Result<(), Error> {
     let mut d = Draft {
         line,
         column,
         ..Draft::default()
     };
     let mut kind = String::new();
-    let mut date_gmt = Cow::Borrowed("");
+    // WordPress writes 0000-00-00 00:00:00 for an unknown time.
+    let mut created = None;
     loop {
         match x.next()? {
-            Event::Start(e) => match e.name().0 {
+            Ev::Start => match x.name() {
                 "wp:comment_id" => d.id = x.text()?.trim().to_owned(),
                 "wp:comment_parent" => {
                     let p = x.text()?.trim().to_owned();
@@ -133,8 +151,8 @@ fn comment(x: &mut Xml<'_>, it: &mut Item, (line, column): (u32, u32)) -> Result
                     let a = x.text()?.trim().to_owned();
                     d.author = (!a.is_empty()).then_some(a);
                 }
-                "wp:comment_date_gmt" => date_gmt = x.text()?,
-                "wp:comment_content" => d.body = html_to_text(&x.text()?),
+                "wp:comment_date_gmt" => created = export_time(x.text()?),
+                "wp:comment_content" => d.body = html_to_text(x.text()?),
                 "wp:comment_approved" => {
                     d.status = Some(match x.text()?.trim() {
                         "1" | "approve" | "approved" => Status::Approved,
@@ -146,13 +164,13 @@ fn comment(x: &mut Xml<'_>, it: &mut Item, (line, column): (u32, u32)) -> Result
                 "wp:comment_type" => kind = x.text()?.trim().to_owned(),
                 _ => x.skip()?,
             },
-            Event::End(_) => break,
-            Event::Eof => {
+            Ev::End => break,
+            Ev::Eof => {
                 let (l, c) = x.here();
                 return Err(x.error_at(
                     l,
                     c,
-                    usize::MAX,
+                    u64::MAX,
                     "expected </wp:comment>, found the end of the file".to_owned(),
                 ));
             }
@@ -164,8 +182,7 @@ fn comment(x: &mut Xml<'_>, it: &mut Item, (line, column): (u32, u32)) -> Result
         it.first_ping.get_or_insert((line, column));
         return Ok(());
     }
-    // WordPress writes 0000-00-00 00:00:00 for an unknown time.
-    d.created = export_time(&date_gmt);
+    d.created = created;
     if d.id.is_empty() {
         d.id = format!("line {line}");
     }

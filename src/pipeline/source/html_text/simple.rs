@@ -24,33 +24,42 @@ use super::Text;
 /// `html` uses markup outside the subset.
 pub(super) fn walk(html: &str) -> Option<Text> {
     let b = html.as_bytes();
-    if b.iter().any(|&c| c == b'\r' || c == 0) || html.starts_with('\u{feff}') {
+    if memchr::memchr2(b'\r', 0, b).is_some() || html.starts_with('\u{feff}') {
         return None;
     }
     let mut t = Text {
         text: String::with_capacity(html.len()),
         ..Text::default()
     };
-    // Text since the last tag, entities decoded: the tokenizer hands it
-    // to the walk before the next tag, under the same `hidden` state.
+    // Text since the last tag with entities decoded, when it has one: the
+    // tokenizer hands the text to the walk before the next tag, under the
+    // same `hidden` state.  Text without entities is handed on from the
+    // input, uncopied.
     let mut run = String::new();
     let mut name = String::new();
     let mut i = 0;
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<' || c == b'&') {
+    while let Some(off) = memchr::memchr2(b'<', b'&', &b[i..]) {
         let at = i + off;
-        run.push_str(&html[i..at]);
         if b[at] == b'&' {
+            run.push_str(&html[i..at]);
             i = entity(b, at + 1, &mut run)?;
             continue;
         }
         let Some(tag) = tag(b, at + 1, &mut name)? else {
             // `<` not followed by a letter, `/`, `!` or `?` is text.
+            run.push_str(&html[i..at]);
             run.push('<');
             i = at + 1;
             continue;
         };
-        if t.hidden == 0 && !run.is_empty() {
-            t.push(&run);
+        let text = if run.is_empty() {
+            &html[i..at]
+        } else {
+            run.push_str(&html[i..at]);
+            run.as_str()
+        };
+        if t.hidden == 0 && !text.is_empty() {
+            t.push(text);
         }
         run.clear();
         if name == "img" {
@@ -59,9 +68,14 @@ pub(super) fn walk(html: &str) -> Option<Text> {
         t.tag(&name, tag.start, tag.self_closing, None);
         i = tag.end;
     }
-    run.push_str(&html[i..]);
-    if t.hidden == 0 && !run.is_empty() {
-        t.push(&run);
+    let text = if run.is_empty() {
+        &html[i..]
+    } else {
+        run.push_str(&html[i..]);
+        run.as_str()
+    };
+    if t.hidden == 0 && !text.is_empty() {
+        t.push(text);
     }
     Some(t)
 }

@@ -131,3 +131,119 @@ proptest::proptest! {
         agree(&html);
     }
 }
+
+/// `Text::push` and `tidy` as they were before the byte loops (issue 16's
+/// speed work): the property tests below hold the new ones to them.
+mod reference {
+    use super::super::Text;
+
+    pub fn push(t: &mut Text, s: &str) {
+        for (i, part) in s.split('\n').enumerate() {
+            if i > 0 {
+                if t.pre > 0 {
+                    t.newline();
+                } else if !t.at_line_start {
+                    t.text.push(' ');
+                }
+            }
+            if part.is_empty() {
+                continue;
+            }
+            let mut words = part
+                .split([' ', '\t', '\r'])
+                .filter(|w| !w.is_empty())
+                .peekable();
+            let lead = part.starts_with([' ', '\t', '\r']);
+            let trail = part.ends_with([' ', '\t', '\r']);
+            if words.peek().is_none() {
+                if !t.at_line_start && !t.text.ends_with(' ') {
+                    t.text.push(' ');
+                }
+                continue;
+            }
+            if t.at_line_start {
+                for _ in 0..t.quote {
+                    t.text.push_str("> ");
+                }
+                t.at_line_start = false;
+            } else if lead && !t.text.ends_with(' ') {
+                t.text.push(' ');
+            }
+            let mut first = true;
+            for w in words {
+                if !first {
+                    t.text.push(' ');
+                }
+                first = false;
+                t.text.push_str(w);
+            }
+            if trail {
+                t.text.push(' ');
+            }
+        }
+    }
+
+    pub fn tidy(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut blank = 0;
+        for line in text.lines() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.trim() == ">" {
+                blank += 1;
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+            }
+            blank = 0;
+            out.push_str(line);
+        }
+        out
+    }
+}
+
+fn text_piece() -> impl proptest::strategy::Strategy<Value = String> {
+    proptest::collection::vec(
+        proptest::sample::select(vec![
+            "a", "word", "café", " ", "  ", "\t", "\r", "\n", "\r\n", "\u{a0}", ">", " > ", "x y",
+        ]),
+        0..12,
+    )
+    .prop_map(|p| p.concat())
+}
+
+use proptest::strategy::Strategy;
+
+proptest::proptest! {
+    /// The byte loop of `Text::push` writes what the split into words
+    /// wrote, from any state and over any run of runs.
+    #[test]
+    fn r16_push_matches_the_word_split(
+        start in "[a-z> ]{0,3}",
+        quote in 0usize..3,
+        pre in 0usize..2,
+        at_line_start: bool,
+        runs in proptest::collection::vec(text_piece(), 0..4),
+    ) {
+        let fresh = || super::Text {
+            text: start.clone(),
+            quote,
+            pre,
+            at_line_start,
+            ..super::Text::default()
+        };
+        let (mut new, mut old) = (fresh(), fresh());
+        for r in &runs {
+            new.push(r);
+            reference::push(&mut old, r);
+            proptest::prop_assert_eq!(&new.text, &old.text);
+            proptest::prop_assert_eq!(new.at_line_start, old.at_line_start);
+        }
+    }
+
+    /// `tidy` over `split` gives what it gave over `lines`.
+    #[test]
+    fn r16_tidy_matches_the_line_walk(text in text_piece()) {
+        proptest::prop_assert_eq!(super::tidy(&text), reference::tidy(&text));
+    }
+}
