@@ -243,7 +243,7 @@ impl Page<'_> {
                         dt { "Its worst comment" }
                         dd {
                             a href={"#" (w.anchor())} { (user(author(w))) ", #" (w.row.comment_id) }
-                            (status_badge(w))
+                            " " (status_badge(w))
                             " \u{2014} incivility " b { (w.row.incivility) }
                             @if !flags(w).is_empty() { " (" (flags(w).join(", ")) ")" }
                         }
