@@ -16,6 +16,7 @@ mod incremental;
 mod jsonl;
 mod map_merge;
 mod oracle;
+mod packaging;
 mod people;
 mod props;
 mod quotes;
