@@ -8,9 +8,18 @@ FUZZ_SECONDS ?= 60
 build:
 	$(CARGO) build --release --locked
 
-## Formatting, lints, the fuzz targets still compile, then every test (unit, golden fixtures, CLI).
+## Formatting, lints, the fuzz targets still compile, then every test (unit, golden fixtures, CLI),
+## then the list of tests that skipped and why (issue 27: a skipped test prints `ok`).  Tests append
+## to SKIP_LOG (tests/it/support.rs `skip`); it is cleared first so no earlier run's skips show.
+SKIP_LOG ?= $(abspath $(or $(CARGO_TARGET_DIR),target))/skipped-tests.txt
 test: lint fuzz-check
-	$(CARGO) test --locked --all-targets
+	rm -f $(SKIP_LOG)
+	THREADWATCH_SKIP_LOG=$(SKIP_LOG) $(CARGO) test --locked --all-targets; status=$$?; \
+	if [ -s $(SKIP_LOG) ]; then \
+	  echo; echo "SKIPPED ($$(wc -l < $(SKIP_LOG)) checks did not run; they passed only by skipping):"; \
+	  sort $(SKIP_LOG) | sed 's/^/  /'; \
+	else echo; echo "No test skipped."; fi; \
+	exit $$status
 
 lint:
 	$(CARGO) fmt --all -- --check

@@ -246,8 +246,9 @@ pub enum Command {
     /// Print a shell completion script, e.g.
     /// `threadwatch completions bash > ~/.local/share/bash-completion/completions/threadwatch`.
     Completions(CompletionsArgs),
-    /// Print the man page (roff), e.g. `threadwatch man > threadwatch.1`.
-    Man,
+    /// Print the man page (roff), e.g. `threadwatch man > threadwatch.1`,
+    /// or with --dir write one page per subcommand.
+    Man(ManArgs),
 }
 
 /// `threadwatch completions`
@@ -256,6 +257,16 @@ pub struct CompletionsArgs {
     /// The shell to write completions for.
     #[arg(value_enum)]
     pub shell: Shell,
+}
+
+/// `threadwatch man`
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `threadwatch.1` and one page per subcommand
+    /// (`threadwatch-analyze.1`, ...) into DIR instead of printing the top
+    /// page; DIR is created if missing.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// Shells `completions` supports.
@@ -294,6 +305,8 @@ pub struct ScoreArgs {
     /// Folder of word lists replacing or extending the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub lexicon_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub allow_list: AllowArg,
     /// Worker threads (default: one per CPU).  Output does not depend on it.
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
@@ -311,6 +324,8 @@ pub struct ExplainArgs {
     /// Folder of word lists replacing or extending the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub lexicon_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub allow_list: AllowArg,
     /// Site model written by `threadwatch train` to use as the learned
     /// layer instead of the built-in one.
     #[arg(long, value_name = "FILE")]
@@ -339,6 +354,8 @@ pub struct EvalArgs {
     /// Folder of word lists replacing or extending the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub lexicon_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub allow_list: AllowArg,
     /// Worker threads (default: one per CPU).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
@@ -381,6 +398,8 @@ pub struct TrainArgs {
     /// the cross-validated figures, which rank by the whole scorer).
     #[arg(long, value_name = "DIR")]
     pub lexicon_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub allow_list: AllowArg,
     /// Worker threads for the cross-validation (default: one per CPU).
     /// The model does not depend on it.
     #[arg(long, short, value_name = "N")]
@@ -434,6 +453,13 @@ pub struct FormatArgs {
     /// Repeatable.
     #[arg(long, value_name = "MAP")]
     pub field: Vec<String>,
+    /// Time zone of page times that name none ("March 3, 2025 at 9:14
+    /// am"), as an IANA name such as Europe/Paris (default: UTC).  Times
+    /// that name a zone or offset keep it; a date without a time stays a
+    /// day.  In a daylight-saving change, a repeated local time is read as
+    /// the first, a skipped one with the offset before the change.
+    #[arg(long, value_name = "AREA/CITY")]
+    pub tz: Option<String>,
 }
 
 /// `threadwatch analyze`
@@ -486,6 +512,17 @@ pub struct ScoringArgs {
     #[arg(long, value_name = "N", default_value_t = DOGPILE_MIN,
           value_parser = at_least_one)]
     pub dogpile_min: usize,
+}
+
+/// `--allow` for the commands that score texts outside a run (`score`,
+/// `explain`, `eval`, `train`): the same meaning as `analyze --allow`
+/// (issue 27), one definition so they cannot drift apart.
+#[derive(Debug, Args)]
+pub struct AllowArg {
+    /// An allow-list anywhere (words, phrases and names that never count),
+    /// added to the built-in one and to the --lexicon-dir's allow.txt.
+    #[arg(long, value_name = "FILE")]
+    pub allow: Option<PathBuf>,
 }
 
 /// Report options shared by `analyze` and `merge` (their flags keep their

@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, NotText};
 use crate::parse::{self, Warning};
 use crate::thread::Thread;
+use crate::zone::Zone;
 
 #[cfg(test)]
 mod tests;
@@ -73,23 +74,54 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Parses a page's bytes into its thread, named `name`, reusing the
 /// buffer for the comment bodies (see `parse::parse_owned`).
 pub fn parse_thread_owned(name: &str, bytes: Vec<u8>) -> Result<Thread, Error> {
+    parse_thread_owned_in(name, bytes, None)
+}
+
+/// [`parse_thread_owned`], with the page's times that name no zone read
+/// in `zone` (`--tz`) instead of UTC.
+pub fn parse_thread_owned_in(
+    name: &str,
+    bytes: Vec<u8>,
+    zone: Option<&Zone>,
+) -> Result<Thread, Error> {
     let before = Before::of(name, &bytes)?;
     parse::parse_owned(name, bytes)
-        .map(|page| before.warn(Thread::from_packed(name, page)))
+        .map(|page| before.warn(Thread::from_packed(name, in_zone(page, zone))))
         .map_err(Error::from)
+}
+
+/// `page` with the times that named no zone read in `zone`: they were
+/// read as UTC, so their fields are the wall-clock time to place.
+fn in_zone(mut page: parse::PackedPage, zone: Option<&Zone>) -> parse::PackedPage {
+    if let Some(zone) = zone {
+        for c in page.comments.iter_mut().filter(|c| c.created_local) {
+            c.created = c.created.map(|t| zone.instant(t).unwrap_or(t));
+        }
+    }
+    page
 }
 
 /// [`sha256_hex`] of a page's bytes and [`parse_thread_owned`] of them,
 /// the hash computed while the page is parsed (see
 /// `parse::parse_owned_beside`) instead of before.
 pub fn hash_and_parse_thread_owned(name: &str, bytes: Vec<u8>) -> (String, Result<Thread, Error>) {
+    hash_and_parse_thread_owned_in(name, bytes, None)
+}
+
+/// [`hash_and_parse_thread_owned`] with `--tz` (see
+/// [`parse_thread_owned_in`]).
+pub fn hash_and_parse_thread_owned_in(
+    name: &str,
+    bytes: Vec<u8>,
+    zone: Option<&Zone>,
+) -> (String, Result<Thread, Error>) {
     let before = match Before::of(name, &bytes) {
         Ok(b) => b,
         Err(e) => return (sha256_hex(&bytes), Err(e)),
     };
     let (sha256, page) = parse::parse_owned_beside(name, bytes, sha256_hex);
     let thread = page
-        .map(|page| before.warn(Thread::from_packed(name, page)))
+        .map(|page| before.warn(Thread::from_packed(name, in_zone(page, zone))))
         .map_err(Error::from);
     (sha256, thread)
 }

@@ -22,6 +22,7 @@ pub mod thread;
 pub mod time;
 pub mod train;
 pub mod tree;
+pub mod zone;
 
 pub use body::Body;
 pub use error::{Error, NotText, ParseError, ParseErrorKind, RenderError};

@@ -5,8 +5,9 @@
 //! different forms (issue 16); each reader turns its form into this one
 //! type, so sorting siblings and a thread's first and last comment are
 //! integer comparisons and every report prints the same ISO 8601 form.
-//! Only UTC civil dates are needed (no time zone database: a zone named in
-//! the input is an offset applied by its reader), so the two conversions
+//! Only UTC civil dates are needed here (a zone named in the input is an
+//! offset applied by its reader; `--tz`, the one use of a time zone
+//! database, is `zone.rs`), so the two conversions
 //! are written here (Howard Hinnant's `days_from_civil` and
 //! `civil_from_days`) rather than taking a date crate for them.  No clock
 //! is ever read: a relative time ("2 hours ago") cannot become a timestamp.

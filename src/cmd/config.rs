@@ -25,6 +25,7 @@
 //! xlsx = true          # also write threadwatch.xlsx
 //! html = true          # also write report.html
 //! dot = "attacks.dot"  # also write the who-attacks-whom graph
+//! tz = "Europe/Paris"  # zone of page times that name none (default UTC)
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -71,6 +72,7 @@ pub struct AnalyzeConfig {
     xlsx: Option<bool>,
     html: Option<bool>,
     dot: Option<PathBuf>,
+    tz: Option<String>,
 }
 
 /// A key that takes one value or a list.
@@ -124,6 +126,9 @@ pub fn apply(config: &AnalyzeConfig, args: &mut AnalyzeArgs, m: &ArgMatches) -> 
     }
     if unset("allow") && config.allow.is_some() {
         args.scoring.allow = config.allow.clone();
+    }
+    if unset("tz") && config.tz.is_some() {
+        args.input.format.tz = config.tz.clone();
     }
     if unset("alert") {
         match &config.alert {

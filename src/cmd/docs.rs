@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::CommandFactory;
 
 use super::Outcome;
-use crate::cli::{Cli, Shell};
+use crate::cli::{Cli, ManArgs, Shell};
 
 /// Prints the completion script for `shell`.
 pub fn completions(shell: Shell) -> anyhow::Result<Outcome> {
@@ -26,8 +26,17 @@ pub fn completions(shell: Shell) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// Prints the man page.
-pub fn man() -> anyhow::Result<Outcome> {
+/// Prints the top man page, or with `--dir` writes it and one page per
+/// subcommand (`threadwatch-analyze.1`, ...; issue 27: the top page alone
+/// left `man threadwatch-analyze` empty).
+pub fn man(args: ManArgs) -> anyhow::Result<Outcome> {
+    if let Some(dir) = args.dir {
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        clap_mangen::generate_to(Cli::command(), &dir)
+            .with_context(|| format!("cannot write the man pages into {}", dir.display()))?;
+        return Ok(Outcome::Success);
+    }
     let mut out = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut out)

@@ -8,7 +8,7 @@ use threadwatch::analyze::incivility::{Scorer, FLAG_COLUMNS, UNCIVIL_THRESHOLD};
 use threadwatch::analyze::standalone::{evaluate, score_text, EvalScore};
 
 use super::inputs::worker_pool;
-use super::lexicon::load_lexicon;
+use super::lexicon::load_lexicon_allowing;
 use super::model::choose;
 use super::texts::read_texts;
 use super::Outcome;
@@ -43,7 +43,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
             _ => None,
         })
         .collect();
-    let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let lexicon = load_lexicon_allowing(
+        args.lexicon_dir.as_deref(),
+        args.allow_list.allow.as_deref(),
+    )?;
     let chosen = choose(args.model.as_deref())?;
     let scorer = Scorer {
         lexicon: &lexicon,

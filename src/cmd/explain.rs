@@ -9,14 +9,17 @@ use threadwatch::analyze::normalize::normalize;
 use threadwatch::analyze::standalone::score_text;
 use threadwatch::term::sanitize;
 
-use super::lexicon::load_lexicon;
+use super::lexicon::load_lexicon_allowing;
 use super::model::choose;
 use super::Outcome;
 use crate::cli::ExplainArgs;
 
 /// Runs `explain`.
 pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
-    let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let lexicon = load_lexicon_allowing(
+        args.lexicon_dir.as_deref(),
+        args.allow_list.allow.as_deref(),
+    )?;
     let chosen = choose(args.model.as_deref())?;
     let model = chosen.model();
     let scorer = Scorer {

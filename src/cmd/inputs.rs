@@ -115,7 +115,12 @@ pub fn sources(args: &FormatArgs) -> anyhow::Result<Sources> {
     for spec in &args.field {
         fields.apply(spec)?;
     }
+    let zone = match &args.tz {
+        Some(name) => Some(threadwatch::zone::Zone::named(name).context("bad --tz")?),
+        None => None,
+    };
     Sources::new(fields)
+        .in_zone(zone)
         .forcing(&args.input_format)
         .ok_or_else(|| anyhow::anyhow!("unknown --input-format {:?}", args.input_format))
 }

@@ -78,6 +78,6 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<Outcome> {
         Command::Map(args) => map::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Completions(args) => docs::completions(args.shell),
-        Command::Man => docs::man(),
+        Command::Man(args) => docs::man(args),
     }
 }

@@ -14,7 +14,7 @@ use threadwatch::report::csv::{header_of, write_atomic, write_rows, CsvOptions};
 use threadwatch::report::serialize_flags;
 
 use super::inputs::worker_pool;
-use super::lexicon::load_lexicon;
+use super::lexicon::load_lexicon_allowing;
 use super::model::choose;
 use super::texts::read_texts;
 use super::Outcome;
@@ -51,7 +51,10 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<Outcome> {
         anyhow::bail!("expected an INPUT file, or `-` for standard input");
     };
     let texts = read_texts(input, args.delimiter, &args.id_col, &args.text_col, None)?;
-    let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let lexicon = load_lexicon_allowing(
+        args.lexicon_dir.as_deref(),
+        args.allow_list.allow.as_deref(),
+    )?;
     let chosen = choose(args.model.as_deref())?;
     let scorer = Scorer {
         lexicon: &lexicon,

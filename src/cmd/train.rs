@@ -14,7 +14,7 @@ use threadwatch::train::label::{parse_label, ACCEPTED};
 use threadwatch::train::site::{check_counts, train_site, SiteOptions};
 
 use super::inputs::worker_pool;
-use super::lexicon::load_lexicon;
+use super::lexicon::load_lexicon_allowing;
 use super::Outcome;
 use crate::cli::{PriorArg, TrainArgs};
 
@@ -97,7 +97,10 @@ pub fn run(args: TrainArgs) -> anyhow::Result<Outcome> {
     for w in &warnings {
         eprintln!("threadwatch: warning: {w}");
     }
-    let lexicon = load_lexicon(args.lexicon_dir.as_deref())?;
+    let lexicon = load_lexicon_allowing(
+        args.lexicon_dir.as_deref(),
+        args.allow_list.allow.as_deref(),
+    )?;
     let prior = match args.prior {
         PriorArg::Builtin => Some(Model::builtin()),
         PriorArg::None => None,

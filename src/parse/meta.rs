@@ -32,11 +32,13 @@ pub enum Item {
     Date {
         /// Days since 1970-01-01 as a timestamp at midnight UTC.
         day: Timestamp,
-        /// Seconds after midnight, when a time was given.
-        clock: Option<i64>,
+        /// Seconds after midnight, when a time was given, and whether it
+        /// named its zone.
+        clock: Option<(i64, bool)>,
     },
-    /// A time of day without a date (`9:14 am`).
-    Clock(i64),
+    /// A time of day without a date (`9:14 am`), and whether it named its
+    /// zone.
+    Clock(i64, bool),
     /// A date whose day and month could be either way round (`03/04/2025`).
     AmbiguousDate,
     /// A time relative to when the page was seen (`2 hours ago`), or a
@@ -61,6 +63,10 @@ pub struct Meta {
     pub timed: bool,
     /// A date was given whose day and month could be swapped.
     pub ambiguous_date: bool,
+    /// `created` is a wall-clock time that named no zone, read as UTC;
+    /// `--tz` reads it in another zone (issue 27).  A date without a time
+    /// is a day, not a local time, and is not marked.
+    pub local: bool,
 }
 
 impl Meta {
@@ -74,9 +80,9 @@ impl Meta {
                     m.timed = true;
                     day = day.or(Some((d, c)));
                 }
-                Item::Clock(c) => {
+                Item::Clock(c, zoned) => {
                     m.timed = true;
-                    clock = clock.or(Some(c));
+                    clock = clock.or(Some((c, zoned)));
                 }
                 Item::AmbiguousDate => {
                     m.timed = true;
@@ -88,7 +94,9 @@ impl Meta {
         }
         // "9:14 AM · Mar 3, 2025" gives the clock and the day as two items.
         if let Some((d, c)) = day {
-            m.created = d.offset(c.or(clock).unwrap_or(0));
+            let c = c.or(clock);
+            m.created = d.offset(c.map_or(0, |(secs, _)| secs));
+            m.local = m.created.is_some() && c.is_some_and(|(_, zoned)| !zoned);
         }
         m
     }
@@ -210,7 +218,7 @@ fn parts(text: &str) -> Vec<&str> {
 pub fn meta_item(part: &str) -> Option<Item> {
     all_consuming(alt((
         datetime,
-        terminated(map(clock, Item::Clock), space0),
+        terminated(map(clock, |(c, zoned)| Item::Clock(c, zoned)), space0),
         relative,
         value(Item::Badge, badge),
         value(Item::Votes, votes),
@@ -372,8 +380,9 @@ fn date(i: &str) -> Res<'_, Result<(i64, u32, u32), Item>> {
 }
 
 /// `clock ::= hh ':' mm ( ':' ss )? ampm? zone? | hh ampm zone?` as
-/// seconds after midnight UTC (a zone's offset applied).
-fn clock(i: &str) -> Res<'_, i64> {
+/// seconds after midnight UTC (a zone's offset applied), and whether a
+/// zone was named.
+fn clock(i: &str) -> Res<'_, (i64, bool)> {
     let hm = (
         number(2),
         char(':'),
@@ -395,7 +404,7 @@ fn clock(i: &str) -> Res<'_, i64> {
     }
     let (rest, zone) = opt(preceded(space0, zone)).parse(rest)?;
     let secs = i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s) - zone.unwrap_or(0);
-    Ok((rest, secs))
+    Ok((rest, (secs, zone.is_some())))
 }
 
 /// `ampm ::= 'am' | 'pm' | 'a.m.' | 'p.m.'` (true for pm).

@@ -97,6 +97,7 @@ pub fn parse_str(path: &str, text: &str) -> Result<Page, Box<ParseError>> {
                 line: s.line,
                 parent: s.parent,
                 created: s.created,
+                created_local: s.created_local,
             }
         })
         .collect();
@@ -140,6 +141,8 @@ pub struct PackedComment {
     pub parent: Option<usize>,
     /// When it was posted, if the page says (issue 16).
     pub created: Option<crate::time::Timestamp>,
+    /// `created` named no zone and was read as UTC (`meta::Meta::local`).
+    pub created_local: bool,
 }
 
 /// Parses a page read into `bytes`, reusing that buffer for the bodies: a
@@ -237,6 +240,7 @@ fn parse_owned_with<R: Send>(
                     line: s.line,
                     parent: s.parent,
                     created: s.created,
+                    created_local: s.created_local,
                 });
             }
         }

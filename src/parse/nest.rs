@@ -39,6 +39,8 @@ pub struct RawComment {
     pub parent: Option<usize>,
     /// When it was posted, if the page says (issue 16).
     pub created: Option<Timestamp>,
+    /// `created` named no zone and was read as UTC (`Meta::local`).
+    pub created_local: bool,
 }
 
 /// A comment's place in the page, before its body is put together: the
@@ -65,6 +67,8 @@ pub struct Shape {
     pub skip: usize,
     /// When it was posted, if the page says (issue 16).
     pub created: Option<Timestamp>,
+    /// `created` named no zone and was read as UTC (`Meta::local`).
+    pub created_local: bool,
 }
 
 /// The comment being read: its bullet and what is known about its body.
@@ -82,7 +86,7 @@ struct Open<'a> {
     adjacent: bool,
     /// Where a run of metadata lines at the end of the body started, and
     /// the time it gave: dropped from the body if nothing follows it.
-    footer: Option<(usize, Option<Timestamp>)>,
+    footer: Option<(usize, Option<Meta>)>,
 }
 
 /// Nests `lines`, which start with the first comment bullet of the page;
@@ -194,6 +198,7 @@ pub fn nest<'a>(
                     body_indent: line.indent + unit,
                     skip: 0,
                     created: meta.created,
+                    created_local: meta.local,
                 });
                 stack.push(out.len() - 1);
                 open = Some(Open {
@@ -244,9 +249,11 @@ pub fn nest<'a>(
                     if o.awaiting_first {
                         header(shape, o, position, m);
                     } else if o.footer.is_none() {
-                        o.footer = Some((position, m.created));
-                    } else if let Some((_, created @ None)) = o.footer.as_mut() {
-                        *created = m.created;
+                        o.footer = Some((position, Some(m)));
+                    } else if let Some((_, timed)) = o.footer.as_mut() {
+                        if timed.is_none_or(|t| t.created.is_none()) {
+                            *timed = Some(m);
+                        }
                     }
                     continue;
                 }
@@ -292,7 +299,7 @@ fn ambiguous_date() -> String {
 /// after it, and a time there makes the bullet text a name.
 fn header(shape: &mut Shape, o: &mut Open<'_>, position: usize, m: Meta) {
     shape.skip = position - shape.lines.start;
-    shape.created = shape.created.or(m.created);
+    posted(shape, &m);
     if m.timed && !o.head.is_empty() && shape.author.is_none() {
         shape.author = Some(o.head.to_owned());
         o.head = "";
@@ -300,12 +307,22 @@ fn header(shape: &mut Shape, o: &mut Open<'_>, position: usize, m: Meta) {
     o.adjacent = false;
 }
 
+/// Gives `shape` the time `m` says, unless it has one.
+fn posted(shape: &mut Shape, m: &Meta) {
+    if shape.created.is_none() && m.created.is_some() {
+        shape.created = m.created;
+        shape.created_local = m.local;
+    }
+}
+
 /// Ends the open comment's lines before line `end`, or before the run of
 /// metadata lines that ends its body.
 fn close(shape: &mut Shape, o: &Open<'_>, end: usize) {
     shape.lines.end = match o.footer {
-        Some((start, created)) => {
-            shape.created = shape.created.or(created);
+        Some((start, m)) => {
+            if let Some(m) = m {
+                posted(shape, &m);
+            }
             start
         }
         None => end,

@@ -40,6 +40,7 @@ fn hundred_thousand_levels_do_not_overflow_the_stack() {
             line: s.line,
             parent: s.parent,
             created: None,
+            created_local: false,
         })
         .collect();
     let tree = crate::tree::ReplyTree::from_comments(comments);

@@ -14,6 +14,7 @@ fn c(depth: usize, author: Option<&str>, body: &str) -> RawComment {
         line: 0,
         parent: None,
         created: None,
+        created_local: false,
     }
 }
 

@@ -43,8 +43,9 @@ pub const FLAGGED_MAX: usize = 100_000;
 /// Characters a cell holds in Excel.
 const CELL_CHARS: usize = 32_767;
 
-/// Column names of the `flagged` sheet.
-const FLAGGED_COLUMNS: [&str; 9] = [
+/// Column names of the `flagged` sheet.  `status` came last (issue 27):
+/// columns are only ever added at the end.
+const FLAGGED_COLUMNS: [&str; 10] = [
     "incivility",
     "author",
     "target",
@@ -54,6 +55,7 @@ const FLAGGED_COLUMNS: [&str; 9] = [
     "comment_ref",
     "in_comments",
     "source",
+    "status",
 ];
 
 /// Writes the workbook.
@@ -516,6 +518,13 @@ fn write_flagged(
     } else {
         format!("Uncivil comments, worst first: {uncivil}. Every comment is in the comments sheet.")
     };
+    // A pending comment is the one that needs action (issue 27).
+    let pending = flagged.iter().filter(|c| c.row.status == "pending").count();
+    let title = if pending > 0 {
+        format!("{title} {pending} listed are pending: filter the status column.")
+    } else {
+        title
+    };
     sheet
         .write_string_with_format(0, 0, title, &f.title)
         .map_err(xlsx)?;
@@ -555,6 +564,9 @@ fn write_flagged(
             .write_url_with_text(row, 7, url, format!("{name} row {}", at + 1))
             .map_err(xlsx)?;
         text(sheet, row, 8, &c.row.source, "source", f)?;
+        if !c.row.status.is_empty() {
+            text(sheet, row, 9, &c.row.status, "status", f)?;
+        }
     }
     let last = 1 + flagged.len() as u32;
     dress(sheet, &FLAGGED_COLUMNS, 1, last)

@@ -70,6 +70,7 @@ fn round_trip(name: &str, article: &str, tree: &[Known], cap: Option<usize>, lay
             line: 0,
             parent,
             created: None,
+            created_local: false,
         })
         .collect();
     let text = render::page(article, &raw, layout)

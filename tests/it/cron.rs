@@ -230,14 +230,14 @@ impl Tmpfs {
         match status {
             Ok(o) if o.status.success() => Some(Tmpfs(at.to_owned())),
             Ok(o) => {
-                eprintln!(
-                    "skipping the mount-point case: `mount -t tmpfs` failed (needs root): {}",
+                crate::support::skip(&format!(
+                    "the mount-point case: `mount -t tmpfs` failed (needs root): {}",
                     String::from_utf8_lossy(&o.stderr).trim()
-                );
+                ));
                 None
             }
             Err(e) => {
-                eprintln!("skipping the mount-point case: cannot run mount: {e}");
+                crate::support::skip(&format!("the mount-point case: cannot run mount: {e}"));
                 None
             }
         }

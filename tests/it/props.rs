@@ -137,6 +137,7 @@ fn tree_strategy() -> impl Strategy<Value = Vec<RawComment>> {
                 line: 0,
                 parent: open.last().copied(),
                 created: None,
+                created_local: false,
             });
             open.push(out.len() - 1);
         }

@@ -9,14 +9,24 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared/<rel>` when present; otherwise prints a notice and returns
-/// `None`, so a fresh clone without the shared data still passes.
+/// The shared data folder: `../shared`, or `THREADWATCH_SHARED` when set
+/// (set it to a missing path to see what a fresh clone skips).
+pub fn shared_root() -> PathBuf {
+    match std::env::var_os("THREADWATCH_SHARED") {
+        Some(p) => PathBuf::from(p),
+        None => root().join("..").join("shared"),
+    }
+}
+
+/// `<shared>/<rel>` when present; otherwise records a skip and returns
+/// `None`, so a fresh clone without the shared data still passes, and
+/// `make test` lists what it did not check.
 pub fn shared(rel: &str) -> Option<PathBuf> {
-    let p = root().join("..").join("shared").join(rel);
+    let p = shared_root().join(rel);
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("skipping: {} is absent", p.display());
+        skip(&format!("{} is absent", p.display()));
         None
     }
 }
@@ -77,10 +87,50 @@ pub fn tw() -> assert_cmd::Command {
 }
 
 /// Says on the real stderr why a test skips: libtest captures `eprintln!`
-/// of a passing test, so a skip said that way was silent (issue 17).
+/// of a passing test, so a skip said that way was silent (issue 17).  It
+/// also appends a line to the skip log, which `make test` clears before
+/// and prints after the tests: a skipped test shows `ok` in libtest's
+/// list, and a notice on stderr scrolls away (issue 27).
 pub fn skip(reason: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "skipping: {reason}");
+    let _ = record_skip(&skip_log(), &skip_line(reason));
+}
+
+/// Where skips are logged: `THREADWATCH_SKIP_LOG`, or
+/// `skipped-tests.txt` in cargo's scratch folder for integration tests
+/// (`target/tmp`), the file the Makefile reads.
+pub fn skip_log() -> PathBuf {
+    match std::env::var_os("THREADWATCH_SKIP_LOG") {
+        Some(p) => PathBuf::from(p),
+        None => Path::new(env!("CARGO_TARGET_TMPDIR")).join("skipped-tests.txt"),
+    }
+}
+
+/// `test name: reason`, one line (libtest names each test's thread after
+/// the test; run on the main thread, the name is unknown).
+pub fn skip_line(reason: &str) -> String {
+    let thread = std::thread::current();
+    let name = match thread.name() {
+        Some(n) if n != "main" => n,
+        _ => "(a test)",
+    };
+    format!("{name}: {}\n", reason.replace('\n', " "))
+}
+
+/// Appends `line` to `log` in one write: the file is opened for append,
+/// so lines from tests running in parallel (threads here, or several test
+/// binaries) do not interleave.
+pub fn record_skip(log: &Path, line: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(dir) = log.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)?;
+    f.write_all(line.as_bytes())
 }
 
 /// Runs `sinks` over the pages at `paths` into `dir` through the

@@ -13,7 +13,7 @@ use threadwatch::report::xlsx::{WorkbookSink, FILE};
 
 use crate::support::{artifacts, office_lock, run_sinks, sample_inputs, skip};
 
-fn soffice() -> Option<&'static str> {
+pub(crate) fn soffice() -> Option<&'static str> {
     ["soffice", "libreoffice"].into_iter().find(|b| {
         Process::new(b)
             .arg("--version")
@@ -39,7 +39,7 @@ fn convert(office: &str, book: &Path, filter: &str, out: &Path, profile: &Path) 
 }
 
 /// Every sheet of `book` as CSV rows, by sheet name.
-fn sheets(office: &str, book: &Path, dir: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+pub(crate) fn sheets(office: &str, book: &Path, dir: &Path) -> Vec<(String, Vec<Vec<String>>)> {
     let out = dir.join("csv");
     // Token 12 = -1: every sheet, each to `<name>-<sheet>.csv` (LO 7.2+);
     // token 9 = true: cells as shown (three decimals stay three).
@@ -97,7 +97,7 @@ fn write_book(dir: &Path, rows: Option<u32>) -> PathBuf {
     out.join(FILE)
 }
 
-fn column(rows: &[Vec<String>], header_row: usize, name: &str) -> usize {
+pub(crate) fn column(rows: &[Vec<String>], header_row: usize, name: &str) -> usize {
     rows[header_row]
         .iter()
         .position(|c| c == name)

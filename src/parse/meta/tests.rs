@@ -139,3 +139,16 @@ fn author_lines_keep_metadata_out_of_the_name() {
     // A line that is only a badge is not a name with metadata.
     assert_eq!(author_line("(edited)").meta, None);
 }
+
+#[test]
+fn r27_a_time_without_a_zone_is_marked_local() {
+    let local = |s: &str| meta_line(s).map(|m| (m.created.is_some(), m.local));
+    assert_eq!(local("March 3, 2025 at 9:14 am"), Some((true, true)));
+    assert_eq!(local("9:14 AM · Mar 3, 2025"), Some((true, true)));
+    assert_eq!(local("March 3, 2025 at 9:14 am EST"), Some((true, false)));
+    assert_eq!(local("2025-03-05T08:00:00Z"), Some((true, false)));
+    assert_eq!(local("2025-03-05T08:00:00+02:00"), Some((true, false)));
+    // A day only is not a wall-clock time.
+    assert_eq!(local("March 3, 2025"), Some((true, false)));
+    assert_eq!(local("2 hours ago"), Some((false, false)));
+}

@@ -32,10 +32,11 @@ use std::io::{self, BufRead, Read};
 use std::path::Path;
 
 use crate::error::{Error, ParseError, ParseErrorKind};
-use crate::input::{hash_and_parse_thread_owned, parse_thread_owned, sha256_hex};
+use crate::input::{hash_and_parse_thread_owned_in, parse_thread_owned_in, sha256_hex};
 use crate::pipeline::input::Input;
 use crate::report::run::InputRecord;
 use crate::thread::Thread;
+use crate::zone::Zone;
 pub use detect::{detect, FORMATS};
 pub use disqus::DisqusSource;
 pub use records::{CsvSource, FieldError, Fields, JsonlSource};
@@ -113,11 +114,38 @@ impl Source for PageSource {
     }
 
     fn read(&self, name: &str, bytes: Vec<u8>) -> Vec<Result<Thread, Error>> {
-        vec![parse_thread_owned(name, bytes)]
+        vec![parse_thread_owned_in(name, bytes, None)]
     }
 
     fn read_hashed(&self, name: &str, bytes: Vec<u8>) -> (String, Vec<Result<Thread, Error>>) {
-        let (sha256, thread) = hash_and_parse_thread_owned(name, bytes);
+        let (sha256, thread) = hash_and_parse_thread_owned_in(name, bytes, None);
+        (sha256, vec![thread])
+    }
+}
+
+/// Pages whose times without a zone are read in `--tz` (issue 27) rather
+/// than UTC.
+#[derive(Debug, Clone)]
+pub struct ZonedPageSource {
+    /// The zone of the pages' wall-clock times.
+    pub zone: Zone,
+}
+
+impl Source for ZonedPageSource {
+    fn format(&self) -> &'static str {
+        "page"
+    }
+
+    fn settings(&self) -> String {
+        format!("page tz {}", self.zone.name())
+    }
+
+    fn read(&self, name: &str, bytes: Vec<u8>) -> Vec<Result<Thread, Error>> {
+        vec![parse_thread_owned_in(name, bytes, Some(&self.zone))]
+    }
+
+    fn read_hashed(&self, name: &str, bytes: Vec<u8>) -> (String, Vec<Result<Thread, Error>>) {
+        let (sha256, thread) = hash_and_parse_thread_owned_in(name, bytes, Some(&self.zone));
         (sha256, vec![thread])
     }
 }
@@ -187,6 +215,8 @@ pub struct Sources {
     /// `None` detects each input's.
     pub forced: Option<&'static str>,
     page: PageSource,
+    /// Pages read in `--tz`, which then replace `page`.
+    zoned: Option<ZonedPageSource>,
     wxr: WxrSource,
     disqus: DisqusSource,
     reddit: RedditSource,
@@ -207,6 +237,13 @@ impl Sources {
         }
     }
 
+    /// These sources with pages' times that name no zone read in `zone`
+    /// (`--tz`) instead of UTC.
+    pub fn in_zone(mut self, zone: Option<Zone>) -> Self {
+        self.zoned = zone.map(|zone| ZonedPageSource { zone });
+        self
+    }
+
     /// These sources with every input read as `format` (`auto` detects);
     /// `None` when the name is not one of [`FORMATS`].
     pub fn forcing(mut self, format: &str) -> Option<Self> {
@@ -225,7 +262,10 @@ impl Sources {
             "reddit" => &self.reddit,
             "jsonl" => &self.jsonl,
             "csv" => &self.csv,
-            _ => &self.page,
+            _ => match &self.zoned {
+                Some(z) => z,
+                None => &self.page,
+            },
         }
     }
 
@@ -247,8 +287,15 @@ impl Source for Sources {
     }
 
     fn settings(&self) -> String {
-        // JSON Lines and CSV share one mapping (`Sources::new`).
-        format!("{} fields {:?}", self.format(), self.jsonl.fields)
+        // JSON Lines and CSV share one mapping (`Sources::new`).  The zone
+        // changes the times read from the same bytes, so `--incremental`
+        // must not reuse an input read in another (issue 27); without
+        // `--tz` the settings, and so old state files, are as before.
+        let mut s = format!("{} fields {:?}", self.format(), self.jsonl.fields);
+        if let Some(z) = &self.zoned {
+            s.push_str(&format!(" tz {}", z.zone.name()));
+        }
+        s
     }
 
     fn read(&self, name: &str, bytes: Vec<u8>) -> Vec<Result<Thread, Error>> {

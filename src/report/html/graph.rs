@@ -12,6 +12,7 @@ use std::f64::consts::PI;
 
 use maud::{html, Markup};
 
+use super::text::plain;
 use crate::report::people::InteractionRow;
 
 /// Authors drawn at most; the page says when more are left out.
@@ -129,7 +130,7 @@ pub(crate) fn svg(l: &Layout) -> Markup {
                     d={"M" (round(x1)) "," (round(y1)) " Q" (round(mx)) "," (round(my)) " " (round(ex)) "," (round(ey))}
                     stroke-width=(round(width))
                     marker-end=(if e.harassment { "url(#arrowx)" } else { "url(#arrow)" }) {
-                    title { (e.from) " \u{2192} " (e.to) ": " (e.uncivil) " uncivil repl" (if e.uncivil == 1 { "y" } else { "ies" }) (if e.harassment { " (harassment)" } else { "" }) }
+                    title { (plain(&e.from)) " \u{2192} " (plain(&e.to)) ": " (e.uncivil) " uncivil repl" (if e.uncivil == 1 { "y" } else { "ies" }) (if e.harassment { " (harassment)" } else { "" }) }
                 }
             }
             @for (name, x, y, w) in &l.nodes {
@@ -137,9 +138,9 @@ pub(crate) fn svg(l: &Layout) -> Markup {
                 @let right = *x >= c;
                 @let (tx, ty) = (x + (x - c) / RADIUS * 12.0, y + (y - c) / RADIUS * 12.0 + 4.0);
                 circle cx=(round(*x)) cy=(round(*y)) r=(round(r)) {
-                    title { (name) ": " (w) " uncivil replies sent or received" }
+                    title { (plain(name)) ": " (w) " uncivil replies sent or received" }
                 }
-                text x=(round(tx)) y=(round(ty)) text-anchor=(if right { "start" } else { "end" }) { (name) }
+                text x=(round(tx)) y=(round(ty)) text-anchor=(if right { "start" } else { "end" }) { (plain(name)) }
             }
         }
     }

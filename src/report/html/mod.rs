@@ -54,6 +54,8 @@ pub struct HtmlSink {
     /// The worst comments so far, with the order they came in.
     worst: Vec<(usize, Shown)>,
     seen: usize,
+    /// Uncivil comments whose status is `pending` (issue 27).
+    pending_uncivil: usize,
     /// Markup of the people tables, made while `people` has them.
     people: Option<page::People>,
 }
@@ -190,6 +192,7 @@ impl HtmlSink {
         };
         t.comments += 1;
         t.uncivil += usize::from(row.uncivil);
+        self.pending_uncivil += usize::from(row.uncivil == 1 && row.status == "pending");
         let shown = || Shown {
             row: row.clone(),
             text: r.text.to_string(),
@@ -259,6 +262,7 @@ impl Sink for HtmlSink {
             thread_count: self.thread_count,
             worst: self.worst.iter().map(|(_, c)| c).collect(),
             people: &people,
+            pending_uncivil: self.pending_uncivil,
         };
         let html = page.render();
         let path = self

@@ -11,7 +11,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use sha2::{Digest, Sha256};
 
 use super::graph::{self, Layout, NODES_MAX};
-use super::text::marked;
+use super::text::{marked, user};
 use super::{
     anchor, wilson_lower, Shown, ThreadView, COMMENTS_MAX, THREADS_MAX, THREAD_COMMENTS_MAX,
 };
@@ -70,6 +70,8 @@ pub(crate) struct Page<'a> {
     pub thread_count: usize,
     pub worst: Vec<&'a Shown>,
     pub people: &'a People,
+    /// Uncivil comments whose status is `pending`, shown or not.
+    pub pending_uncivil: usize,
 }
 
 /// `'sha256-…'` of `text`, as a CSP source.
@@ -138,6 +140,18 @@ fn author(c: &Shown) -> &str {
     }
 }
 
+/// The comment's moderation status as a badge, when it is not the usual
+/// `approved` (issue 27: pending, spam and deleted appeared nowhere, and a
+/// pending comment is the one that needs action).
+fn status_badge(c: &Shown) -> Markup {
+    let s = c.row.status.as_str();
+    html! {
+        @if !s.is_empty() && s != "approved" {
+            span class={"st st-" (s)} title={"moderation status in the input: " (s)} { (s) }
+        }
+    }
+}
+
 fn flags(c: &Shown) -> Vec<&'static str> {
     FLAG_COLUMNS
         .iter()
@@ -188,6 +202,9 @@ impl Page<'_> {
                                 li { b { (c.dogpiles) } "dogpiles" }
                                 li { b { (c.taunts) } "repeated taunts" }
                                 @if c.failed > 0 { li { b { (c.failed) } "inputs failed (see run.json)" } }
+                                @if self.pending_uncivil > 0 {
+                                    li.pend { b { (self.pending_uncivil) } a #f-pending href="#threads" { "uncivil and pending: show them" } }
+                                }
                             }
                             (self.worst_comments())
                             div.cols {
@@ -218,21 +235,22 @@ impl Page<'_> {
                 dl {
                     dt { "Worst thread" }
                     dd {
-                        a href={"#t" (t.order)} { (t.title) }
+                        a href={"#t" (t.order)} { (user(&t.title)) }
                         " \u{2014} " span.rate { (pct(t.rate())) " uncivil" }
-                        " (" (t.uncivil) " of " (t.comments) " comments) \u{b7} " (t.source)
+                        " (" (t.uncivil) " of " (t.comments) " comments) \u{b7} " (user(&t.source))
                     }
                     @if let Some(w) = worst {
                         dt { "Its worst comment" }
                         dd {
-                            a href={"#" (w.anchor())} { (author(w)) ", #" (w.row.comment_id) }
+                            a href={"#" (w.anchor())} { (user(author(w))) ", #" (w.row.comment_id) }
+                            " " (status_badge(w))
                             " \u{2014} incivility " b { (w.row.incivility) }
                             @if !flags(w).is_empty() { " (" (flags(w).join(", ")) ")" }
                         }
                         dt { "It targets" }
-                        dd.tgt { b { (target(w).unwrap_or_else(|| "no one named (read the comment)".to_owned())) } }
+                        dd.tgt { b { @if let Some(t) = target(w) { (user(&t)) } @else { "no one named (read the comment)" } } }
                         dt { "It says" }
-                        dd { div.c.u.(shade(w.score())) { div.x { (marked(&w.text, &w.marks)) } } }
+                        dd { div.c.u.(shade(w.score())) { div.x { bdi { (marked(&w.text, &w.marks)) } } } }
                     } @else {
                         dt { "Its worst comment" }
                         dd { "No uncivil comment in this thread." }
@@ -250,19 +268,20 @@ impl Page<'_> {
             h3 { "Worst comments of the run" }
             div.scroll {
                 table {
-                    thead { tr { th { "incivility" } th { "author" } th { "targets" } th { "comment" } th { "thread" } } }
+                    thead { tr { th { "incivility" } th { "author" } th { "targets" } th { "comment" } th { "thread" } th { "status" } } }
                     tbody {
                         @for w in &self.worst {
                             @let shown = self.threads.iter().any(|t| t.order == w.thread && t.shown.iter().any(|c| c.row.comment_id == w.row.comment_id));
                             tr class=(shade(w.score())) {
                                 td.n { (w.row.incivility) }
-                                td { (author(w)) }
-                                td { (target(w).unwrap_or_default()) }
+                                td { (user(author(w))) }
+                                td { (user(&target(w).unwrap_or_default())) }
                                 td {
-                                    @if shown { a href={"#" (w.anchor())} { (w.row.excerpt) } }
-                                    @else { (w.row.excerpt) }
+                                    @if shown { a href={"#" (w.anchor())} { (user(&w.row.excerpt)) } }
+                                    @else { (user(&w.row.excerpt)) }
                                 }
-                                td { (w.row.thread) " #" (w.row.comment_id) }
+                                td { (user(&w.row.thread)) " #" (w.row.comment_id) }
+                                td { (status_badge(w)) }
                             }
                         }
                     }
@@ -280,9 +299,9 @@ impl Page<'_> {
                     tbody {
                         @for u in self.people.users.iter().take(TOP) {
                             tr {
-                                td { a href="#threads" data-author=(u.author) { (u.author) } }
+                                td { a href="#threads" data-author=(u.author) { (user(&u.author)) } }
                                 td.n { (u.uncivil_comments) } td.n { (u.uncivil_rate) }
-                                td { (u.top_target) } td.n { (u.risk) }
+                                td { (user(&u.top_target)) } td.n { (u.risk) }
                             }
                         }
                     }
@@ -301,7 +320,7 @@ impl Page<'_> {
                         thead { tr { th { "author" } th { "taunt" } th { "times" } th { "aimed at" } } }
                         tbody {
                             @for t in &self.people.taunts {
-                                tr { td { (t.author) } td { "\u{201c}" (t.taunt) "\u{201d}" } td.n { (t.occurrences) } td { (t.targets) } }
+                                tr { td { (user(&t.author)) } td { "\u{201c}" (user(&t.taunt)) "\u{201d}" } td.n { (t.occurrences) } td { (user(&t.targets)) } }
                             }
                         }
                     }
@@ -331,11 +350,11 @@ impl Page<'_> {
                         @for r in self.people.threads.iter().take(THREADS_MAX) {
                             tr {
                                 td {
-                                    @if let Some(i) = shown(r) { a href={"#t" (i)} { (r.thread) } } @else { (r.thread) }
-                                    br; span.note { (r.source) }
+                                    @if let Some(i) = shown(r) { a href={"#t" (i)} { (user(&r.thread)) } } @else { (user(&r.thread)) }
+                                    br; span.note { (user(&r.source)) }
                                 }
                                 td.n { (r.uncivil_rate) } td.n { (r.uncivil_comments) } td.n { (r.comments) }
-                                td.n { (r.dogpiles) } td { (r.top_offender) }
+                                td.n { (r.dogpiles) } td { (user(&r.top_offender)) }
                             }
                         }
                     }
@@ -388,10 +407,10 @@ impl Page<'_> {
                         tbody {
                             @for u in &p.users {
                                 tr {
-                                    td { a href="#threads" data-author=(u.author) { (u.author) } }
+                                    td { a href="#threads" data-author=(u.author) { (user(&u.author)) } }
                                     td.n { (u.comments) } td.n { (u.uncivil_comments) } td.n { (u.uncivil_rate) }
                                     td.n { (u.max_incivility) } td.n { (u.attacks_on_commenters) }
-                                    td { (u.top_target) } td.n { (u.harassment) }
+                                    td { (user(&u.top_target)) } td.n { (u.harassment) }
                                     td.n { (u.repeated_taunts) } td.n { (u.risk) }
                                 }
                             }
@@ -432,6 +451,10 @@ impl Page<'_> {
                         option value="" { "any" }
                         @for f in FLAG_COLUMNS { option value=(f) { (f.replace('_', " ")) } }
                     } }
+                    label { "status " select #f-status {
+                        option value="" { "any" }
+                        @for s in ["pending", "approved", "spam", "deleted"] { option value=(s) { (s) } }
+                    } }
                     label { "author " input #f-author list="authors" placeholder="any"; }
                     datalist #authors { @for a in &authors { option value=(a) {} } }
                     label { "search " input #f-q type="search" placeholder="words in comments"; }
@@ -451,10 +474,10 @@ fn thread(t: &ThreadView, open: bool) -> Markup {
     html! {
         details.th id={"t" (t.order)} open[open] {
             summary {
-                span.tt { (t.title) }
+                span.tt { (user(&t.title)) }
                 span.rate { (pct(t.rate())) " uncivil" }
                 span { (t.uncivil) " of " (t.comments) " comments" }
-                span.note { (t.source) }
+                span.note { (user(&t.source)) }
             }
             div.body {
                 @if t.shown.len() < t.comments {
@@ -478,22 +501,23 @@ fn comment(c: &Shown) -> Markup {
     );
     html! {
         div class=(class) id=(c.anchor()) data-a=(c.row.author) data-u=(c.row.uncivil)
-            data-f=(flags.join(" ")) data-d=(c.row.depth) {
+            data-f=(flags.join(" ")) data-d=(c.row.depth) data-s=(c.row.status) {
             div.h {
                 button.t type="button" title="fold or unfold the replies" { "\u{2212}" }
-                span.au { (author(c)) }
+                span.au { (user(author(c))) }
                 span { "#" (c.row.comment_id) }
+                (status_badge(c))
                 @if c.row.depth > 12 { span { "depth " (c.row.depth) } }
                 span.sc { "incivility " (c.row.incivility) }
                 @if c.row.uncivil == 1 {
-                    @if let Some(t) = target(c) { span.tg { "\u{2192} at " (t) } }
+                    @if let Some(t) = target(c) { span.tg { "\u{2192} at " (user(&t)) } }
                 }
                 @if !flags.is_empty() { span.fl { (flags.join(", ")) } }
                 @if !c.row.reply_to_id.is_empty() && c.row.reply_to_id != c.row.parent_id {
                     span { "answers " a href={"#" (anchor(c.thread, &c.row.reply_to_id))} { "#" (c.row.reply_to_id) } }
                 }
             }
-            div.x { (marked(&c.text, &c.marks)) }
+            div.x { bdi { (marked(&c.text, &c.marks)) } }
         }
     }
 }

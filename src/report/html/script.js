@@ -23,10 +23,10 @@
   }
 
   function apply() {
-    var flagged = $('#f-flagged').checked, cat = $('#f-cat').value;
+    var flagged = $('#f-flagged').checked, cat = $('#f-cat').value, st = $('#f-status').value;
     var author = $('#f-author').value.trim().toLowerCase();
     var q = $('#f-q').value.trim().toLowerCase();
-    var active = flagged || cat !== '' || author !== '' || q !== '';
+    var active = flagged || cat !== '' || st !== '' || author !== '' || q !== '';
     var shown = 0;
     document.body.classList.toggle('filtering', active);
     $$('details.th').forEach(function (t) {
@@ -34,6 +34,7 @@
       $$('.c', t).forEach(function (c) {
         var ok = (!flagged || c.getAttribute('data-u') === '1') &&
           (cat === '' || (' ' + c.getAttribute('data-f') + ' ').indexOf(' ' + cat + ' ') >= 0) &&
+          (st === '' || c.getAttribute('data-s') === st) &&
           (author === '' || c.getAttribute('data-a').toLowerCase() === author) &&
           (q === '' || c.textContent.toLowerCase().indexOf(q) >= 0);
         c.classList.toggle('filt', active && !ok);
@@ -81,17 +82,25 @@
       if (target) { var t = target.closest('details'); if (t) { t.open = true; } }
       return;
     }
+    // "uncivil and pending": the comments that need action (issue 27).
+    if (e.target.closest('#f-pending')) {
+      e.preventDefault();
+      $('#f-flagged').checked = true; $('#f-status').value = 'pending';
+      apply();
+      $('#threads').scrollIntoView();
+      return;
+    }
     var h = e.target.closest('th[data-sort]');
     if (h) { sortBy(h); }
   });
-  ['#f-flagged', '#f-cat'].forEach(function (s) { $(s).addEventListener('change', apply); });
+  ['#f-flagged', '#f-cat', '#f-status'].forEach(function (s) { $(s).addEventListener('change', apply); });
   ['#f-author', '#f-q'].forEach(function (s) { $(s).addEventListener('input', later); });
   $('#f-clear').addEventListener('click', function () {
-    $('#f-flagged').checked = false; $('#f-cat').value = '';
+    $('#f-flagged').checked = false; $('#f-cat').value = ''; $('#f-status').value = '';
     $('#f-author').value = ''; $('#f-q').value = ''; apply();
   });
   // A link can carry filters, to send a colleague straight to them:
-  // report.html#flagged&author=Ann%20Lee&cat=threat&q=liar
+  // report.html#flagged&author=Ann%20Lee&cat=threat&q=liar&status=pending
   (function fromHash() {
     var h = location.hash.slice(1);
     if (h.indexOf('=') < 0 && h !== 'flagged') { return; }
@@ -101,6 +110,7 @@
       if (k === 'flagged') { $('#f-flagged').checked = true; }
       else if (k === 'author') { $('#f-author').value = v; }
       else if (k === 'cat') { $('#f-cat').value = v; }
+      else if (k === 'status') { $('#f-status').value = v; }
       else if (k === 'q') { $('#f-q').value = v; }
     });
     apply();

@@ -5,8 +5,15 @@
 //! cut at every mark boundary and each piece gets the classes of the
 //! marks covering it.  A mark that does not fall on character boundaries
 //! of the text is ignored rather than trusted.
+//!
+//! Every user-supplied string (names, titles, sources, comment text) is
+//! put in `<bdi>` (issue 27), so a right-to-left override in a name
+//! cannot run on into the id, score or words shown beside it, and the
+//! directional formatting characters themselves (U+202A to U+202E,
+//! U+2066 to U+2069) are shown as a visible sign rather than obeyed, so
+//! `Bob\u{202e}gnp.exe` reads as written and not as "Bobexe.png".
 
-use maud::{html, Markup};
+use maud::{html, Markup, Render};
 
 use crate::pipeline::{Mark, MarkKind};
 
@@ -39,7 +46,7 @@ pub(crate) fn marked(text: &str, marks: &[Mark]) -> Markup {
                 MarkKind::Quoted => None,
             })
             .collect();
-        (&text[a..b], quoted, flags.join(", "))
+        (Visible(&text[a..b]), quoted, flags.join(", "))
     });
     html! {
         @for (piece, quoted, flags) in pieces {
@@ -67,4 +74,58 @@ fn join_lines(text: &str) -> String {
         out.push(if c == '\n' && lone(i) { ' ' } else { c });
     }
     out
+}
+
+/// A user-supplied string as isolated markup: `<bdi>` around it, its
+/// directional formatting characters visible.
+pub(crate) fn user(s: &str) -> Markup {
+    html! { bdi { (Visible(s)) } }
+}
+
+/// `s` with each directional formatting character written as `[U+202E]`,
+/// for SVG text and tooltips, which hold no markup (the who-attacks-whom
+/// graph's names).
+pub(crate) fn plain(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(is_bidi_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if is_bidi_control(c) {
+                format!("[U+{:04X}]", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// Whether `c` changes the direction of the text after it: the
+/// embeddings and overrides (U+202A to U+202E) and isolates (U+2066 to
+/// U+2069).
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text escaped as usual, but each directional formatting character
+/// replaced by a marked sign naming it: the page shows what was written
+/// (the CSVs keep the character itself).
+struct Visible<'a>(&'a str);
+
+impl Render for Visible<'_> {
+    fn render_to(&self, out: &mut String) {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(is_bidi_control) {
+            let c = rest[at..].chars().next().unwrap_or_default();
+            rest[..at].render_to(out);
+            let code = format!("U+{:04X}", u32::from(c));
+            let sign = html! {
+                span.bx title={"direction control " (code) " shown, not obeyed"} { "[" (code) "]" }
+            };
+            sign.render_to(out);
+            rest = &rest[at + c.len_utf8()..];
+        }
+        rest.render_to(out);
+    }
 }
