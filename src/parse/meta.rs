@@ -96,12 +96,33 @@ impl Meta {
 
 /// `meta_line ::= meta_item ( separator meta_item )*`: the line's
 /// metadata when every part of it is a metadata item, else `None`.
+///
+/// A line that is a deletion marker alone (`[deleted]`, `[removed]`) is
+/// not metadata: it is what sites print as the body of a deleted comment,
+/// so it stays the body under its author's name (issue 31).
 pub fn meta_line(text: &str) -> Option<Meta> {
+    if is_deletion_marker(text) {
+        return None;
+    }
     let mut items = Vec::new();
     for part in parts(text) {
         items.push(meta_item(part)?);
     }
     (!items.is_empty()).then(|| Meta::of(&items))
+}
+
+/// `deletion ::= ( '[' | '(' )? ( 'deleted' | 'removed' ) ( ']' | ')' )?`,
+/// the whole text (any case): the body sites print in place of a deleted
+/// or removed comment (issue 31).
+pub fn is_deletion_marker(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')))
+        .unwrap_or(t)
+        .trim();
+    inner.eq_ignore_ascii_case("deleted") || inner.eq_ignore_ascii_case("removed")
 }
 
 /// An author line split into the name and its metadata.

@@ -20,6 +20,7 @@ mod people;
 mod props;
 mod quotes;
 mod seeds;
+mod slips;
 mod spreadsheet;
 mod support;
 mod train;

@@ -27,6 +27,10 @@ pub struct Draft {
     pub parent: Option<String>,
     /// The author's name; `None` for anonymous or deleted accounts.
     pub author: Option<String>,
+    /// The platform's stable id of the author (Disqus username, Reddit
+    /// author, WordPress user id or e-mail hash); `None` when it has none
+    /// (issue 31).
+    pub author_id: Option<String>,
     /// The text.
     pub body: String,
     /// When it was posted.
@@ -212,6 +216,7 @@ fn preorder(comments: Vec<Draft>, parent: &[Option<usize>]) -> Vec<Record> {
             let d = slots[i].take().unwrap_or_default();
             Record {
                 author: d.author,
+                author_id: d.author_id,
                 body: d.body,
                 depth,
                 line: d.line,

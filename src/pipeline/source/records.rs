@@ -281,6 +281,7 @@ fn comment(c: Cells<'_>, line: u32) -> Said<'_> {
             id: c.id.map(Cow::into_owned).unwrap_or_default(),
             parent: nonempty(&c.parent_id).map(str::to_owned),
             author: nonempty(&c.author).map(str::to_owned),
+            author_id: None,
             body: c.text.map(Cow::into_owned).unwrap_or_default(),
             created: c.created.as_deref().and_then(time_of),
             status: c.status.as_deref().and_then(status_of),

@@ -175,6 +175,7 @@ pub(super) fn said<'a>(path: &str, line_no: u32, raw: &'a str) -> Said<'a> {
         draft: Draft {
             id,
             parent,
+            author_id: author.clone(),
             author,
             body,
             created: l.created_utc.as_ref().and_then(unix_time),

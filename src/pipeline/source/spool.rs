@@ -339,6 +339,7 @@ fn encode(out: &mut Vec<u8>, r: &Record<'_>) {
             put_str(out, &d.id);
             put_opt(out, d.parent.as_deref());
             put_opt(out, d.author.as_deref());
+            put_opt(out, d.author_id.as_deref());
             put_str(out, &d.body);
             match d.created {
                 Some(t) => {
@@ -410,6 +411,7 @@ fn decode(body: &[u8], draft: &mut ThreadDraft) -> io::Result<()> {
     let id = c.string()?;
     let parent = c.opt()?;
     let author = c.opt()?;
+    let author_id = c.opt()?;
     let body = c.string()?;
     let created = match c.byte()? {
         0 => None,
@@ -428,6 +430,7 @@ fn decode(body: &[u8], draft: &mut ThreadDraft) -> io::Result<()> {
         id,
         parent,
         author,
+        author_id,
         body,
         created,
         status,

@@ -139,6 +139,7 @@ fn comment<R: BufRead>(
     let mut kind = String::new();
     // WordPress writes 0000-00-00 00:00:00 for an unknown time.
     let mut created = None;
+    let (mut user_id, mut email) = (String::new(), String::new());
     loop {
         match x.next()? {
             Ev::Start => match x.name() {
@@ -151,6 +152,8 @@ fn comment<R: BufRead>(
                     let a = x.text()?.trim().to_owned();
                     d.author = (!a.is_empty()).then_some(a);
                 }
+                "wp:comment_user_id" => user_id = x.text()?.trim().to_owned(),
+                "wp:comment_author_email" => email = x.text()?.trim().to_lowercase(),
                 "wp:comment_date_gmt" => created = export_time(x.text()?),
                 "wp:comment_content" => d.body = html_to_text(x.text()?),
                 "wp:comment_approved" => {
@@ -183,11 +186,30 @@ fn comment<R: BufRead>(
         return Ok(());
     }
     d.created = created;
+    if d.author.is_some() {
+        d.author_id = author_id(&user_id, &email);
+    }
     if d.id.is_empty() {
         d.id = format!("line {line}");
     }
     it.draft.comments.push(d);
     Ok(())
+}
+
+/// The stable id of a comment's author (issue 31): the WordPress user id
+/// of a registered reader, else a hash of the e-mail a guest gave (the
+/// address itself must not reach a report), else none.
+fn author_id(user_id: &str, email: &str) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    if !user_id.is_empty() && user_id != "0" {
+        return Some(user_id.to_owned());
+    }
+    if email.is_empty() {
+        return None;
+    }
+    let hash = Sha256::digest(email.as_bytes());
+    let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
+    Some(format!("email:{hex}"))
 }
 
 /// The thread of an item: posts and pages always (a post without
