@@ -68,10 +68,10 @@ pub enum Status {
 
 impl Status {
     /// The status a page's body shows: sites print `[deleted]` or
-    /// `[removed]` in place of a deleted comment's text (issue 31); a page
-    /// says nothing else of a comment's status.
+    /// `[removed]` in place of a deleted comment's text (issue 31; the
+    /// grammar's `deletion`); a page says nothing else of a status.
     pub fn of_page_body(body: &str) -> Option<Status> {
-        matches!(body.trim(), "[deleted]" | "[removed]").then_some(Status::Deleted)
+        crate::parse::meta::is_deletion_marker(body).then_some(Status::Deleted)
     }
 
     /// The cell in `comments.csv`.
