@@ -228,9 +228,10 @@ impl<'t> FactsBuilder<'t> {
         let named = c.author.is_some();
         let own = a.score.flagged.iter().filter(|f| !f.quoted);
         let author = self.intern(c.author.as_deref(), c.author_id.as_deref());
-        let answered = a.reply_to.map(|r| tree.comment(r)).and_then(|r| {
-            self.intern(r.author.as_deref(), r.author_id.as_deref())
-        });
+        let answered = a
+            .reply_to
+            .map(|r| tree.comment(r))
+            .and_then(|r| self.intern(r.author.as_deref(), r.author_id.as_deref()));
         let target_author = self.intern_named(a.target.author.as_deref());
         self.facts.comments.push(CommentFact {
             author,

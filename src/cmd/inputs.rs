@@ -77,7 +77,11 @@ fn walk(dir: &Path, glob: Option<&GlobMatcher>, out: &mut Vec<Input>) -> anyhow:
     };
     let mut seen: std::collections::BTreeMap<PathBuf, PathBuf> = std::collections::BTreeMap::new();
     let warn = |what: String| {
-        let _ = writeln!(std::io::stderr(), "threadwatch: warning: {}", sanitize(&what));
+        let _ = writeln!(
+            std::io::stderr(),
+            "threadwatch: warning: {}",
+            sanitize(&what)
+        );
     };
     let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
     let mut entries = walkdir::WalkDir::new(dir)
@@ -89,18 +93,26 @@ fn walk(dir: &Path, glob: Option<&GlobMatcher>, out: &mut Vec<Input>) -> anyhow:
         let entry = match entry {
             Ok(e) => e,
             Err(e) if e.loop_ancestor().is_some() => {
-                let at = e.path().map_or_else(String::new, |p| p.display().to_string());
+                let at = e
+                    .path()
+                    .map_or_else(String::new, |p| p.display().to_string());
                 warn(format!(
                     "skipped the link {at}: it leads back to the folder {} it is in",
-                    e.loop_ancestor().map(Path::display).map(|d| d.to_string()).unwrap_or_default()
+                    e.loop_ancestor()
+                        .map(Path::display)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
                 ));
                 continue;
             }
             Err(e)
-                if e.io_error().is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
+                if e.io_error()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
                     && e.path().is_some_and(|p| p.is_symlink()) =>
             {
-                let at = e.path().map_or_else(String::new, |p| p.display().to_string());
+                let at = e
+                    .path()
+                    .map_or_else(String::new, |p| p.display().to_string());
                 warn(format!("skipped the link {at}: it leads to nothing"));
                 continue;
             }
@@ -127,7 +139,8 @@ fn walk(dir: &Path, glob: Option<&GlobMatcher>, out: &mut Vec<Input>) -> anyhow:
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         if glob.is_none_or(|g| g.is_match(rel) || g.is_match(entry.file_name())) {
-            let real = std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_owned());
+            let real =
+                std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_owned());
             if let Some(first) = seen.get(&real) {
                 warn(format!(
                     "skipped {}: the same file as {}, reached through a link",

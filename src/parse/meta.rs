@@ -178,9 +178,12 @@ pub fn contains_time(text: &str) -> bool {
         };
         // "Now" and "Today" are words of names too ("USA Today"): a
         // relative time counts only with a number or "ago".
-        let relative_time = relative(rest).ok().and_then(|(t, _)| took(t)).is_some_and(|s| {
-            s.contains(|c: char| c.is_ascii_digit()) || s.to_lowercase().ends_with("ago")
-        });
+        let relative_time = relative(rest)
+            .ok()
+            .and_then(|(t, _)| took(t))
+            .is_some_and(|s| {
+                s.contains(|c: char| c.is_ascii_digit()) || s.to_lowercase().ends_with("ago")
+            });
         rest.starts_with(|c: char| c.is_alphanumeric())
             && (datetime(rest).ok().and_then(|(t, _)| took(t)).is_some()
                 || relative_time

@@ -32,7 +32,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::buckets::{bucket_of, encode, BucketWriter, Parts, Record};
-use super::{count_thread, labels, person_key, Counts, PairStats, People, Rules, ThreadStats, UserStats};
+use super::{
+    count_thread, labels, person_key, Counts, PairStats, People, Rules, ThreadStats, UserStats,
+};
 use crate::analyze::facts::ThreadFacts;
 use crate::analyze::target::Target;
 use crate::analyze::taunts::find_taunts_in_parts;

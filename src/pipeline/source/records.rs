@@ -461,10 +461,11 @@ pub fn read_csv(path: &str, bytes: &[u8], f: &Fields) -> Vec<Result<Thread, Erro
     };
     // Exact names first, then without case (`Id,Text`: issue 27).
     let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim() == name)
-            .or_else(|| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name)))
+        headers.iter().position(|h| h.trim() == name).or_else(|| {
+            headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(name))
+        })
     };
     let found = || {
         let names: Vec<String> = headers.iter().map(|h| format!("{:?}", h.trim())).collect();
