@@ -70,12 +70,16 @@ pub fn expand(args: &InputArgs) -> anyhow::Result<Vec<Input>> {
 /// 81 comments): a link that leads back into a folder it is in, a link
 /// to nothing, and a second path to a file already found are skipped with
 /// a warning on stderr, so each file is read once and nothing is left out
-/// unsaid.
+/// unsaid.  Of several paths to one file, the first not reached through a
+/// link is kept (else the first), in sorted walk order.
 fn walk(dir: &Path, glob: Option<&GlobMatcher>, out: &mut Vec<Input>) -> anyhow::Result<()> {
     let hidden = |e: &walkdir::DirEntry| {
         e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
     };
-    let mut seen: std::collections::BTreeMap<PathBuf, PathBuf> = std::collections::BTreeMap::new();
+    // Each file found: its path, its real path, and whether a link led
+    // to it; folders reached through a link.
+    let mut found: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
+    let mut linked: Vec<PathBuf> = Vec::new();
     let warn = |what: String| {
         let _ = writeln!(
             std::io::stderr(),
@@ -133,6 +137,7 @@ fn walk(dir: &Path, glob: Option<&GlobMatcher>, out: &mut Vec<Input>) -> anyhow:
                 entries.skip_current_dir();
                 continue;
             }
+            linked.push(entry.path().to_owned());
         }
         if !entry.file_type().is_file() {
             continue;
@@ -141,16 +146,29 @@ fn walk(dir: &Path, glob: Option<&GlobMatcher>, out: &mut Vec<Input>) -> anyhow:
         if glob.is_none_or(|g| g.is_match(rel) || g.is_match(entry.file_name())) {
             let real =
                 std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_owned());
-            if let Some(first) = seen.get(&real) {
-                warn(format!(
-                    "skipped {}: the same file as {}, reached through a link",
-                    entry.path().display(),
-                    first.display()
-                ));
-                continue;
-            }
-            seen.insert(real, entry.path().to_owned());
-            out.push(Input::File(entry.into_path()));
+            let via_link =
+                entry.path_is_symlink() || linked.iter().any(|l| entry.path().starts_with(l));
+            found.push((entry.into_path(), real, via_link));
+        }
+    }
+    let mut kept: std::collections::BTreeMap<&Path, &Path> = std::collections::BTreeMap::new();
+    for (path, real, via_link) in &found {
+        if !via_link {
+            kept.entry(real.as_path()).or_insert(path.as_path());
+        }
+    }
+    for (path, real, _) in &found {
+        kept.entry(real.as_path()).or_insert(path.as_path());
+    }
+    for (path, real, _) in &found {
+        match kept.get(real.as_path()) {
+            Some(k) if *k == path.as_path() => out.push(Input::File(path.clone())),
+            Some(k) => warn(format!(
+                "skipped {}: the same file as {}, reached through a link",
+                path.display(),
+                k.display()
+            )),
+            None => {}
         }
     }
     Ok(())
