@@ -49,6 +49,9 @@ pub fn detect(bytes: &[u8], fields: &Fields) -> &'static str {
         let cut = bytes.len() > head.len();
         let lines = start.lines().count();
         for (i, line) in start.lines().take(SNIFF_LINES).enumerate() {
+            // A lone surrogate escape is read as U+FFFD, as the readers do.
+            let fixed = super::spool::lone_surrogates(line);
+            let line = fixed.as_ref().map_or(line, |(f, _)| f.as_str());
             let Ok(obj) = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(line)
             else {
                 // A line cut at SNIFF (a first comment of more than 64

@@ -115,7 +115,7 @@ pub fn surrogate_safe(raw: &str, said: &mut dyn FnMut(&str) -> Said<'_>) -> Opti
 
 /// `raw` with each `\uXXXX` escape of a lone surrogate replaced by
 /// `\ufffd`, and how many there were; `None` when there is none.
-fn lone_surrogates(raw: &str) -> Option<(String, usize)> {
+pub(super) fn lone_surrogates(raw: &str) -> Option<(String, usize)> {
     if !raw.contains("\\u") {
         return None;
     }
