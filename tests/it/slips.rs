@@ -126,7 +126,7 @@ fn r31_disqus_names_ids_and_guests() {
     let (_d, p) = input("d.xml", &disqus());
     let (out, _) = analyze(&[&p], &[]);
     let t = comments(out.path());
-    assert_eq!(t.headers.iter().last(), Some("author_id"));
+    assert_eq!(t.headers.iter().next_back(), Some("author_id"));
     let cells: Vec<(&str, &str)> = (0..4)
         .map(|r| (t.get(r, "author"), t.get(r, "author_id")))
         .collect();
