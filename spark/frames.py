@@ -178,30 +178,49 @@ def path_order(name):
 
 
 def display_name(name):
-    """A path as Rust's `Path::display` shows it: invalid UTF-8 replaced
-    by U+FFFD, so the frame's JSON header can carry it."""
-    return os.fsencode(name).decode("utf-8", "replace")
+    """A path as analyze names it (`Input::name`): a byte that is not
+    UTF-8 written \\xNN (lower-case hex), so two such names stay apart."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def walk_local(root):
-    """The files analyze reads under the folder `root`, as it names them:
-    `root` joined with the path below it, hidden entries (a name starting
-    with '.') skipped with everything under them, symbolic links skipped
-    (walkdir does not follow them; only the root is followed)."""
-    out = []
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        with os.scandir(folder) as entries:
-            for e in entries:
-                if e.name.startswith("."):
+    """The files analyze reads under the folder `root`, as it names them
+    (src/cmd/inputs.rs `walk`): `root` joined with the path below it,
+    depth first in byte order of the names, hidden entries (a name
+    starting with '.') skipped with everything under them, symbolic links
+    followed; a link back to a folder above it or to nothing is skipped,
+    and of several paths to one file the first not reached through a link
+    is kept (else the first)."""
+    root_real = os.path.realpath(root)
+    found = []
+
+    def visit(folder, ancestors, via_link):
+        names = sorted(os.listdir(folder), key=os.fsencode)
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            link = os.path.islink(path)
+            if link and not os.path.exists(path):
+                continue
+            if os.path.isdir(path):
+                real = os.path.realpath(path)
+                if real in ancestors:
                     continue
-                path = os.path.join(folder, e.name)
-                if e.is_dir(follow_symlinks=False):
-                    stack.append(path)
-                elif e.is_file(follow_symlinks=False):
-                    out.append(path)
-    return out
+                if link and (root_real == real or root_real.startswith(real.rstrip("/") + "/")):
+                    continue
+                visit(path, ancestors | {real}, via_link or link)
+            elif os.path.isfile(path):
+                found.append((path, os.path.realpath(path), via_link or link))
+
+    visit(root, {root_real}, False)
+    kept = {}
+    for path, real, via in found:
+        if not via:
+            kept.setdefault(real, path)
+    for path, real, _ in found:
+        kept.setdefault(real, path)
+    return [path for path, real, _ in found if kept[real] == path]
 
 
 def local_inputs(path):
@@ -255,9 +274,15 @@ def detect_json(data):
     start = text.lstrip(RUST_WS)
     if not start.startswith("{"):
         return "other"
-    for line in _rust_lines(start)[:SNIFF_LINES]:
+    cut = len(data) > SNIFF
+    lines = _rust_lines(start)
+    for i, line in enumerate(lines[:SNIFF_LINES]):
         ok, obj = parse_json(line)
         if ok and isinstance(obj, dict) and _reddit_like(obj):
+            return "reddit"
+        # A line cut at SNIFF is searched for Reddit's keys as text.
+        keys = ('"link_id"', '"subreddit"', '"t1_', '"t3_')
+        if not ok and cut and i + 1 == len(lines) and any(k in line for k in keys):
             return "reddit"
     return "jsonl"
 

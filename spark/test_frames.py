@@ -5,6 +5,7 @@ Spark needed: `python3 -m unittest spark/test_frames.py`."""
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 import unittest
@@ -215,17 +216,26 @@ class Groups(unittest.TestCase):
 class Inputs(unittest.TestCase):
     """The inputs a folder names, as analyze names and sorts them."""
 
-    def test_walk_skips_hidden_and_links_and_sorts_by_component(self):
+    def test_walk_skips_hidden_follows_links_and_sorts_by_component(self):
         with tempfile.TemporaryDirectory() as d:
             for rel in ["x/a.txt", "x.txt", "_u.txt", ".h/in.txt", "x/.dot", "y/z/deep.txt"]:
                 p = os.path.join(d, rel)
                 os.makedirs(os.path.dirname(p), exist_ok=True)
                 with open(p, "w") as fh:
                     fh.write("t\n")
+            # A second path to x.txt is skipped; a linked folder is read
+            # (issue 27), a loop is not.
             os.symlink(os.path.join(d, "x.txt"), os.path.join(d, "link.txt"))
+            os.symlink(os.path.join(d, "y"), os.path.join(d, "w"))
+            os.symlink(d, os.path.join(d, "y", "up"))
+            outside = tempfile.mkdtemp()
+            self.addCleanup(shutil.rmtree, outside)
+            with open(os.path.join(outside, "o.txt"), "w") as fh:
+                fh.write("t\n")
+            os.symlink(outside, os.path.join(d, "o"))
             root = d + "/"
             got = [n[len(root):] for n in frames.local_inputs(root)]
-            self.assertEqual(got, ["_u.txt", "x/a.txt", "x.txt", "y/z/deep.txt"])
+            self.assertEqual(got, ["_u.txt", "o/o.txt", "x/a.txt", "x.txt", "y/z/deep.txt"])
             self.assertTrue(frames.local_inputs(root)[0].startswith(d + "/_"))
 
     def test_a_file_is_its_own_input(self):

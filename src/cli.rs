@@ -40,7 +40,9 @@ Reports (written atomically into --out; existing files are replaced):
     parent_id    dotted id of the comment replied to; empty at top level
     depth        1 for top-level comments
     line         source line of the comment's bullet
-    author       author's name; empty for anonymous comments
+    author       author's name as the page or platform shows it (Disqus:
+                 the display name); empty for anonymous comments and
+                 Disqus guests
     words        words in the body
     excerpt      first 160 characters of the body, on one line
     reply_to_id  comment answered: a quoted earlier sibling (sites flatten
@@ -60,13 +62,24 @@ const ANALYZE_HELP_TAIL: &str = "\
     comment_ref  source#comment_id, the comment's key across a run
     external_id  the platform's id of the comment (exports); empty for pages
     created      when posted, ISO 8601 UTC; empty when unknown
-    status       approved, pending, spam, deleted, or empty
+    status       approved, pending, spam, deleted, or empty (a page's
+                 comment whose body is [deleted] or [removed] is deleted)
     review       empty, for moderators to fill with ok or remove (also
                  keep, delete, 1, 0); `threadwatch train --gold
                  comments.csv --label-col review` learns from it
     text         the comment's full text (line breaks kept)
+    author_id    the platform's stable id of the author: Disqus username,
+                 Reddit author, WordPress user id (else a hash of the
+                 e-mail, never the address); empty for pages and anonymous
+                 comments.  The per-user reports count people by it, so
+                 two people with one display name stay two (shown as
+                 `Name (id)` there when their names clash)
   Quoted words from an earlier comment and repeated signature lines are not
   scored as their author's incivility; they appear as `quoted from ...`.
+  A quote is text in double quotes (straight, curly or low), a run of
+  lines starting with `>` (pages, Reddit's &gt;), or an export's
+  <blockquote>; it sets quoted_from when it matches an earlier comment
+  of the thread.
 
   users.csv  one row per named author (anonymous comments are nobody's),
              sorted by risk (descending), then author:
@@ -77,8 +90,9 @@ const ANALYZE_HELP_TAIL: &str = "\
     comments), risk = uncivil_comments + 2 x attacks_on_commenters
     + 3 x harassment + repeated_taunts + max_incivility, first_seen,
     last_seen (ISO 8601 UTC of the author's earliest and latest comment
-    with a time).  Names that differ only in case are one author, shown
-    as first seen.
+    with a time).  Authors with an author_id are one person per id;
+    others, names that differ only in case are one author, shown as
+    first seen.
   interactions.csv  one row per ordered pair of named authors, sorted by
              harassment, uncivil_replies, replies (descending), then names:
     from_author, to_author, replies, uncivil_replies, name_calling,
@@ -419,7 +433,9 @@ pub enum PriorArg {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Comment pages: files, folders (read recursively; hidden entries are
-    /// skipped), or `-` for standard input.
+    /// skipped; links are followed, and a link that loops, leads nowhere or
+    /// reaches a file already found is skipped with a warning), or `-` for
+    /// standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Only read files in folders whose path matches this glob, e.g.

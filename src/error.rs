@@ -160,10 +160,14 @@ pub enum ParseErrorKind {
     /// A bullet two or more levels deeper than the comment above it.
     #[error(
         "expected a reply at most one level deeper than the comment above \
-         (depth {max}), found a bullet at depth {found}; \
-         indent replies {unit} spaces deeper than their parent's bullet"
+         (depth {max}), found a bullet at depth {found}, {step} spaces deeper; \
+         indent replies {unit} space(s) deeper than their parent's bullet, \
+         the page's step (how deep its text sits under its bullets)"
     )]
     TooDeep {
+        /// How many spaces deeper than the comment above the bullet is
+        /// (issue 27: the step alone misled when it came from the text).
+        step: usize,
         /// Deepest depth allowed here.
         max: usize,
         /// Depth of the bullet found.

@@ -40,9 +40,9 @@ pub fn read_thread(path: &Path) -> Result<Thread, Error> {
 /// Reads one file and parses it, keeping its size and digest.
 pub fn load(path: &Path) -> Loaded {
     match std::fs::read(path) {
-        Ok(bytes) => load_bytes(&path.display().to_string(), &bytes),
+        Ok(bytes) => load_bytes(&crate::pipeline::input::path_name(path), &bytes),
         Err(source) => Loaded {
-            source: path.display().to_string(),
+            source: crate::pipeline::input::path_name(path),
             bytes: 0,
             sha256: None,
             result: Err(Error::Io {

@@ -29,8 +29,8 @@ use crate::pipeline::CommentRecord;
 
 /// Version of the file layout; bump on any change to the stored types
 /// (4: comments gained external_id, created and status, facts created and
-/// orphans; issue 16).
-pub const STATE_FORMAT: u32 = 4;
+/// orphans; issue 16; 5: comments and facts gained author ids, issue 31).
+pub const STATE_FORMAT: u32 = 5;
 
 const MAGIC: &[u8; 8] = b"TWSTATE\0";
 

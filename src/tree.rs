@@ -31,6 +31,10 @@ pub struct Comment {
     /// the author's comments of the page: a page of a million comments
     /// held a million copies of a few thousand names (issue 6).
     pub author: Option<Arc<str>>,
+    /// The platform's stable id of the author (issue 31): what the
+    /// per-user reports key on when there is one, so two people with one
+    /// display name stay two.  `None` for pages and anonymous comments.
+    pub author_id: Option<Arc<str>>,
     /// The body text (paragraphs separated by an empty line).
     pub body: Body,
     /// 1 for top-level comments.
@@ -63,6 +67,13 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status a page's body shows: sites print `[deleted]` or
+    /// `[removed]` in place of a deleted comment's text (issue 31; the
+    /// grammar's `deletion`); a page says nothing else of a status.
+    pub fn of_page_body(body: &str) -> Option<Status> {
+        crate::parse::meta::is_deletion_marker(body).then_some(Status::Deleted)
+    }
+
     /// The cell in `comments.csv`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -80,6 +91,8 @@ impl Status {
 pub struct Record {
     /// The author's name, or `None` for an anonymous comment.
     pub author: Option<String>,
+    /// The platform's stable id of the author (issue 31).
+    pub author_id: Option<String>,
     /// The text.
     pub body: String,
     /// 1 for a top-level comment.
@@ -122,6 +135,7 @@ impl ReplyTree {
         Self::build(
             n,
             comments.into_iter().map(|c| Skeleton {
+                status: Status::of_page_body(&c.body),
                 author: c.author,
                 body: Body::from(c.body),
                 depth: c.depth,
@@ -129,7 +143,7 @@ impl ReplyTree {
                 parent: c.parent,
                 created: c.created,
                 external_id: None,
-                status: None,
+                author_id: None,
             }),
         )
     }
@@ -149,6 +163,7 @@ impl ReplyTree {
                 created: c.created,
                 external_id: c.external_id,
                 status: c.status,
+                author_id: c.author_id,
             }),
         )
     }
@@ -161,6 +176,7 @@ impl ReplyTree {
         Self::build(
             n,
             comments.into_iter().map(|c| Skeleton {
+                status: text.get(c.body.clone()).and_then(Status::of_page_body),
                 author: c.author,
                 body: Body::new(Arc::clone(&text), c.body),
                 depth: c.depth,
@@ -168,7 +184,7 @@ impl ReplyTree {
                 parent: c.parent,
                 created: c.created,
                 external_id: None,
-                status: None,
+                author_id: None,
             }),
         )
     }
@@ -200,6 +216,7 @@ impl ReplyTree {
                 line: c.line,
                 ordinal: children[parent.index()],
                 external_id: c.external_id.map(Arc::from),
+                author_id: c.author_id.map(Arc::from),
                 created: c.created,
                 status: c.status,
             }));
@@ -319,6 +336,7 @@ struct Skeleton {
     created: Option<Timestamp>,
     external_id: Option<String>,
     status: Option<Status>,
+    author_id: Option<String>,
 }
 
 /// Iterator over `(CommentId, dotted id)` in thread order.

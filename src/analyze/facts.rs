@@ -38,6 +38,10 @@ pub struct ThreadFacts {
     /// Names of the thread's authors, each once; comments refer to them by
     /// index, so a million comments do not hold three name strings each.
     pub authors: Vec<String>,
+    /// The platform's stable id of each author of `authors`, when the
+    /// input gives one (issue 31): the per-user stage keys on it, so two
+    /// people with one display name stay two.
+    pub author_ids: Vec<Option<String>>,
     /// Every comment, in thread order.
     pub comments: Vec<CommentFact>,
     /// Comments whose parent was missing from the input (issue 16).
@@ -50,6 +54,13 @@ impl ThreadFacts {
         self.authors
             .get(author?.get() as usize - 1)
             .map(String::as_str)
+    }
+
+    /// The platform's id of the author behind an author number.
+    pub fn author_id(&self, author: Option<Author>) -> Option<&str> {
+        self.author_ids
+            .get(author?.get() as usize - 1)
+            .and_then(Option::as_deref)
     }
 }
 
@@ -152,7 +163,11 @@ impl From<TargetKind> for Target {
 pub struct FactsBuilder<'t> {
     thread: &'t Thread,
     facts: ThreadFacts,
+    /// Author numbers by person key (see `people::person_key`).
     index: std::collections::HashMap<String, Author>,
+    /// The first author number of each display name, for names found in
+    /// the text (a target), which carry no id.
+    by_name: std::collections::HashMap<String, Author>,
 }
 
 impl<'t> FactsBuilder<'t> {
@@ -166,24 +181,43 @@ impl<'t> FactsBuilder<'t> {
                 max_depth: thread.max_depth(),
                 ids: IdTable::default(),
                 authors: Vec::new(),
+                author_ids: Vec::new(),
                 comments: Vec::with_capacity(thread.tree.len()),
                 orphans: thread.orphans,
             },
             index: std::collections::HashMap::new(),
+            by_name: std::collections::HashMap::new(),
         }
     }
 
-    fn intern(&mut self, name: Option<&str>) -> Option<Author> {
+    /// The number of the author `name` with platform id `id`: one per
+    /// person, so per id when there is one (issue 31), else per name.
+    fn intern(&mut self, name: Option<&str>, id: Option<&str>) -> Option<Author> {
         let name = name?;
-        if let Some(&i) = self.index.get(name) {
+        let key = match id {
+            Some(id) => format!("\u{1}{id}"),
+            None => name.to_owned(),
+        };
+        if let Some(&i) = self.index.get(&key) {
             return Some(i);
         }
         let i = u32::try_from(self.facts.authors.len() + 1)
             .ok()
             .and_then(Author::new)?;
         self.facts.authors.push(name.to_owned());
-        self.index.insert(name.to_owned(), i);
+        self.facts.author_ids.push(id.map(str::to_owned));
+        self.index.insert(key, i);
+        self.by_name.entry(name.to_owned()).or_insert(i);
         Some(i)
+    }
+
+    /// The number of a commenter named in the text: the first author of
+    /// the thread shown by that name.
+    fn intern_named(&mut self, name: Option<&str>) -> Option<Author> {
+        match self.by_name.get(name?) {
+            Some(&i) => Some(i),
+            None => self.intern(name, None),
+        }
     }
 
     /// Adds comment `cid` with its analysis.
@@ -193,9 +227,12 @@ impl<'t> FactsBuilder<'t> {
         let c = tree.comment(cid);
         let named = c.author.is_some();
         let own = a.score.flagged.iter().filter(|f| !f.quoted);
-        let author = self.intern(c.author.as_deref());
-        let answered = self.intern(a.reply_to.and_then(|r| tree.comment(r).author.as_deref()));
-        let target_author = self.intern(a.target.author.as_deref());
+        let author = self.intern(c.author.as_deref(), c.author_id.as_deref());
+        let answered = a
+            .reply_to
+            .map(|r| tree.comment(r))
+            .and_then(|r| self.intern(r.author.as_deref(), r.author_id.as_deref()));
+        let target_author = self.intern_named(a.target.author.as_deref());
         self.facts.comments.push(CommentFact {
             author,
             answered,

@@ -285,7 +285,9 @@ impl PeopleBuilder {
     pub fn add(&mut self, t: &ThreadFacts) -> std::io::Result<()> {
         let ti = u32::try_from(self.threads.len()).unwrap_or(u32::MAX);
         let counts = &mut self.counts;
-        let user_of: Vec<u32> = t.authors.iter().map(|a| counts.user(a)).collect();
+        let user_of: Vec<u32> = (0..t.authors.len())
+            .map(|i| counts.user(&t.authors[i], author_id_at(t, i)))
+            .collect();
         let first_key = self.next_key;
         self.next_key += t.comments.len();
         let rules = self.rules;
@@ -303,13 +305,14 @@ impl PeopleBuilder {
     /// figures.
     pub fn finish(self) -> std::io::Result<People> {
         let buckets = self.buckets.finish()?;
+        let labels = labels(&self.counts.names, &self.counts.keys);
         let parts = Parts {
             buckets: &buckets,
-            names: &self.counts.names,
+            names: &labels,
         };
         let (taunts, cited) = find_taunts_in_parts(&parts)?;
         drop(buckets);
-        let (mut users, pairs) = self.counts.finish(self.rules);
+        let (mut users, pairs) = self.counts.finish(self.rules, labels);
         for (i, t) in taunts.iter().enumerate() {
             if let Some(u) = users.get_mut(t.author.as_str()) {
                 u.taunts.push(i);
@@ -488,6 +491,8 @@ fn write_records(
 struct Counts {
     number: FxHashMap<String, u32>,
     names: Vec<String>,
+    /// Each user's person key (see [`person_key`]).
+    keys: Vec<String>,
     users: Vec<UserCount>,
     /// Uncivil comments of one user aimed at another.
     aimed: FxHashMap<(u32, u32), usize>,
@@ -526,30 +531,71 @@ fn name_key(name: &str) -> String {
     name.to_lowercase()
 }
 
+/// The key of a person: the platform's stable id when the input gives one
+/// (issue 31: two people with one display name stay two, and a renamed
+/// account stays one), else the name without case ([`name_key`]).  The
+/// two kinds never meet: an id's key starts with U+0001, which no
+/// lowercased name does.
+pub fn person_key(name: &str, id: Option<&str>) -> String {
+    match id {
+        Some(id) => format!("\u{1}{id}"),
+        None => name_key(name),
+    }
+}
+
+/// The id of author `i` of `t`.
+fn author_id_at(t: &ThreadFacts, i: usize) -> Option<&str> {
+    t.author_ids.get(i).and_then(Option::as_deref)
+}
+
+/// The names the per-user reports show for people with spellings `names`
+/// and person keys `keys` (same order): the spelling, except that when
+/// people with different ids share one spelling, those with an id show
+/// it after the name (`Ben Ortiz (bortiz)`), so the reports keep them
+/// apart (issue 31).  A person without an id is keyed by the name, so at
+/// most one of a spelling has none and keeps the bare name.
+pub fn labels(names: &[String], keys: &[String]) -> Vec<String> {
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+    for n in names {
+        *seen.entry(n.as_str()).or_default() += 1;
+    }
+    names
+        .iter()
+        .zip(keys)
+        .map(|(n, k)| match k.strip_prefix('\u{1}') {
+            Some(id) if seen.get(n.as_str()).copied().unwrap_or(0) > 1 => format!("{n} ({id})"),
+            _ => n.clone(),
+        })
+        .collect()
+}
+
 impl Counts {
-    /// The user number of `name` (matched without case, see
-    /// [`name_key`]), given one if new.
-    fn user(&mut self, name: &str) -> u32 {
-        let key = name_key(name);
+    /// The user number of `name` with platform id `id` (matched by id, or
+    /// by name without case: see [`person_key`]), given one if new.
+    fn user(&mut self, name: &str, id: Option<&str>) -> u32 {
+        let key = person_key(name, id);
         if let Some(&n) = self.number.get(&key) {
             return n;
         }
         let n = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        self.number.insert(key, n);
+        self.number.insert(key.clone(), n);
         self.names.push(name.to_owned());
+        self.keys.push(key);
         self.users.push(UserCount::default());
         n
     }
 
-    /// The users and pairs by name, with harassment counted.
+    /// The users and pairs by the names the reports show (`labels`, one
+    /// per user), with harassment counted.
     fn finish(
         self,
         rules: Rules,
+        labels: Vec<String>,
     ) -> (
         BTreeMap<String, UserStats>,
         BTreeMap<(String, String), PairStats>,
     ) {
-        let names = self.names;
+        let names = labels;
         let mut users: Vec<UserStats> = self
             .users
             .into_iter()

@@ -197,9 +197,68 @@ pub struct QuoteSpan {
 }
 
 /// Quotations in `body`: text between curly double quotes or between
-/// straight double quotes.  An opening mark left unclosed runs to the end
-/// of its paragraph (copy-paste often loses the closing mark).
+/// straight double quotes, and runs of `>` lines (issue 31: how pages and
+/// Reddit quote, and how `html_text` writes a `<blockquote>` of WXR and
+/// Disqus).  An opening mark left unclosed runs to the end of its
+/// paragraph (copy-paste often loses the closing mark).  A quotation mark
+/// inside a `>` run is part of that run's quote.  In body order.
 pub fn quote_spans(body: &str) -> Vec<QuoteSpan> {
+    let blocks = block_quotes(body);
+    if blocks.is_empty() {
+        return mark_spans(body);
+    }
+    let inside = |at: usize| blocks.iter().any(|b| b.outer.contains(&at));
+    let mut out: Vec<QuoteSpan> = mark_spans(body)
+        .into_iter()
+        .filter(|s| !inside(s.outer.start))
+        .collect();
+    out.extend(blocks);
+    out.sort_by_key(|s| s.outer.start);
+    out
+}
+
+/// Runs of consecutive lines that start with `>` (after spaces): `outer`
+/// from the first `>` to the end of the run's last line, `inner` from the
+/// first quoted word.  The `>` of later lines stay inside `inner`; the
+/// folding that matches quotes reads them as spaces.
+fn block_quotes(body: &str) -> Vec<QuoteSpan> {
+    let mut out: Vec<QuoteSpan> = Vec::new();
+    if !body.contains('>') {
+        return out;
+    }
+    let mut at = 0;
+    let mut open: Option<QuoteSpan> = None;
+    for line in body.split_inclusive('\n') {
+        let text = line.trim_end();
+        let lead = text.len() - text.trim_start().len();
+        if text[lead..].starts_with('>') {
+            let end = at + text.len();
+            match open.as_mut() {
+                Some(q) => {
+                    q.outer.end = end;
+                    q.inner.end = end;
+                }
+                None => {
+                    let quoted = text[lead..].trim_start_matches(['>', ' ']);
+                    let start = at + text.len() - quoted.len();
+                    open = Some(QuoteSpan {
+                        outer: at + lead..end,
+                        inner: start..end,
+                    });
+                }
+            }
+        } else if let Some(q) = open.take() {
+            out.push(q);
+        }
+        at += line.len();
+    }
+    out.extend(open);
+    out.retain(|q| q.inner.end > q.inner.start);
+    out
+}
+
+/// Quotations between quotation marks.
+fn mark_spans(body: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < body.len() {

@@ -23,7 +23,8 @@ pub use threadwatch::pipeline::Input;
 
 /// The inputs named by `args`: files as given, directories walked
 /// recursively (hidden entries skipped, `--glob` applied to paths below the
-/// directory), `-` for standard input, and the lines of `--files-from`.
+/// directory, links followed: see [`walk`]), `-` for standard input, and
+/// the lines of `--files-from`.
 /// Sorted by path and deduplicated, so reports never depend on the order a
 /// shell or file system gives.
 pub fn expand(args: &InputArgs) -> anyhow::Result<Vec<Input>> {
@@ -64,22 +65,110 @@ pub fn expand(args: &InputArgs) -> anyhow::Result<Vec<Input>> {
     Ok(out)
 }
 
+/// Walks `dir` for inputs.  Symbolic links to files and folders are
+/// followed (issue 27: they were skipped silently, and a run read 27 of
+/// 81 comments): a link that leads back into a folder it is in, a link
+/// to nothing, and a second path to a file already found are skipped with
+/// a warning on stderr, so each file is read once and nothing is left out
+/// unsaid.  Of several paths to one file, the first not reached through a
+/// link is kept (else the first), in sorted walk order.
 fn walk(dir: &Path, glob: Option<&GlobMatcher>, out: &mut Vec<Input>) -> anyhow::Result<()> {
     let hidden = |e: &walkdir::DirEntry| {
         e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
     };
-    for entry in walkdir::WalkDir::new(dir)
+    // Each file found: its path, its real path, and whether a link led
+    // to it; folders reached through a link.
+    let mut found: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
+    let mut linked: Vec<PathBuf> = Vec::new();
+    let warn = |what: String| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "threadwatch: warning: {}",
+            sanitize(&what)
+        );
+    };
+    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+    let mut entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !hidden(e))
-    {
-        let entry = entry.with_context(|| format!("cannot read folder {}", dir.display()))?;
+        .filter_entry(|e| !hidden(e));
+    while let Some(entry) = entries.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) if e.loop_ancestor().is_some() => {
+                let at = e
+                    .path()
+                    .map_or_else(String::new, |p| p.display().to_string());
+                warn(format!(
+                    "skipped the link {at}: it leads back to the folder {} it is in",
+                    e.loop_ancestor()
+                        .map(Path::display)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
+                ));
+                continue;
+            }
+            Err(e)
+                if e.io_error()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
+                    && e.path().is_some_and(|p| p.is_symlink()) =>
+            {
+                let at = e
+                    .path()
+                    .map_or_else(String::new, |p| p.display().to_string());
+                warn(format!("skipped the link {at}: it leads to nothing"));
+                continue;
+            }
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot read folder {}", dir.display()))
+            }
+        };
+        if entry.path_is_symlink() && entry.file_type().is_dir() {
+            // A link to the folder walked or one above it: a loop too, one
+            // that walkdir, which knows only the folders below, cannot see.
+            let target = std::fs::canonicalize(entry.path()).unwrap_or_default();
+            if root.starts_with(&target) {
+                warn(format!(
+                    "skipped the link {}: it leads back to the folder {} it is in",
+                    entry.path().display(),
+                    target.display()
+                ));
+                entries.skip_current_dir();
+                continue;
+            }
+            linked.push(entry.path().to_owned());
+        }
         if !entry.file_type().is_file() {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         if glob.is_none_or(|g| g.is_match(rel) || g.is_match(entry.file_name())) {
-            out.push(Input::File(entry.into_path()));
+            let real =
+                std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_owned());
+            let via_link =
+                entry.path_is_symlink() || linked.iter().any(|l| entry.path().starts_with(l));
+            found.push((entry.into_path(), real, via_link));
+        }
+    }
+    let mut kept: std::collections::BTreeMap<&Path, &Path> = std::collections::BTreeMap::new();
+    for (path, real, via_link) in &found {
+        if !via_link {
+            kept.entry(real.as_path()).or_insert(path.as_path());
+        }
+    }
+    for (path, real, _) in &found {
+        kept.entry(real.as_path()).or_insert(path.as_path());
+    }
+    for (path, real, _) in &found {
+        match kept.get(real.as_path()) {
+            Some(k) if *k == path.as_path() => out.push(Input::File(path.clone())),
+            Some(k) => warn(format!(
+                "skipped {}: the same file as {}, reached through a link",
+                path.display(),
+                k.display()
+            )),
+            None => {}
         }
     }
     Ok(())

@@ -104,12 +104,116 @@ impl Meta {
 
 /// `meta_line ::= meta_item ( separator meta_item )*`: the line's
 /// metadata when every part of it is a metadata item, else `None`.
+///
+/// A line that is a deletion marker alone (`[deleted]`, `[removed]`) is
+/// not metadata: it is what sites print as the body of a deleted comment,
+/// so it stays the body under its author's name (issue 31).
 pub fn meta_line(text: &str) -> Option<Meta> {
+    if is_deletion_marker(text) {
+        return None;
+    }
     let mut items = Vec::new();
     for part in parts(text) {
-        items.push(meta_item(part)?);
+        meta_part(part, &mut items)?;
     }
     (!items.is_empty()).then(|| Meta::of(&items))
+}
+
+/// `meta_part ::= badge* meta_item badge* | badge+`: one part of a line
+/// between separators, its items appended to `items`.  Sites print
+/// `(edited)` after a time and `[mod]` before one (issue 27: `March 3,
+/// 2025 at 10:15 am (edited)` was kept whole in the author's name).
+/// `None` (and `items` as it was) when the part is not metadata.
+fn meta_part(part: &str, items: &mut Vec<Item>) -> Option<()> {
+    if let Some(i) = meta_item(part) {
+        items.push(i);
+        return Some(());
+    }
+    let (rest, after) = strip_badges(part);
+    let (rest, before) = strip_leading_badges(rest);
+    let badges = before + after;
+    if badges == 0 {
+        return None;
+    }
+    let item = if rest.is_empty() {
+        None
+    } else {
+        Some(meta_item(rest)?)
+    };
+    items.extend(item);
+    items.extend(std::iter::repeat_n(Item::Badge, badges));
+    Some(())
+}
+
+/// `text` without the bracketed badges at its start, and how many there
+/// were.
+fn strip_leading_badges(mut text: &str) -> (&str, usize) {
+    let mut n = 0;
+    loop {
+        let t = text.trim_start();
+        let close = match t.chars().next() {
+            Some('(') => ')',
+            Some('[') => ']',
+            _ => return (t, n),
+        };
+        let Some(at) = t.find(close) else {
+            return (t, n);
+        };
+        if all_consuming(badge).parse(&t[..=at]).is_err() {
+            return (t, n);
+        }
+        text = &t[at + 1..];
+        n += 1;
+    }
+}
+
+/// The text holds a time somewhere: a date, a clock with am/pm, or a
+/// relative time starting at one of its words.  What is left of an author
+/// line as the name should hold none; one that does was misread, and the
+/// parser warns (issue 27).
+pub fn contains_time(text: &str) -> bool {
+    let starts = std::iter::once(0).chain(
+        text.char_indices()
+            .filter(|&(i, c)| c == ' ' && i + 1 < text.len())
+            .map(|(i, _)| i + 1),
+    );
+    starts.into_iter().any(|at| {
+        let rest = &text[at..];
+        // What a parser took, when it ends at a word's end.
+        let took = |tail: &str| {
+            (tail.is_empty() || tail.starts_with([' ', ',', '(', '[', '.']))
+                .then(|| &rest[..rest.len() - tail.len()])
+        };
+        // "Now" and "Today" are words of names too ("USA Today"): a
+        // relative time counts only with a number or "ago".
+        let relative_time = relative(rest)
+            .ok()
+            .and_then(|(t, _)| took(t))
+            .is_some_and(|s| {
+                s.contains(|c: char| c.is_ascii_digit()) || s.to_lowercase().ends_with("ago")
+            });
+        rest.starts_with(|c: char| c.is_alphanumeric())
+            && (datetime(rest).ok().and_then(|(t, _)| took(t)).is_some()
+                || relative_time
+                || clock(rest)
+                    .ok()
+                    .and_then(|(t, _)| took(t))
+                    .is_some_and(|s| s.contains(':')))
+    })
+}
+
+/// `deletion ::= ( '[' | '(' )? ( 'deleted' | 'removed' ) ( ']' | ')' )?`,
+/// the whole text (any case): the body sites print in place of a deleted
+/// or removed comment (issue 31).
+pub fn is_deletion_marker(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')))
+        .unwrap_or(t)
+        .trim();
+    inner.eq_ignore_ascii_case("deleted") || inner.eq_ignore_ascii_case("removed")
 }
 
 /// An author line split into the name and its metadata.
@@ -138,9 +242,8 @@ pub fn author_line(text: &str) -> AuthorLine<'_> {
     let mut items = Vec::new();
     let mut not_understood = Vec::new();
     for p in parts {
-        match meta_item(p) {
-            Some(i) => items.push(i),
-            None => not_understood.push(p),
+        if meta_part(p, &mut items).is_none() {
+            not_understood.push(p);
         }
     }
     if items.is_empty() {

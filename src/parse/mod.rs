@@ -61,19 +61,34 @@ fn text_of<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Box<ParseError>> 
     // A UTF-16 byte-order mark is invalid UTF-8 at byte 0; saying which
     // encoding it is gives the right iconv command (issue 7).
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        let line_end = bytes
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .unwrap_or(bytes.len());
         return Err(Box::new(ParseError {
             path: path.to_owned(),
             line: 1,
             column: 1,
             kind: ParseErrorKind::Utf16,
-            source_line: String::from_utf8_lossy(&bytes[..line_end]).into_owned(),
+            source_line: utf16_first_line(bytes),
         }));
     }
     std::str::from_utf8(bytes).map_err(|e| Box::new(invalid_utf8(path, bytes, e.valid_up_to())))
+}
+
+/// The first line of a UTF-16 file (byte-order mark first) as text, at
+/// most 100 characters: read as UTF-8 it was every other byte NUL, a noisy
+/// excerpt (issue 27).
+fn utf16_first_line(bytes: &[u8]) -> String {
+    let little = bytes.starts_with(&[0xff, 0xfe]);
+    let units = bytes[2..].chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .take_while(|&c| c != '\n' && c != '\r')
+        .take(100)
+        .collect()
 }
 
 /// Parses a page that is already text.

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use super::line::{Line, LineKind};
 use super::meta::{self, Meta};
-use super::span::column_of;
+use super::span::{self, column_of};
 use super::Warning;
 use crate::error::{ParseError, ParseErrorKind};
 use crate::time::Timestamp;
@@ -149,6 +149,7 @@ pub fn nest<'a>(
                 let depth = (line.indent - base) / unit + 1;
                 if depth > stack.len() + 1 {
                     let kind = ParseErrorKind::TooDeep {
+                        step: line.indent - (base + (stack.len().max(1) - 1) * unit),
                         max: stack.len() + 1,
                         found: depth,
                         unit,
@@ -286,7 +287,33 @@ pub fn nest<'a>(
     if let Some(o) = open.take() {
         close(&mut out[o.index], &o, count);
     }
+    timed_names(&out, unit, &mut warnings);
     Ok((out, warnings))
+}
+
+/// Warns of each author's name that still holds a time after its
+/// metadata was taken out (issue 27): a time the grammar does not know
+/// made the site's byline one phantom user.
+fn timed_names(out: &[Shape], unit: usize, warnings: &mut Vec<Warning>) {
+    let before = warnings.len();
+    for s in out {
+        let Some(name) = s.author.as_deref() else {
+            continue;
+        };
+        if meta::contains_time(name) {
+            warnings.push(Warning {
+                line: s.line,
+                column: span::to_u32(s.body_indent - unit + 1),
+                message: format!(
+                    "the author's name {name:?} holds a time that was not read as one; \
+                     put a separator (·) between the name and the time"
+                ),
+            });
+        }
+    }
+    if warnings.len() > before {
+        warnings.sort_by_key(|w| w.line);
+    }
 }
 
 fn ambiguous_date() -> String {

@@ -26,11 +26,36 @@ pub struct Inputs {
     pub stdin: Vec<u8>,
 }
 
+/// `path` as text, each byte that is not UTF-8 written `\xNN`, so that
+/// different paths keep different names.
+pub fn path_name(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
 impl Input {
-    /// The input as named (`-` for standard input).
+    /// The input as named (`-` for standard input).  A byte of the path
+    /// that is not UTF-8 is written `\xNN` (issue 27: `a\xff.txt` and
+    /// `a\xfe.txt` both showed as `a�.txt`, so two inputs shared every
+    /// `comment_ref`).
     pub fn name(&self) -> String {
         match self {
-            Input::File(p) => p.display().to_string(),
+            Input::File(p) => path_name(p),
             Input::Stdin => "-".to_owned(),
         }
     }

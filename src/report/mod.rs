@@ -87,11 +87,16 @@ pub struct CommentRow {
     /// The comment's full text as written (line breaks kept), what
     /// `threadwatch train --text-col text` reads back.
     pub text: String,
+    /// The platform's stable id of the author (issue 31): Disqus username,
+    /// Reddit author, WordPress user id (else a hash of the e-mail), or the
+    /// `author_id` field of JSON Lines and CSV; empty for pages and
+    /// anonymous comments.  The per-user reports key on it.
+    pub author_id: String,
 }
 
 impl Serialize for CommentRow {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut row = s.serialize_struct("CommentRow", 22 + COUNT)?;
+        let mut row = s.serialize_struct("CommentRow", 23 + COUNT)?;
         row.serialize_field("source", &self.source)?;
         row.serialize_field("thread", &self.thread)?;
         row.serialize_field("comment_id", &self.comment_id)?;
@@ -115,6 +120,7 @@ impl Serialize for CommentRow {
         row.serialize_field("status", &self.status)?;
         row.serialize_field("review", &self.review)?;
         row.serialize_field("text", &self.text)?;
+        row.serialize_field("author_id", &self.author_id)?;
         row.end()
     }
 }
@@ -171,6 +177,7 @@ pub fn comment_row<'d>(
         status: c.status.map(|s| s.as_str()).unwrap_or_default().to_owned(),
         review: String::new(),
         text: c.body.to_string(),
+        author_id: c.author_id.as_deref().unwrap_or_default().to_owned(),
     }
 }
 

@@ -226,7 +226,8 @@ const MESSAGES: &[(&str, &[u8], &str)] = &[
         "too_deep",
         b"T t\n\n  \xe2\x80\xa2 Ada\n\n    a\n\n      \xe2\x80\xa2 Ben\n\n        b\n",
         "p.txt:7:7: expected a reply at most one level deeper than the comment above (depth 2), \
-         found a bullet at depth 3; indent replies 2 spaces deeper than their parent's bullet",
+         found a bullet at depth 3, 4 spaces deeper; indent replies 2 space(s) deeper than their \
+         parent's bullet, the page's step (how deep its text sits under its bullets)",
     ),
     (
         "dedent",

@@ -168,8 +168,18 @@ fn r16_analyze_reads_every_export_and_keeps_every_comment() {
     );
     let mut rdr = csv::Reader::from_path(reports.join("comments.csv")).unwrap();
     let headers = rdr.headers().unwrap().clone();
-    let tail: Vec<&str> = headers.iter().rev().take(5).collect();
-    assert_eq!(tail, ["text", "review", "status", "created", "external_id"]);
+    let tail: Vec<&str> = headers.iter().rev().take(6).collect();
+    assert_eq!(
+        tail,
+        [
+            "author_id",
+            "text",
+            "review",
+            "status",
+            "created",
+            "external_id"
+        ]
+    );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     // 5 WordPress (the pingback skipped), 6 Disqus, 6 Reddit, 6 JSON
     // Lines, 1 from the broken file's good line.

@@ -22,6 +22,7 @@ mod props;
 mod quotes;
 mod seeds;
 mod skip_log;
+mod slips;
 mod spreadsheet;
 mod status;
 mod support;

@@ -46,6 +46,29 @@ fn corpus(dir: &Path) -> Vec<String> {
     ] {
         std::fs::copy(root().join("data/samples").join(f), corpus.join(f)).unwrap();
     }
+    // Two people who share a display name, in two threads (issue 31):
+    // their users stay two however the threads are split.
+    let post = |id: &str, thread: &str, user: &str| {
+        format!(
+            "<post dsq:id=\"{id}\"><thread dsq:id=\"{thread}\"/><message><![CDATA[<p>You idiot, \
+             {id}.</p>]]></message><createdAt>2025-03-03T10:00:00Z</createdAt><author><name>Ben \
+             Ortiz</name><username>{user}</username><isAnonymous>false</isAnonymous></author></post>\n"
+        )
+    };
+    std::fs::write(
+        corpus.join("clash.xml"),
+        [
+            "<?xml version=\"1.0\"?>\n<disqus xmlns=\"http://disqus.com\" \
+             xmlns:dsq=\"http://disqus.com/disqus-internals\">\n"
+                .to_owned(),
+            post("c1", "t1", "bortiz"),
+            post("c2", "t2", "benortiz2"),
+            post("c3", "t2", "bortiz"),
+            "</disqus>\n".to_owned(),
+        ]
+        .concat(),
+    )
+    .unwrap();
     // Not UTF-8 on its fifth line.
     std::fs::write(
         corpus.join("broken.txt"),
@@ -227,6 +250,11 @@ fn r19_random_splits_and_merge_orders_give_analyze_reports() {
         Some(1),
         "{}",
         String::from_utf8_lossy(&a.stderr)
+    );
+    let users = std::fs::read_to_string(single.join("users.csv")).unwrap();
+    assert!(
+        users.contains("\nBen Ortiz (bortiz),2,2,") && users.contains("\nBen Ortiz (benortiz2),1,"),
+        "{users}"
     );
     let frames = frames(&names);
     assert!(

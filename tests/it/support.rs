@@ -273,7 +273,8 @@ pub fn office_lock() -> std::sync::MutexGuard<'static, ()> {
 /// A CSV report read whole, whose cells tests find by header name rather
 /// than by position (issue 13: a new category adds a column).
 pub struct Table {
-    headers: csv::StringRecord,
+    /// The header row.
+    pub headers: csv::StringRecord,
     /// The data rows, in file order.
     pub rows: Vec<csv::StringRecord>,
 }

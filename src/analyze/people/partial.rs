@@ -32,7 +32,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::buckets::{bucket_of, encode, BucketWriter, Parts, Record};
-use super::{count_thread, name_key, Counts, PairStats, People, Rules, ThreadStats, UserStats};
+use super::{
+    count_thread, labels, person_key, Counts, PairStats, People, Rules, ThreadStats, UserStats,
+};
 use crate::analyze::facts::ThreadFacts;
 use crate::analyze::target::Target;
 use crate::analyze::taunts::find_taunts_in_parts;
@@ -235,7 +237,9 @@ impl PartialBuilder {
         let mut user_of = Vec::with_capacity(t.authors.len());
         for (i, a) in t.authors.iter().enumerate() {
             let before = self.counts.names.len();
-            let n = self.counts.user(a);
+            let n = self
+                .counts
+                .user(a, t.author_ids.get(i).and_then(Option::as_deref));
             user_of.push(n);
             let here = (key.clone(), u32::try_from(i).unwrap_or(u32::MAX));
             // Threads may come in any order: the spelling kept is the one
@@ -254,7 +258,7 @@ impl PartialBuilder {
             };
             let target = Target::from(c.target);
             self.named
-                .entry(name_key(author))
+                .entry(person_key(author, t.author_id(c.author)))
                 .or_default()
                 .push(NamedComment {
                     thread: key.clone(),
@@ -282,12 +286,12 @@ impl PartialBuilder {
     pub fn finish(self) -> Partials {
         let Counts {
             names,
+            keys,
             users,
             aimed,
             pairs,
             ..
         } = self.counts;
-        let keys: Vec<String> = names.iter().map(|n| name_key(n)).collect();
         let mut parts: Vec<UserPart> = users
             .into_iter()
             .zip(names)
@@ -416,18 +420,25 @@ pub fn assemble(
         .enumerate()
         .map(|(i, k)| (k.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
         .collect();
-    let users_in = &p.users;
-    let spelling = |key: &str| spelling_of(users_in, key).to_owned();
-    let names: Vec<String> = p.users.values().map(|u| u.spelling.clone()).collect();
+    // The names the reports show, by person key (issue 31).
+    let spellings: Vec<String> = p.users.values().map(|u| u.spelling.clone()).collect();
+    let user_keys: Vec<String> = p.users.keys().cloned().collect();
+    let names: Vec<String> = labels(&spellings, &user_keys);
+    let label_of: BTreeMap<&str, &str> = user_keys
+        .iter()
+        .map(String::as_str)
+        .zip(names.iter().map(String::as_str))
+        .collect();
+    let spelling = |key: &str| label_of.get(key).copied().unwrap_or(key).to_owned();
 
     let mut users: BTreeMap<String, UserStats> = BTreeMap::new();
     // Every name belongs to a comment's author, so every user wrote one;
     // the filter keeps that promise explicit, as a single run does.
-    for u in p.users.values().filter(|u| u.comments > 0) {
+    for (key, u) in p.users.iter().filter(|(_, u)| u.comments > 0) {
         users.insert(
-            u.spelling.clone(),
+            spelling(key),
             UserStats {
-                author: u.spelling.clone(),
+                author: spelling(key),
                 comments: u.comments,
                 threads: u.threads,
                 uncivil_comments: u.uncivil_comments,
@@ -514,11 +525,6 @@ pub fn assemble(
         rules,
         cited,
     })
-}
-
-/// The spelling of the user with name key `key`.
-fn spelling_of<'a>(users: &'a BTreeMap<String, UserPart>, key: &'a str) -> &'a str {
-    users.get(key).map_or(key, |u| u.spelling.as_str())
 }
 
 #[cfg(test)]

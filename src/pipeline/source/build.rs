@@ -27,6 +27,13 @@ pub struct Draft {
     pub parent: Option<String>,
     /// The author's name; `None` for anonymous or deleted accounts.
     pub author: Option<String>,
+    /// The platform's stable id of the author (Disqus username, Reddit
+    /// author, WordPress user id or e-mail hash); `None` when it has none
+    /// (issue 31).
+    pub author_id: Option<String>,
+    /// What the reader recovered from in this comment (a lone surrogate
+    /// in JSON: issue 27); it becomes a warning of the thread.
+    pub warning: Option<String>,
     /// The text.
     pub body: String,
     /// When it was posted.
@@ -60,6 +67,14 @@ pub fn build(path: &str, draft: ThreadDraft) -> Result<Thread, Error> {
         comments,
         mut warnings,
     } = draft;
+    let title = no_nul(title);
+    warnings.extend(comments.iter().filter_map(|c| {
+        c.warning.as_ref().map(|message| Warning {
+            line: c.line,
+            column: c.column,
+            message: message.clone(),
+        })
+    }));
     let n = comments.len();
     let mut index: FxHashMap<&str, usize> = FxHashMap::default();
     index.reserve(n);
@@ -211,8 +226,9 @@ fn preorder(comments: Vec<Draft>, parent: &[Option<usize>]) -> Vec<Record> {
         .map(|(i, p, depth)| {
             let d = slots[i].take().unwrap_or_default();
             Record {
-                author: d.author,
-                body: d.body,
+                author: d.author.map(no_nul),
+                author_id: d.author_id.map(no_nul),
+                body: no_nul(d.body),
                 depth,
                 line: d.line,
                 parent: p,
@@ -222,6 +238,17 @@ fn preorder(comments: Vec<Draft>, parent: &[Option<usize>]) -> Vec<Record> {
             }
         })
         .collect()
+}
+
+/// `s` with each NUL character replaced by U+FFFD.  JSON may write one
+/// (`\u0000`); passed on raw it ended C strings in the tools that read a
+/// report, and a page's grammar has none (issue 27).
+fn no_nul(s: String) -> String {
+    if s.contains('\0') {
+        s.replace('\0', "\u{fffd}")
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]

@@ -46,9 +46,20 @@ pub fn detect(bytes: &[u8], fields: &Fields) -> &'static str {
         // An archive may open with its submissions, which have no parent:
         // the first lines that parse are looked at, not only the first.
         let mut any = false;
-        for line in start.lines().take(SNIFF_LINES) {
+        let cut = bytes.len() > head.len();
+        let lines = start.lines().count();
+        for (i, line) in start.lines().take(SNIFF_LINES).enumerate() {
+            // A lone surrogate escape is read as U+FFFD, as the readers do.
+            let fixed = super::spool::lone_surrogates(line);
+            let line = fixed.as_ref().map_or(line, |(f, _)| f.as_str());
             let Ok(obj) = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(line)
             else {
+                // A line cut at SNIFF (a first comment of more than 64
+                // KiB: issue 27) is looked at for Reddit's keys as text.
+                let reddit_keys = ["\"link_id\"", "\"subreddit\"", "\"t1_", "\"t3_"];
+                if cut && i + 1 == lines && reddit_keys.iter().any(|k| line.contains(k)) {
+                    return "reddit";
+                }
                 continue;
             };
             any = true;
@@ -70,16 +81,67 @@ pub fn detect(bytes: &[u8], fields: &Fields) -> &'static str {
         return "jsonl";
     }
     let first = text.lines().next().unwrap_or_default();
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(first.as_bytes());
-    if let Some(Ok(header)) = rdr.records().next() {
-        let has = |name: &str| header.iter().any(|h| h.trim() == name);
-        if header.len() >= 2 && has(&fields.id) && has(&fields.text) {
+    if let Some((_, header)) = csv_header(first) {
+        let has = |name: &str| header.iter().any(|h| h.eq_ignore_ascii_case(name));
+        if has(&fields.id) && has(&fields.text) {
+            return "csv";
+        }
+        // A header of column names, one of them ours, that lacks `id` or
+        // `text` as mapped: the CSV reader says which is missing and what
+        // the header holds, rather than a page of zero comments (issue
+        // 27).  Fields are the names of `Fields::default` or as mapped.
+        let ours = Fields::default();
+        let known = [
+            &ours.id,
+            &ours.parent_id,
+            &ours.thread,
+            &ours.title,
+            &ours.author,
+            &ours.created,
+            &ours.text,
+            &ours.status,
+            &fields.id,
+            &fields.parent_id,
+            &fields.thread,
+            &fields.title,
+            &fields.author,
+            &fields.created,
+            &fields.text,
+            &fields.status,
+        ];
+        let named = |h: &String| {
+            !h.is_empty()
+                && h.len() <= 64
+                && h.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        };
+        let ours = |h: &String| known.iter().any(|k| h.eq_ignore_ascii_case(k));
+        if header.iter().all(named) && header.iter().any(ours) {
             return "csv";
         }
     }
     "page"
+}
+
+/// The delimiter and the cells of `line` read as a CSV header: split at
+/// the delimiter (`,`, `;` or tab) that gives the most cells, at least
+/// two (issue 27: `id;text` was read as a page).  Cells are trimmed.
+pub fn csv_header(line: &str) -> Option<(u8, Vec<String>)> {
+    let mut best: Option<(u8, Vec<String>)> = None;
+    for delimiter in [b',', b';', b'\t'] {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(delimiter)
+            .from_reader(line.as_bytes());
+        let Some(Ok(header)) = rdr.records().next() else {
+            continue;
+        };
+        let cells: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+        if cells.len() >= 2 && best.as_ref().is_none_or(|(_, b)| cells.len() > b.len()) {
+            best = Some((delimiter, cells));
+        }
+    }
+    best
 }
 
 #[cfg(test)]

@@ -4,10 +4,12 @@
 //!
 //! Posts may name any thread of the file, so threads are built when the
 //! file has been read; a post whose thread has no `thread` element gets a
-//! thread titled by its id.  Authors are matched by username, the name
-//! Disqus keys accounts by; guests (`isAnonymous`) have none and keep
-//! their display name.  After malformed XML, the threads read so far are
-//! still analysed and the error says where reading stopped.
+//! thread titled by its id.  An author shows by the display name readers
+//! see on the page, and is matched by username, the id Disqus keys
+//! accounts by (`author_id`, issue 31); guests (`isAnonymous`) are
+//! anonymous comments, never one shared user.  After malformed XML, the
+//! threads read so far are still analysed and the error says where
+//! reading stopped.
 
 use std::io::BufRead;
 
@@ -150,7 +152,7 @@ fn post<R: BufRead>(
     };
     let mut thread_id = None;
     let (mut deleted, mut spam) = (false, false);
-    let (mut name, mut username) = (String::new(), String::new());
+    let mut who = Author::default();
     loop {
         match x.next()? {
             Ev::Start => match x.name() {
@@ -158,7 +160,7 @@ fn post<R: BufRead>(
                 "createdAt" => d.created = export_time(x.text()?),
                 "isDeleted" => deleted = x.text()?.trim() == "true",
                 "isSpam" => spam = x.text()?.trim() == "true",
-                "author" => author(x, &mut name, &mut username)?,
+                "author" => who = author(x)?,
                 "thread" => {
                     thread_id = x.attr("dsq:id");
                     x.skip()?;
@@ -194,25 +196,43 @@ fn post<R: BufRead>(
     } else {
         Status::Approved
     });
-    let who = if username.is_empty() { name } else { username };
-    d.author = (!who.is_empty()).then_some(who);
+    // A guest's name is whatever they typed, and "Guest" for most: it
+    // names nobody, so a guest is an anonymous comment (issue 31).
+    if !who.anonymous {
+        let shown = if who.name.is_empty() {
+            who.username.clone()
+        } else {
+            who.name
+        };
+        d.author = (!shown.is_empty()).then_some(shown);
+        d.author_id = (!who.username.is_empty()).then_some(who.username);
+    }
     threads.get(&thread_id).comments.push(d);
     Ok(())
 }
 
-fn author<R: BufRead>(
-    x: &mut Xml<'_, R>,
-    name: &mut String,
-    username: &mut String,
-) -> Result<(), Error> {
+/// A post's `author` element.
+#[derive(Default)]
+struct Author {
+    /// The display name.
+    name: String,
+    /// The account's username (none for guests).
+    username: String,
+    /// `isAnonymous` true: a guest.
+    anonymous: bool,
+}
+
+fn author<R: BufRead>(x: &mut Xml<'_, R>) -> Result<Author, Error> {
+    let mut a = Author::default();
     loop {
         match x.next()? {
             Ev::Start => match x.name() {
-                "name" => *name = x.text()?.trim().to_owned(),
-                "username" => *username = x.text()?.trim().to_owned(),
+                "name" => a.name = x.text()?.trim().to_owned(),
+                "username" => a.username = x.text()?.trim().to_owned(),
+                "isAnonymous" => a.anonymous = x.text()?.trim() == "true",
                 _ => x.skip()?,
             },
-            Ev::End => return Ok(()),
+            Ev::End => return Ok(a),
             Ev::Eof => return Err(eof(x, "</author>")),
             _ => {}
         }

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use super::build::{build, Draft, ThreadDraft};
 use super::reddit::unix_text;
-use super::spool::{stream_lines, Emit, Said};
+use super::spool::{stream_lines, surrogate_safe, Emit, Said};
 use super::stamp::export_time;
 use super::{utf8, Source};
 use crate::error::{Error, ParseError, ParseErrorKind};
@@ -281,6 +281,8 @@ fn comment(c: Cells<'_>, line: u32) -> Said<'_> {
             id: c.id.map(Cow::into_owned).unwrap_or_default(),
             parent: nonempty(&c.parent_id).map(str::to_owned),
             author: nonempty(&c.author).map(str::to_owned),
+            author_id: None,
+            warning: None,
             body: c.text.map(Cow::into_owned).unwrap_or_default(),
             created: c.created.as_deref().and_then(time_of),
             status: c.status.as_deref().and_then(status_of),
@@ -393,6 +395,14 @@ pub fn stream_jsonl(
 
 /// What line `line` (`raw`, not blank) of a JSON Lines export says.
 pub(super) fn jsonl_said<'a>(path: &str, line: u32, raw: &'a str, f: &Fields) -> Said<'a> {
+    if let Some(s) = surrogate_safe(raw, &mut |r| jsonl_line(path, line, r, f)) {
+        return s;
+    }
+    jsonl_line(path, line, raw, f)
+}
+
+/// [`jsonl_said`] of a line without lone surrogates.
+fn jsonl_line<'a>(path: &str, line: u32, raw: &'a str, f: &Fields) -> Said<'a> {
     let c = match object::read(raw, f) {
         Ok(c) => c,
         Err(e) => return Said::Bad(json_error(path, "jsonl", line, raw, &e)),
@@ -440,30 +450,71 @@ impl Source for CsvSource {
 /// with an error at its line, after the threads read so far.
 pub fn read_csv(path: &str, bytes: &[u8], f: &Fields) -> Vec<Result<Thread, Error>> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    let mut rdr = csv::ReaderBuilder::new().from_reader(bytes);
+    // `;` and tab separated files are CSV too (issue 27).
+    let delimiter = super::detect::csv_header(&first_line(bytes)).map_or(b',', |(d, _)| d);
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(bytes);
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
         Err(e) => return vec![Err(csv_error(path, bytes, &e))],
     };
-    let col = |name: &str| headers.iter().position(|h| h.trim() == name);
+    // Exact names first, then without case (`Id,Text`: issue 27).
+    let col = |name: &str| {
+        headers.iter().position(|h| h.trim() == name).or_else(|| {
+            headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(name))
+        })
+    };
+    let found = || {
+        let names: Vec<String> = headers.iter().map(|h| format!("{:?}", h.trim())).collect();
+        names.join(", ")
+    };
+    let header_error = |message: String| {
+        vec![Err(export_error(
+            path,
+            "csv",
+            1,
+            1,
+            &first_line(bytes),
+            message,
+        ))]
+    };
     let (Some(id), Some(text)) = (col(&f.id), col(&f.text)) else {
         let missing = if col(&f.id).is_none() {
             ("id", &f.id)
         } else {
             ("text", &f.text)
         };
-        return vec![Err(export_error(
-            path,
-            "csv",
-            1,
-            1,
-            &first_line(bytes),
-            format!(
-                "expected a {:?} column in the header (--field {}=NAME names another)",
-                missing.1, missing.0
-            ),
-        ))];
+        return header_error(format!(
+            "expected a {:?} column in the header (--field {}=NAME names another), found the \
+             columns {}",
+            missing.1,
+            missing.0,
+            found()
+        ));
     };
+    // A field mapped with --field names a column that must be there:
+    // leaving it out would silently make every comment anonymous, or
+    // every thread one (issue 27).
+    let ours = Fields::default();
+    for (field, mapped, default) in [
+        ("parent_id", &f.parent_id, &ours.parent_id),
+        ("thread", &f.thread, &ours.thread),
+        ("title", &f.title, &ours.title),
+        ("author", &f.author, &ours.author),
+        ("created", &f.created, &ours.created),
+        ("status", &f.status, &ours.status),
+    ] {
+        if mapped != default && col(mapped).is_none() {
+            return header_error(format!(
+                "expected the {mapped:?} column that --field {field}={mapped} names, found the \
+                 columns {}",
+                found()
+            ));
+        }
+    }
     let opt = |name: &str| col(name);
     let (parent, thread, title, author, created, status) = (
         opt(&f.parent_id),

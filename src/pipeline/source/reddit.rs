@@ -21,7 +21,7 @@ use serde::Deserialize;
 use super::build::Draft;
 use super::json_value::Scalar;
 use super::records::{json_error, read_lines};
-use super::spool::{stream_lines, Emit, Said};
+use super::spool::{stream_lines, surrogate_safe, Emit, Said};
 use super::{utf8, Source};
 use crate::error::Error;
 use crate::thread::Thread;
@@ -127,6 +127,14 @@ fn strip_cow(id: Cow<'_, str>) -> Cow<'_, str> {
 
 /// What line `line_no` (`raw`, not blank) of an archive says.
 pub(super) fn said<'a>(path: &str, line_no: u32, raw: &'a str) -> Said<'a> {
+    if let Some(s) = surrogate_safe(raw, &mut |r| said_line(path, line_no, r)) {
+        return s;
+    }
+    said_line(path, line_no, raw)
+}
+
+/// [`said`] of a line without lone surrogates.
+fn said_line<'a>(path: &str, line_no: u32, raw: &'a str) -> Said<'a> {
     let l: Line<'a> = match serde_json::from_str(raw) {
         Ok(l) => l,
         Err(e) => return Said::Bad(json_error(path, "reddit", line_no, raw, &e)),
@@ -175,6 +183,8 @@ pub(super) fn said<'a>(path: &str, line_no: u32, raw: &'a str) -> Said<'a> {
         draft: Draft {
             id,
             parent,
+            author_id: author.clone(),
+            warning: None,
             author,
             body,
             created: l.created_utc.as_ref().and_then(unix_time),

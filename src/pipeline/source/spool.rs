@@ -63,6 +63,101 @@ pub enum Said<'a> {
     },
 }
 
+impl Said<'_> {
+    /// The same, owning what it borrowed.
+    pub fn into_owned(self) -> Said<'static> {
+        match self {
+            Said::Nothing => Said::Nothing,
+            Said::Bad(e) => Said::Bad(e),
+            Said::Title { thread, title } => Said::Title {
+                thread: std::borrow::Cow::Owned(thread.into_owned()),
+                title,
+            },
+            Said::Comment {
+                thread,
+                title,
+                draft,
+            } => Said::Comment {
+                thread: std::borrow::Cow::Owned(thread.into_owned()),
+                title,
+                draft,
+            },
+        }
+    }
+}
+
+/// What the JSON line `raw` says through `said`, with each lone
+/// surrogate escape (`"\ud800"`, which serde_json refuses, so the
+/// comment was lost) read as U+FFFD and a warning on the comment (issue
+/// 27).
+/// `None` when the line has none: `said` reads it as it is.
+pub fn surrogate_safe(raw: &str, said: &mut dyn FnMut(&str) -> Said<'_>) -> Option<Said<'static>> {
+    let (fixed, n) = lone_surrogates(raw)?;
+    Some(match said(&fixed).into_owned() {
+        Said::Comment {
+            thread,
+            title,
+            mut draft,
+        } => {
+            draft.warning = Some(format!(
+                "read {n} lone surrogate escape(s) (half of a UTF-16 pair, such as \\ud800) \
+                 as U+FFFD"
+            ));
+            Said::Comment {
+                thread,
+                title,
+                draft,
+            }
+        }
+        other => other,
+    })
+}
+
+/// `raw` with each `\uXXXX` escape of a lone surrogate replaced by
+/// `\ufffd`, and how many there were; `None` when there is none.
+pub(super) fn lone_surrogates(raw: &str) -> Option<(String, usize)> {
+    if !raw.contains("\\u") {
+        return None;
+    }
+    let b = raw.as_bytes();
+    let unit = |at: usize| -> Option<u32> {
+        if b.get(at) != Some(&b'\\') || b.get(at + 1) != Some(&b'u') {
+            return None;
+        }
+        let hex = std::str::from_utf8(b.get(at + 2..at + 6)?).ok()?;
+        u32::from_str_radix(hex, 16).ok()
+    };
+    let mut lone = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF) if matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                lone.push(i);
+                i += 6;
+            }
+            Some(_) => i += 6,
+            None => i += 2,
+        }
+    }
+    if lone.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut last = 0;
+    for &at in &lone {
+        out.push_str(&raw[last..at]);
+        out.push_str("\\ufffd");
+        last = at + 6;
+    }
+    out.push_str(&raw[last..]);
+    Some((out, lone.len()))
+}
+
 /// Where the threads and errors of a streamed input go; an `Err` from it
 /// (a sink that cannot write) stops the reading.
 pub type Emit<'e> = dyn FnMut(Result<Thread, Error>) -> io::Result<()> + 'e;
@@ -339,6 +434,8 @@ fn encode(out: &mut Vec<u8>, r: &Record<'_>) {
             put_str(out, &d.id);
             put_opt(out, d.parent.as_deref());
             put_opt(out, d.author.as_deref());
+            put_opt(out, d.author_id.as_deref());
+            put_opt(out, d.warning.as_deref());
             put_str(out, &d.body);
             match d.created {
                 Some(t) => {
@@ -410,6 +507,8 @@ fn decode(body: &[u8], draft: &mut ThreadDraft) -> io::Result<()> {
     let id = c.string()?;
     let parent = c.opt()?;
     let author = c.opt()?;
+    let author_id = c.opt()?;
+    let warning = c.opt()?;
     let body = c.string()?;
     let created = match c.byte()? {
         0 => None,
@@ -428,6 +527,8 @@ fn decode(body: &[u8], draft: &mut ThreadDraft) -> io::Result<()> {
         id,
         parent,
         author,
+        author_id,
+        warning,
         body,
         created,
         status,

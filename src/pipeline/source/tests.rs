@@ -62,7 +62,8 @@ fn csv_needs_its_columns_and_equal_rows() {
     let got = read("csv", "id,body\n1,a\n");
     assert_eq!(
         err(&got[0]),
-        "in.x:1:1: csv: expected a \"text\" column in the header (--field text=NAME names another)"
+        "in.x:1:1: csv: expected a \"text\" column in the header (--field text=NAME names \
+         another), found the columns \"id\", \"body\""
     );
 }
 

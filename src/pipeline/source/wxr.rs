@@ -65,32 +65,44 @@ struct Item {
     post_type: String,
     pings: usize,
     first_ping: Option<(u32, u32)>,
+    /// Line of its `<item>`.
+    line: u32,
+    /// Elements open around it.
+    depth: usize,
 }
 
 /// Hands `emit` every thread of the WXR `input`, each at its `</item>`,
-/// then the fault if reading stopped at one.  An `Err` is `emit`'s.
+/// then the fault if reading stopped at one.  A fault inside an item
+/// loses that item only: the error names it, and reading resumes at the
+/// next `<item>` (issue 27: one broken tag lost the whole file).  An
+/// `Err` is `emit`'s.
 pub fn read_wxr<R: BufRead>(path: &str, input: R, emit: &mut Emit<'_>) -> io::Result<()> {
     let mut x = Xml::new(path, "wxr", input);
     let mut item: Option<Item> = None;
     loop {
-        let (at, event) = match x.next_at() {
-            Ok(e) => e,
-            Err(e) => return emit(Err(e)),
+        let outcome = match x.next_at() {
+            Ok((at, event)) => step(path, &mut x, &mut item, at, event, emit)?,
+            Err(e) => Err(e),
         };
-        let step = match event {
-            Ev::Start => start(&mut x, &mut item, at),
-            Ev::End if x.name() == "item" => {
-                if let Some(t) = item.take().and_then(|it| finish(path, it)) {
-                    emit(t)?;
-                }
-                Ok(())
-            }
-            Ev::Eof => break,
-            _ => Ok(()),
+        let fault = match outcome {
+            Ok(true) => continue,
+            Ok(false) => break,
+            Err(e) => e,
         };
-        if let Err(e) = step {
-            return emit(Err(e));
+        let Some(it) = item.take() else {
+            return emit(Err(fault));
+        };
+        let io = matches!(fault, Error::Io { .. });
+        emit(Err(in_item(fault, &it)))?;
+        if io || !x.resume_at("item", it.depth) {
+            return Ok(());
         }
+        let (line, _) = x.here();
+        item = Some(Item {
+            line,
+            depth: it.depth,
+            ..Item::default()
+        });
     }
     if item.is_some() {
         let (line, column) = x.here();
@@ -104,9 +116,57 @@ pub fn read_wxr<R: BufRead>(path: &str, input: R, emit: &mut Emit<'_>) -> io::Re
     Ok(())
 }
 
+/// Handles one event of the file: `Ok(false)` at its end; an inner `Err`
+/// is a fault of the input, an outer one `emit`'s.
+fn step<R: BufRead>(
+    path: &str,
+    x: &mut Xml<'_, R>,
+    item: &mut Option<Item>,
+    at: u64,
+    event: Ev,
+    emit: &mut Emit<'_>,
+) -> io::Result<Result<bool, Error>> {
+    Ok(match event {
+        Ev::Start => start(x, item, at).map(|()| true),
+        Ev::End if x.name() == "item" => {
+            if let Some(t) = item.take().and_then(|it| finish(path, it)) {
+                emit(t)?;
+            }
+            Ok(true)
+        }
+        Ev::Eof => Ok(false),
+        _ => Ok(true),
+    })
+}
+
+/// A fault inside `it`, saying which item it lost and that reading went
+/// on.
+fn in_item(fault: Error, it: &Item) -> Error {
+    let Error::Parse(mut p) = fault else {
+        return fault;
+    };
+    if let crate::error::ParseErrorKind::Export { message, .. } = &mut p.kind {
+        let title = match it.draft.title.as_str() {
+            "" => String::new(),
+            t => format!(" {t:?}"),
+        };
+        message.push_str(&format!(
+            "; the item{title} that starts at line {} is left out, and reading resumed at the \
+             next <item>",
+            it.line
+        ));
+    }
+    Error::Parse(p)
+}
+
 fn start<R: BufRead>(x: &mut Xml<'_, R>, item: &mut Option<Item>, at: u64) -> Result<(), Error> {
     if x.name() == "item" {
-        *item = Some(Item::default());
+        let (line, _) = x.at(at);
+        *item = Some(Item {
+            line,
+            depth: x.depth() - 1,
+            ..Item::default()
+        });
         return Ok(());
     }
     let Some(it) = item.as_mut() else {
@@ -139,6 +199,7 @@ fn comment<R: BufRead>(
     let mut kind = String::new();
     // WordPress writes 0000-00-00 00:00:00 for an unknown time.
     let mut created = None;
+    let (mut user_id, mut email) = (String::new(), String::new());
     loop {
         match x.next()? {
             Ev::Start => match x.name() {
@@ -151,6 +212,8 @@ fn comment<R: BufRead>(
                     let a = x.text()?.trim().to_owned();
                     d.author = (!a.is_empty()).then_some(a);
                 }
+                "wp:comment_user_id" => user_id = x.text()?.trim().to_owned(),
+                "wp:comment_author_email" => email = x.text()?.trim().to_lowercase(),
                 "wp:comment_date_gmt" => created = export_time(x.text()?),
                 "wp:comment_content" => d.body = html_to_text(x.text()?),
                 "wp:comment_approved" => {
@@ -183,11 +246,30 @@ fn comment<R: BufRead>(
         return Ok(());
     }
     d.created = created;
+    if d.author.is_some() {
+        d.author_id = author_id(&user_id, &email);
+    }
     if d.id.is_empty() {
         d.id = format!("line {line}");
     }
     it.draft.comments.push(d);
     Ok(())
+}
+
+/// The stable id of a comment's author (issue 31): the WordPress user id
+/// of a registered reader, else a hash of the e-mail a guest gave (the
+/// address itself must not reach a report), else none.
+fn author_id(user_id: &str, email: &str) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    if !user_id.is_empty() && user_id != "0" {
+        return Some(user_id.to_owned());
+    }
+    if email.is_empty() {
+        return None;
+    }
+    let hash = Sha256::digest(email.as_bytes());
+    let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
+    Some(format!("email:{hex}"))
 }
 
 /// The thread of an item: posts and pages always (a post without

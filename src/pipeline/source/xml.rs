@@ -44,15 +44,20 @@ pub struct Xml<'p, R> {
     text: String,
     path: &'p str,
     format: &'static str,
+    /// Names of the open elements, outermost first: end tags are checked
+    /// here rather than by quick-xml, so that a reader can resume after a
+    /// fault with the elements it knows are open (issue 27).
+    open: Vec<String>,
 }
 
 impl<'p, R: BufRead> Xml<'p, R> {
     /// Starts reading `input`, the input `path` in `format`.
     pub fn new(path: &'p str, format: &'static str, input: R) -> Self {
         let mut reader = Reader::from_reader(Tracked::new(input));
-        // Mismatched end tags are errors: a truncated or hand-edited
-        // export must not silently nest comments wrongly.
-        reader.config_mut().check_end_names = true;
+        // Mismatched end tags are errors (a truncated or hand-edited
+        // export must not silently nest comments wrongly), found by
+        // `checked` against `open`.
+        reader.config_mut().check_end_names = false;
         Self {
             reader,
             buf: Vec::new(),
@@ -61,6 +66,40 @@ impl<'p, R: BufRead> Xml<'p, R> {
             text: String::new(),
             path,
             format,
+            open: Vec::new(),
+        }
+    }
+
+    /// How many elements are open.
+    pub fn depth(&self) -> usize {
+        self.open.len()
+    }
+
+    /// After a fault: skips to the next start tag named `name` whose
+    /// element is then taken to be open inside the first `depth` elements
+    /// open now (what was open where the broken element began).  False at
+    /// the end of the input, or when the input cannot be read on.
+    pub fn resume_at(&mut self, name: &str, depth: usize) -> bool {
+        loop {
+            let at = self.reader.buffer_position();
+            self.reader.get_mut().forget_before(at);
+            self.buf.clear();
+            match self.reader.read_event_into(&mut self.buf) {
+                Ok(Event::Start(e)) if e.name().0 == name => {
+                    self.tag.clear();
+                    self.tag.push_str(&e);
+                    self.name_len = e.name().0.len();
+                    self.open.truncate(depth);
+                    self.open.push(name.to_owned());
+                    return true;
+                }
+                Ok(Event::Eof) => return false,
+                Ok(_) => {}
+                // A fault that does not move the reader on would repeat.
+                Err(quick_xml::Error::Io(_)) => return false,
+                Err(_) if self.reader.buffer_position() <= at => return false,
+                Err(_) => {}
+            }
         }
     }
 
@@ -98,7 +137,13 @@ impl<'p, R: BufRead> Xml<'p, R> {
 
     /// The next event, or the error that stops the reading.
     pub fn next(&mut self) -> Result<Ev, Error> {
-        let event = read_event(&mut self.reader, &mut self.buf, self.path, self.format)?;
+        let event = checked(
+            &mut self.reader,
+            &mut self.buf,
+            &mut self.open,
+            self.path,
+            self.format,
+        )?;
         let (kind, tag) = match &event {
             Event::Start(e) => (Ev::Start, Some((&**e, e.name().0.len()))),
             Event::Empty(e) => (Ev::Empty, Some((&**e, e.name().0.len()))),
@@ -136,7 +181,13 @@ impl<'p, R: BufRead> Xml<'p, R> {
         self.text.clear();
         let mut depth = 0usize;
         loop {
-            match read_event(&mut self.reader, &mut self.buf, self.path, self.format)? {
+            match checked(
+                &mut self.reader,
+                &mut self.buf,
+                &mut self.open,
+                self.path,
+                self.format,
+            )? {
                 Event::Text(t) => self.text.push_str(&t.xml10_content()),
                 Event::CData(t) => self.text.push_str(&t.xml10_content()),
                 Event::GeneralRef(r) => push_ref(&mut self.text, &r),
@@ -162,6 +213,47 @@ impl<'p, R: BufRead> Xml<'p, R> {
     pub fn skip(&mut self) -> Result<(), Error> {
         self.text().map(|_| ())
     }
+}
+
+/// [`read_event`], with each end tag checked against the open elements
+/// `open` (kept up to date): a mismatched end tag is an error at it.
+fn checked<'b, R: BufRead>(
+    reader: &mut Reader<Tracked<R>>,
+    buf: &'b mut Vec<u8>,
+    open: &mut Vec<String>,
+    path: &str,
+    format: &'static str,
+) -> Result<Event<'b>, Error> {
+    let at = reader.buffer_position();
+    let event = read_event(reader, buf, path, format)?;
+    match &event {
+        Event::Start(e) => open.push(e.name().0.to_owned()),
+        Event::End(e) => {
+            let found = e.name().0;
+            let message = match open.pop() {
+                Some(expected) if expected == found => None,
+                Some(expected) => Some(format!(
+                    "malformed XML: expected `</{expected}>`, found `</{found}>`"
+                )),
+                None => Some(format!(
+                    "malformed XML: found `</{found}>`, which closes no open element"
+                )),
+            };
+            if let Some(message) = message {
+                let t = reader.get_mut();
+                let (line, column) = t.at(at);
+                return Err(Error::Parse(Box::new(ParseError {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    kind: ParseErrorKind::Export { format, message },
+                    source_line: t.line_text(at),
+                })));
+            }
+        }
+        _ => {}
+    }
+    Ok(event)
 }
 
 /// Reads the next event into `buf`, letting the tracker forget what

@@ -23,7 +23,13 @@ fn formats_are_told_apart_by_their_start() {
     assert_eq!(detect(b"id,author,text\n1,a,b\n", &f), "csv");
     let mapped = Fields::parse("text=body").unwrap();
     assert_eq!(detect(b"id,body\n1,b\n", &mapped), "csv");
-    assert_eq!(detect(b"id,body\n1,b\n", &f), "page");
+    // A header of column names lacking `text` is still CSV, so that the
+    // reader names the missing column (issue 27: zero comments, exit 0).
+    assert_eq!(detect(b"id,body\n1,b\n", &f), "csv");
+    assert_eq!(detect(b"Id,Text\n1,b\n", &f), "csv");
+    assert_eq!(detect(b"id;text\n1;b\n", &f), "csv");
+    assert_eq!(detect(b"comment id,body\n1,b\n", &f), "page");
+    assert_eq!(detect(b"Breaking,News\n\n  \xe2\x80\xa2 Ada\n", &f), "page");
     assert_eq!(
         detect("Headline, with a comma\n\n  • Ada\n".as_bytes(), &f),
         "page"
