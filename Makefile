@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-stream bench-train demo eval fuzz ci install clean spark-test spark-cluster-test
+.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-stream bench-hostile bench-train demo eval fuzz ci install clean spark-test spark-cluster-test
 
 build:
 	$(CARGO) build --release --locked
@@ -57,6 +57,11 @@ bench-people:
 ## Big exports (issue 16): peak memory and time over 100 MB, 500 MB and 2 GB of NDJSON and WXR; SIZES, FORMATS.
 bench-stream:
 	benches/stream_memory.sh
+
+## Hostile inputs (issue 27): one huge comment of each shape at growing sizes, a 10 MB NDJSON
+## comment, a 20,000-level reply chain; user time, peak memory and report size.
+bench-hostile:
+	benches/hostile.sh
 
 ## `threadwatch train` on 10,000 labelled rows, one core (issue 15): min and median of RUNS.
 bench-train:

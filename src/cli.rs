@@ -38,7 +38,9 @@ Reports (written atomically into --out; existing files are replaced):
     thread       the article's headline
     comment_id   dotted path: 1, 1.1, 1.1.1, 2, ...
     parent_id    dotted id of the comment replied to; empty at top level
-    depth        1 for top-level comments
+    depth        1 for top-level comments; at most 100: a reply nested
+                 deeper is read at level 100, after the comment it
+                 answers, with a warning (every source)
     line         source line of the comment's bullet
     author       author's name as the page or platform shows it (Disqus:
                  the display name); empty for anonymous comments and

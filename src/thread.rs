@@ -1,7 +1,7 @@
 //! A thread: one article's comment section, as read from one page.
 
 use crate::parse::{PackedPage, Page, Warning};
-use crate::tree::{Record, ReplyTree};
+use crate::tree::{Record, ReplyTree, DEPTH_MAX};
 
 /// One article and its reply tree.
 #[derive(Debug, Clone)]
@@ -32,6 +32,7 @@ impl Thread {
             warnings: page.warnings,
             orphans: 0,
         }
+        .warn_flattened()
     }
 
     /// Builds the thread of an export's comments (see
@@ -52,6 +53,7 @@ impl Thread {
             warnings,
             orphans,
         }
+        .warn_flattened()
     }
 
     /// Builds the thread of a packed page (see `parse::parse_owned`).
@@ -64,6 +66,23 @@ impl Thread {
             warnings: page.warnings,
             orphans: 0,
         }
+        .warn_flattened()
+    }
+
+    /// Adds the warning for replies the tree placed at its depth cap.
+    fn warn_flattened(mut self) -> Self {
+        if let Some((count, line)) = self.tree.flattened() {
+            self.warnings.push(Warning {
+                line,
+                column: 1,
+                message: format!(
+                    "{count} replies are nested deeper than {DEPTH_MAX} levels; \
+                     they are read at level {DEPTH_MAX}, after the comment they answer \
+                     (first here)"
+                ),
+            });
+        }
+        self
     }
 
     /// The greatest comment depth (0 when there are no comments).

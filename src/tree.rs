@@ -120,11 +120,22 @@ enum Node {
 #[derive(Debug, Clone, Copy)]
 struct Reply;
 
+/// Deepest reply level a tree keeps, for every source.  A reply deeper
+/// than this is placed at this level, after the comment it answers, as
+/// sites that cap nesting show it, and the thread gets a warning.  Dotted
+/// ids grow with depth, so without a cap a 20,000-level chain of a 4.8 MB
+/// export made 2 GB of reports (issue 27); at 100 levels an id is at most
+/// a few hundred bytes.  Sites cap nesting at 5 to 10 levels; the deepest
+/// thread of the corpora is 23.
+pub const DEPTH_MAX: usize = 100;
+
 /// A thread's comments as a reply tree.
 #[derive(Debug, Clone)]
 pub struct ReplyTree {
     graph: DiGraph<Node, Reply, u32>,
     root: NodeIndex<u32>,
+    /// Replies placed at [`DEPTH_MAX`], and the line of the first.
+    flattened: Option<(usize, u32)>,
 }
 
 impl ReplyTree {
@@ -198,8 +209,24 @@ impl ReplyTree {
         // Children counts per node give each comment its ordinal without
         // walking neighbours (petgraph lists those newest first).
         let mut children: Vec<u32> = vec![0; n + 1];
+        // Each comment's parent node and depth as placed, so a reply below
+        // the depth cap goes to its parent's parent in one step.
+        let mut placed: Vec<(NodeIndex<u32>, usize)> = Vec::with_capacity(n);
+        let mut flattened: Option<(usize, u32)> = None;
         for c in comments {
-            let parent = c.parent.map_or(root, |p| NodeIndex::new(p + 1));
+            let mut parent = c.parent.map_or(root, |p| NodeIndex::new(p + 1));
+            let mut depth = c.depth;
+            if depth > DEPTH_MAX {
+                if let Some(&(up, d)) = c.parent.and_then(|p| placed.get(p)) {
+                    if d >= DEPTH_MAX {
+                        parent = up;
+                    }
+                }
+                depth = DEPTH_MAX;
+                let f = flattened.get_or_insert((0, c.line));
+                f.0 += 1;
+            }
+            placed.push((parent, depth));
             children[parent.index()] += 1;
             let author = c.author.map(|a| match names.get(a.as_str()) {
                 Some(shared) => Arc::clone(shared),
@@ -212,7 +239,7 @@ impl ReplyTree {
             let node = graph.add_node(Node::Comment(Comment {
                 author,
                 body: c.body,
-                depth: u32::try_from(c.depth).unwrap_or(u32::MAX),
+                depth: depth as u32,
                 line: c.line,
                 ordinal: children[parent.index()],
                 external_id: c.external_id.map(Arc::from),
@@ -222,7 +249,17 @@ impl ReplyTree {
             }));
             graph.add_edge(parent, node, Reply);
         }
-        Self { graph, root }
+        Self {
+            graph,
+            root,
+            flattened,
+        }
+    }
+
+    /// How many replies nested deeper than [`DEPTH_MAX`] were placed at
+    /// it, and the line of the first; `None` when none were.
+    pub fn flattened(&self) -> Option<(usize, u32)> {
+        self.flattened
     }
 
     /// Number of comments (the article is not counted).

@@ -15,7 +15,7 @@ use super::incivility::{evidence, hit, Flagged, Scorer, TextScore, UNCIVIL_THRES
 use super::mention::Participants;
 use super::quote::{quote_links, QuoteLinks};
 use super::signature::Signatures;
-use super::target::{resolve, resolve_hit, Context, PublicFigures, Resolved, Target};
+use super::target::{Context, Cues, PublicFigures, Resolved, Target};
 use crate::thread::Thread;
 use crate::tree::CommentId;
 
@@ -165,10 +165,11 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
             .filter(|f| !f.quoted && aims(f))
             .filter_map(|f| f.lexicon.as_ref().map(hit))
             .collect();
-        let target = resolve(&c.body, &hits, &ctx);
+        let cues = Cues::new(&c.body, &ctx);
+        let target = cues.resolve(&hits);
         let target_of = |f: &Flagged| {
             let m = f.lexicon.as_ref().filter(|_| aims(f))?;
-            let r = resolve_hit(&c.body, &hit(m), &ctx);
+            let r = cues.resolve_hit(&hit(m));
             match r.target {
                 Target::Commenter => Some(r.author.unwrap_or_else(|| "commenter".to_owned())),
                 Target::None => None,

@@ -48,7 +48,7 @@ use super::rules::{is_rule, read, Reading};
 use super::shouting::shouting;
 use super::speech::Voice;
 use super::stack::Parts;
-use super::target::{has_cue, Context, Hit};
+use super::target::{Context, Cues, Hit};
 use super::words::Words;
 
 pub use super::category::FLAG_COLUMNS;
@@ -153,8 +153,9 @@ impl Scorer<'_> {
         }
         let own = own_text(text, masked, &reading, &candidates);
         let mut flagged: Vec<Flagged> = Vec::new();
+        let cues = Cues::new(&own, ctx);
         for (m, voice, quoted) in candidates {
-            if !quoted && m.tags.contains(Tag::Contextual) && !has_cue(&own, &hit(&m), ctx) {
+            if !quoted && m.tags.contains(Tag::Contextual) && !cues.has_cue(&hit(&m)) {
                 continue;
             }
             flagged.push(Flagged {

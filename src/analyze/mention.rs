@@ -138,6 +138,7 @@ impl Participants {
                 }
             }
         }
+        let phrases = out.len();
         let words = words(text);
         for (k, w) in words.iter().enumerate() {
             let word = &text[w.clone()];
@@ -162,10 +163,12 @@ impl Participants {
                     continue;
                 }
             }
-            if out
-                .iter()
-                .any(|(r, _)| r.start <= w.start && w.end <= r.end)
-            {
+            // Inside a full name found above?  Those come first, in text
+            // order and apart; words never hold one another.  A search,
+            // not a scan: a comment of thousands of names scanned them
+            // all for each (issue 27).
+            let k = out[..phrases].partition_point(|(r, _)| r.start <= w.start);
+            if k > 0 && w.end <= out[k - 1].0.end {
                 continue;
             }
             out.push((w.clone(), author));

@@ -82,32 +82,34 @@ fn links_of<'f>(
         return links;
     }
     let candidates = shape.candidates(i);
-    // (candidate rank, quoted bytes, source index) per source.
-    let mut credit: Vec<(usize, usize, usize)> = Vec::new();
-    let mut quoted = Vec::new();
-    for span in spans {
-        let mut hit = false;
+    // Each fragment of two words or more, folded, in body order.
+    let mut looked: Vec<(usize, &str, String)> = Vec::new();
+    for (k, span) in spans.iter().enumerate() {
         for fragment in fragments(&body[span.inner.clone()]) {
             let f = fold(fragment);
-            if f.split(' ').filter(|w| !w.is_empty()).count() < MIN_FRAGMENT_WORDS {
-                continue;
+            if f.split(' ').filter(|w| !w.is_empty()).count() >= MIN_FRAGMENT_WORDS {
+                looked.push((k, fragment, f));
             }
-            let found = candidates
-                .iter()
-                .enumerate()
-                .find(|(_, &j)| normalized(j).contains(f.as_str()));
-            if let Some((rank, &j)) = found {
-                hit = true;
-                match credit.iter_mut().find(|c| c.2 == j) {
-                    Some(c) => c.1 += fragment.len(),
-                    None => credit.push((rank, fragment.len(), j)),
-                }
-            }
-        }
-        if hit {
-            quoted.push(span.outer);
         }
     }
+    let first_rank = first_ranks(&looked, &candidates, normalized);
+    // (candidate rank, quoted bytes, source index) per source.
+    let mut credit: Vec<(usize, usize, usize)> = Vec::new();
+    let mut hit = vec![false; spans.len()];
+    for ((k, fragment, _), rank) in looked.iter().zip(first_rank) {
+        let Some(rank) = rank else { continue };
+        let j = candidates[rank];
+        hit[*k] = true;
+        match credit.iter_mut().find(|c| c.2 == j) {
+            Some(c) => c.1 += fragment.len(),
+            None => credit.push((rank, fragment.len(), j)),
+        }
+    }
+    let quoted: Vec<Range<usize>> = spans
+        .into_iter()
+        .zip(hit)
+        .filter_map(|(span, hit)| hit.then_some(span.outer))
+        .collect();
     links.quoted = quoted.into_boxed_slice();
     // Most quoted bytes wins; ties go to the likelier addressee.
     credit.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -118,6 +120,67 @@ fn links_of<'f>(
         }
     }
     links
+}
+
+/// Fragments a comment looks up one by one; past this, one automaton of
+/// them all reads each candidate once.
+const FRAGMENTS_ONE_BY_ONE: usize = 8;
+
+/// For each fragment of `looked`, the rank of the first candidate whose
+/// folded body holds it.  A comment of thousands of quotes searched each
+/// candidate once a fragment, which grew with the square of the text
+/// (issue 27); one automaton over the fragments reads each candidate once
+/// and gives the same ranks.
+fn first_ranks<'f>(
+    looked: &[(usize, &str, String)],
+    candidates: &[usize],
+    normalized: &impl Fn(usize) -> &'f str,
+) -> Vec<Option<usize>> {
+    if looked.len() <= FRAGMENTS_ONE_BY_ONE {
+        return looked
+            .iter()
+            .map(|(_, _, f)| {
+                candidates
+                    .iter()
+                    .position(|&j| normalized(j).contains(f.as_str()))
+            })
+            .collect();
+    }
+    let mut distinct: Vec<&str> = looked.iter().map(|(_, _, f)| f.as_str()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let Ok(ac) = aho_corasick::AhoCorasick::new(&distinct) else {
+        // Too big to build: look each fragment up alone.
+        return looked
+            .iter()
+            .map(|(_, _, f)| {
+                candidates
+                    .iter()
+                    .position(|&j| normalized(j).contains(f.as_str()))
+            })
+            .collect();
+    };
+    let mut rank: Vec<Option<usize>> = vec![None; distinct.len()];
+    let mut left = distinct.len();
+    for (r, &j) in candidates.iter().enumerate() {
+        if left == 0 {
+            break;
+        }
+        for m in ac.find_overlapping_iter(normalized(j)) {
+            let p = m.pattern().as_usize();
+            if rank[p].is_none() {
+                rank[p] = Some(r);
+                left -= 1;
+            }
+        }
+    }
+    looked
+        .iter()
+        .map(|(_, _, f)| {
+            let p = distinct.binary_search(&f.as_str()).ok()?;
+            rank[p]
+        })
+        .collect()
 }
 
 /// Parent and previous-sibling links by thread-order index, computed once
@@ -261,6 +324,8 @@ fn block_quotes(body: &str) -> Vec<QuoteSpan> {
 fn mark_spans(body: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut i = 0;
+    // Where the last search for a paragraph end started, and what it found.
+    let mut para: Option<(usize, usize)> = None;
     while i < body.len() {
         let rest = &body[i..];
         let Some(open_at) = rest.find(['\u{201c}', '"', '\u{201e}']) else {
@@ -274,9 +339,18 @@ fn mark_spans(body: &str) -> Vec<QuoteSpan> {
         } else {
             &['\u{201d}', '\u{201c}', '"']
         };
-        let para_end = body[inner_start..]
-            .find("\n\n")
-            .map_or(body.len(), |p| inner_start + p);
+        // The paragraph's end is found once for all its quotes, not once
+        // a quote (issue 27: a paragraph of thousands of quotes).
+        let para_end = match para {
+            Some((from, at)) if from <= inner_start && inner_start <= at => at,
+            _ => {
+                let at = body[inner_start..]
+                    .find("\n\n")
+                    .map_or(body.len(), |p| inner_start + p);
+                para = Some((inner_start, at));
+                at
+            }
+        };
         let (inner_end, outer_end) = match body[inner_start..para_end].find(closers) {
             Some(p) => {
                 let close = body[inner_start + p..].chars().next().unwrap_or('"');

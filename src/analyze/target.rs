@@ -23,6 +23,7 @@
 //! are what moderators act on first.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -128,15 +129,10 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Resolves one hit in `text`.
+/// Resolves one hit in `text`.  For several hits of one text, use
+/// [`Cues::resolve_hit`], which reads each sentence once.
 pub fn resolve_hit(text: &str, hit: &Hit, ctx: &Context<'_>) -> Resolved {
-    cue(text, hit, ctx, true).unwrap_or_else(|| {
-        if ctx.is_reply && hit.personal {
-            commenter(ctx.answered)
-        } else {
-            Resolved::default()
-        }
-    })
+    Cues::new(text, ctx).resolve_hit(hit)
 }
 
 /// True when the sentence around `hit` says at whom it is aimed (rules 1
@@ -148,7 +144,110 @@ pub fn resolve_hit(text: &str, hit: &Hit, ctx: &Context<'_>) -> Resolved {
 /// often as attacks (they made the UCC and SFU dev splits worse); the list
 /// says whom an attack is aimed at, not whether a word is one.
 pub fn has_cue(text: &str, hit: &Hit, ctx: &Context<'_>) -> bool {
-    cue(text, hit, ctx, false).is_some()
+    Cues::new(text, ctx).has_cue(hit)
+}
+
+/// The target cues of one text, for its hits one after another: what a
+/// sentence says is read once for all the hits in it (issue 27: a comment
+/// of 5,000 insults and no full stop read its one sentence 5,000 times,
+/// which took 36 s for 64 KB).  Hits are best given in text order; any
+/// order gives the same answers.
+pub struct Cues<'t, 'c> {
+    text: &'t str,
+    ctx: &'t Context<'c>,
+    /// The sentence read last and what it says.
+    last: RefCell<Option<Sentence>>,
+}
+
+impl<'t, 'c> Cues<'t, 'c> {
+    /// The cues of `text` read in `ctx`.
+    pub fn new(text: &'t str, ctx: &'t Context<'c>) -> Self {
+        Self {
+            text,
+            ctx,
+            last: RefCell::new(None),
+        }
+    }
+
+    /// Resolves one hit (see [`resolve_hit`]).
+    pub fn resolve_hit(&self, hit: &Hit) -> Resolved {
+        let ctx = self.ctx;
+        self.cue(hit, true).unwrap_or_else(|| {
+            if ctx.is_reply && hit.personal {
+                commenter(ctx.answered)
+            } else {
+                Resolved::default()
+            }
+        })
+    }
+
+    /// Whether the sentence around `hit` aims it (see [`has_cue`]).
+    pub fn has_cue(&self, hit: &Hit) -> bool {
+        self.cue(hit, false).is_some()
+    }
+
+    /// The comment-level target of `hits` (see [`resolve`]).
+    pub fn resolve(&self, hits: &[Hit]) -> Resolved {
+        hits.iter()
+            .map(|h| self.resolve_hit(h))
+            .min_by_key(|r| r.target)
+            .unwrap_or_default()
+    }
+
+    fn cue(&self, hit: &Hit, surnames: bool) -> Option<Resolved> {
+        let mut last = self.last.borrow_mut();
+        let reuse = last.as_ref().is_some_and(|s| s.holds(&hit.range));
+        if !reuse {
+            let (range, whole) = sentence_around(self.text, &hit.range);
+            *last = Some(Sentence::new(range, whole));
+        }
+        let sentence = last.as_mut()?;
+        cue(self.text, hit, self.ctx, surnames, sentence)
+    }
+}
+
+/// A sentence and, as they are asked for, what it says.  Each fact is
+/// read at most once, however many hits the sentence holds.
+struct Sentence {
+    range: Range<usize>,
+    /// No sentence break inside `range`, and `range` is one whole sentence
+    /// or one piece of a long one: every hit inside it has this sentence.
+    whole: bool,
+    mentioned: Option<Option<String>>,
+    you_group: Option<bool>,
+    second_person: Option<bool>,
+    figure: Option<bool>,
+    surname: Option<bool>,
+    group: Option<bool>,
+}
+
+impl Sentence {
+    fn new(range: Range<usize>, whole: bool) -> Self {
+        Self {
+            range,
+            whole,
+            mentioned: None,
+            you_group: None,
+            second_person: None,
+            figure: None,
+            surname: None,
+            group: None,
+        }
+    }
+
+    fn holds(&self, r: &Range<usize>) -> bool {
+        self.whole && self.range.start <= r.start && r.end <= self.range.end
+    }
+}
+
+/// `slot`'s value, reading it with `f` the first time.
+fn once<T: Clone>(slot: &mut Option<T>, f: impl FnOnce() -> T) -> T {
+    slot.get_or_insert_with(|| {
+        #[cfg(test)]
+        tests::count(|w| w.facts += 1);
+        f()
+    })
+    .clone()
 }
 
 fn commenter(author: Option<&str>) -> Resolved {
@@ -160,11 +259,21 @@ fn commenter(author: Option<&str>) -> Resolved {
 
 /// The first cue that fits (rules 1 to 4); `surnames`: whether a listed
 /// surname counts as a public figure's name.
-fn cue(text: &str, hit: &Hit, ctx: &Context<'_>, surnames: bool) -> Option<Resolved> {
-    let sentence = sentence_around(text, &hit.range);
+fn cue(
+    text: &str,
+    hit: &Hit,
+    ctx: &Context<'_>,
+    surnames: bool,
+    facts: &mut Sentence,
+) -> Option<Resolved> {
+    let sentence = facts.range.clone();
     let s = &text[sentence.clone()];
-    if let Some((_, who)) = ctx.participants.mentioned(s, ctx.me).first() {
-        return Some(commenter(Some(who)));
+    let who = once(&mut facts.mentioned, || {
+        let m = ctx.participants.mentioned(s, ctx.me);
+        m.first().map(|(_, who)| (*who).to_owned())
+    });
+    if let Some(who) = who {
+        return Some(commenter(Some(&who)));
     }
     let local = hit.range.start - sentence.start..hit.range.end - sentence.start;
     let kind = |target| Resolved {
@@ -173,22 +282,26 @@ fn cue(text: &str, hit: &Hit, ctx: &Context<'_>, surnames: bool) -> Option<Resol
     };
     // "You people are idiots": the reader's group, not the reader
     // (issue 14).
-    if you_group(s) {
+    if once(&mut facts.you_group, || you_group(s)) {
         return Some(kind(Target::Group));
     }
-    if ctx.is_reply && (hit.addressee || second_person(s) || vocative(s, &local)) {
+    if ctx.is_reply
+        && (hit.addressee
+            || once(&mut facts.second_person, || second_person(s))
+            || vocative(s, &local))
+    {
         return Some(commenter(ctx.answered));
     }
     if hit.public_figure
-        || ctx.figures.named_in(s)
-        || office(s)
-        || outside_name(s)
-        || (surnames && figure_named(s, ctx.surnames))
+        || once(&mut facts.figure, || {
+            ctx.figures.named_in(s) || office(s) || outside_name(s)
+        })
+        || (surnames && once(&mut facts.surname, || figure_named(s, ctx.surnames)))
     {
         return Some(kind(Target::PublicFigure));
     }
     let word = &text[hit.range.clone()];
-    if hit.group || is_plural(word) || group_words(s) || names_group(s) {
+    if hit.group || is_plural(word) || once(&mut facts.group, || group_words(s) || names_group(s)) {
         return Some(kind(Target::Group));
     }
     None
@@ -378,10 +491,7 @@ fn names_group(s: &str) -> bool {
 
 /// The comment-level target: the most serious of its hits'.
 pub fn resolve(text: &str, hits: &[Hit], ctx: &Context<'_>) -> Resolved {
-    hits.iter()
-        .map(|h| resolve_hit(text, h, ctx))
-        .min_by_key(|r| r.target)
-        .unwrap_or_default()
+    Cues::new(text, ctx).resolve(hits)
 }
 
 /// Names the article gives a title ("President Donald Trump", "Secretary
@@ -472,19 +582,96 @@ fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The sentence (or line) containing `range`.
-fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
-    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n' | '\u{2026}' | ';');
-    let start = text[..range.start]
+/// Longest sentence read whole, in bytes.  A longer one (a rant with no
+/// full stop, or a hostile wall of insults) is read in pieces cut at every
+/// multiple of this many bytes of the text, so what a hit's cues cost is
+/// bounded (issue 27).  No sentence of the samples, seeds or corpora is
+/// this long.
+pub(crate) const SENTENCE_MAX: usize = 4096;
+
+fn is_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\n' | '\u{2026}' | ';')
+}
+
+/// The sentence (or line) containing `range`, or, in a sentence longer
+/// than [`SENTENCE_MAX`], the pieces of it that `range` touches; and
+/// whether every range inside the result has the same sentence (no break
+/// inside it, one piece).
+fn sentence_around(text: &str, range: &Range<usize>) -> (Range<usize>, bool) {
+    #[cfg(test)]
+    tests::count(|w| w.sentences += 1);
+    // Where a sentence of at most SENTENCE_MAX bytes around `range` would
+    // lie; a break found further out means a longer sentence.
+    // (A break is up to 3 bytes long, hence the slack.)
+    let back = floor_boundary(text, range.end.saturating_sub(SENTENCE_MAX + 4));
+    let ahead = ceil_boundary(text, range.start.saturating_add(SENTENCE_MAX + 1));
+    let start = last_end_between(text, back.min(range.start), range.start);
+    let end = first_end_between(text, range.end, ahead.max(range.end));
+    // A range across a break (a clause a rule found) has a sentence of its
+    // own; so has an empty one.
+    let inside = range.is_empty() || text[range.clone()].chars().any(is_end);
+    if let (Some(s), Some(e)) = (start, end) {
+        if e - s <= SENTENCE_MAX {
+            return (s..e, !inside);
+        }
+    }
+    // A long sentence: the pieces between cuts that `range` touches.
+    let piece = range.start / SENTENCE_MAX;
+    let cut_before = cut(text, piece);
+    let last = range.end.div_ceil(SENTENCE_MAX);
+    let cut_after = if last > 0 && cut(text, last - 1) >= range.end {
+        cut(text, last - 1)
+    } else {
+        cut(text, last)
+    };
+    let s = last_end_between(text, cut_before, range.start).unwrap_or(cut_before);
+    let e = first_end_between(text, range.end, cut_after).unwrap_or(cut_after);
+    let one_piece = cut_after <= cut(text, piece + 1);
+    (s..e, !inside && one_piece)
+}
+
+/// The `i`-th cut of a long sentence: the first char boundary at or after
+/// `i * SENTENCE_MAX`.
+fn cut(text: &str, i: usize) -> usize {
+    ceil_boundary(text, i.saturating_mul(SENTENCE_MAX))
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Just after the last sentence break in `text[from..to]`; the text's
+/// start when `from` is 0 and there is none; `None` otherwise.
+fn last_end_between(text: &str, from: usize, to: usize) -> Option<usize> {
+    match text[from..to]
         .char_indices()
         .rev()
         .find(|(_, c)| is_end(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[range.end..]
-        .char_indices()
-        .find(|(_, c)| is_end(*c))
-        .map_or(text.len(), |(i, _)| range.end + i);
-    start..end
+    {
+        Some((i, c)) => Some(from + i + c.len_utf8()),
+        None => (from == 0).then_some(0),
+    }
+}
+
+/// The first sentence break in `text[from..to]`; the text's end when `to`
+/// is the end and there is none; `None` otherwise.
+fn first_end_between(text: &str, from: usize, to: usize) -> Option<usize> {
+    match text[from..to].char_indices().find(|(_, c)| is_end(*c)) {
+        Some((i, _)) => Some(from + i),
+        None => (to == text.len()).then_some(to),
+    }
 }
 
 fn lower_words(s: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
@@ -514,19 +701,20 @@ fn vocative(s: &str, hit: &Range<usize>) -> bool {
     if s[hit.clone()].split_whitespace().count() > 2 {
         return false;
     }
-    let before: Vec<Cow<'_, str>> = lower_words(&s[..hit.start]).collect();
-    let after = lower_words(&s[hit.end..]).count();
     let interjection = |w: &str| {
         matches!(
             w,
             "hey" | "hi" | "oh" | "listen" | "look" | "well" | "dear" | "yo" | "ok" | "okay"
         )
     };
-    let tail_is_vocative = after == 0 || s[hit.end..].trim_start().starts_with(',');
+    // Only as many words as decide are read: a sentence of thousands of
+    // hits is read once, not once a hit (issue 27).
+    let nothing_after = lower_words(&s[hit.end..]).next().is_none();
+    let tail_is_vocative = nothing_after || s[hit.end..].trim_start().starts_with(',');
     // "Nice job, genius.", "Good luck with that, Einstein": a word set off
     // by a comma at the end of the sentence names the person spoken to.
-    let closing = after == 0 && s[..hit.start].trim_end().ends_with(',');
-    (before.iter().all(|w| interjection(w)) && tail_is_vocative) || closing
+    let closing = nothing_after && s[..hit.start].trim_end().ends_with(',');
+    (tail_is_vocative && lower_words(&s[..hit.start]).all(|w| interjection(&w))) || closing
 }
 
 fn is_plural(word: &str) -> bool {

@@ -43,10 +43,15 @@ fn hundred_thousand_levels_do_not_overflow_the_stack() {
             created_local: false,
         })
         .collect();
+    // The tree reads replies below its depth cap at the cap, as later
+    // siblings (issue 27).
+    let cap = crate::tree::DEPTH_MAX;
     let tree = crate::tree::ReplyTree::from_comments(comments);
+    assert_eq!(tree.len(), depth);
+    assert_eq!(tree.flattened(), Some((depth - cap, cap as u32 + 1)));
     let (last, id) = tree.with_dotted_ids().last().unwrap();
-    assert_eq!(tree.comment(last).depth as usize, depth);
-    assert_eq!(id.len(), 2 * depth - 1);
+    assert_eq!(tree.comment(last).depth as usize, cap);
+    assert_eq!(id, format!("{}{}", "1.".repeat(cap - 1), depth - cap + 1));
 }
 
 #[test]

@@ -364,3 +364,70 @@ fn r16_streamed_exports_report_as_read_whole() {
         assert_eq!(streamed, whole, "{args:?}");
     }
 }
+
+/// A reply chain far deeper than any site nests, as a JSON Lines export:
+/// read at the depth cap with a warning, every comment one row, and the
+/// reports about as long as the input (issue 27: dotted ids grew with
+/// depth, and 918 KB of JSON Lines made 1.5 GB of reports).
+#[test]
+fn r27_a_deep_reply_chain_is_capped_and_the_reports_stay_linear() {
+    let cap = threadwatch::tree::DEPTH_MAX;
+    let dir = tempfile::tempdir().unwrap();
+    for n in [1_000usize, 2_000] {
+        let mut jsonl = String::new();
+        for i in 0..n {
+            let parent = if i == 0 {
+                String::new()
+            } else {
+                format!(",\"parent_id\":\"{}\"", i - 1)
+            };
+            jsonl.push_str(&format!(
+                "{{\"id\":\"{i}\",\"text\":\"no, you are wrong {i}\",\"author\":\"u{}\"{parent}}}\n",
+                i % 2
+            ));
+        }
+        let input = dir.path().join(format!("deep{n}.jsonl"));
+        std::fs::write(&input, &jsonl).unwrap();
+        let out = dir.path().join(format!("out{n}"));
+        let run = crate::support::tw()
+            .arg("analyze")
+            .arg(&input)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+        assert!(
+            stderr.contains(&format!(
+                "{}:{}:1: warning: {} replies are nested deeper than {cap} levels",
+                input.display(),
+                cap + 1,
+                n - cap
+            )),
+            "{stderr}"
+        );
+        let mut rdr = csv::Reader::from_path(out.join("comments.csv")).unwrap();
+        let headers = rdr.headers().unwrap().clone();
+        let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let (depth, id, parent) = (col("depth"), col("comment_id"), col("parent_id"));
+        let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), n, "every comment one row");
+        let deepest: usize = rows
+            .iter()
+            .map(|r| r[depth].parse().unwrap())
+            .max()
+            .unwrap();
+        assert_eq!(deepest, cap);
+        // The comments below the cap are siblings at it, in order.
+        let at_cap = "1.".repeat(cap - 1);
+        assert_eq!(&rows[n - 1][id], format!("{at_cap}{}", n - cap + 1));
+        assert_eq!(&rows[n - 1][parent], &at_cap[..at_cap.len() - 1]);
+        let bytes: u64 = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().metadata().unwrap().len())
+            .sum();
+        // Linear: under 2 KB a comment whatever the depth (uncapped, the
+        // 2,000-level chain's ids alone were 4 KB a comment).
+        assert!(bytes < 2_000 * n as u64, "{n} comments: {bytes} bytes");
+    }
+}

@@ -115,3 +115,63 @@ fn r6_candidates_without_a_set_are_the_candidates_with_one() {
         }
     }
 }
+
+#[test]
+fn r27_many_quotes_give_the_ranks_of_one_by_one_look_ups() {
+    // Candidate bodies, folded; fragments found in several, in one, in
+    // none, and repeated: the automaton must give each fragment the rank
+    // of the first candidate holding it, as looking it up alone does.
+    let bodies: Vec<String> = [
+        "the cat sat on the mat",
+        "you idiot go home now",
+        "the cat sat there, you idiot",
+        "nothing to see here",
+    ]
+    .iter()
+    .map(|b| fold(b))
+    .collect();
+    let normalized = |j: usize| bodies[j].as_str();
+    let candidates = [3, 1, 2, 0];
+    let words = [
+        "cat sat",
+        "you idiot",
+        "go home",
+        "sat there",
+        "not here",
+        "the mat",
+        "you idiot",
+        "idiot go",
+        "see here",
+        "cat sat",
+        "sat on",
+        "home now",
+    ];
+    let looked: Vec<(usize, &str, String)> = words.iter().map(|w| (0, *w, fold(w))).collect();
+    assert!(looked.len() > super::FRAGMENTS_ONE_BY_ONE);
+    let one_by_one: Vec<Option<usize>> = looked
+        .iter()
+        .map(|(_, _, f)| candidates.iter().position(|&j| normalized(j).contains(f)))
+        .collect();
+    assert_eq!(
+        super::first_ranks(&looked, &candidates, &normalized),
+        one_by_one
+    );
+    assert_eq!(one_by_one[0], Some(2), "cat sat: rank 2 (body 2)");
+    assert_eq!(one_by_one[4], None);
+}
+
+#[test]
+fn r27_a_paragraph_of_many_quotes_is_read_once() {
+    // 20,000 quotes and no paragraph break: each quote searched the rest
+    // of the text for one, the square of the text in all.  The spans are
+    // what they were; the work is checked by the bench (`make
+    // bench-hostile`), the spans here.
+    let body = "\"you idiot\" said he and ".repeat(20_000);
+    let spans = quote_spans(&body);
+    assert_eq!(spans.len(), 20_000);
+    assert!(spans.iter().all(|s| &body[s.inner.clone()] == "you idiot"));
+    let page = format!("T\n\n  • A\n\n    you idiot\n\n    • B\n\n      {body}\n");
+    let t = tree(&page);
+    let links = quote_links(&t);
+    assert_eq!(links[1].quoted.len(), 20_000);
+}

@@ -238,3 +238,130 @@ fn a_figures_entry_must_be_one_capitalised_word() {
         );
     }
 }
+
+/// Work done by the cue reader, counted instead of timed (issue 27).
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Work {
+    /// Sentences (or pieces of a long one) looked up around a hit.
+    pub sentences: usize,
+    /// Facts read from a whole sentence (each costs its length).
+    pub facts: usize,
+}
+
+thread_local! {
+    static WORK: std::cell::Cell<Work> = const {
+        std::cell::Cell::new(Work { sentences: 0, facts: 0 })
+    };
+}
+
+pub(super) fn count(f: impl FnOnce(&mut Work)) {
+    WORK.with(|w| {
+        let mut v = w.get();
+        f(&mut v);
+        w.set(v);
+    });
+}
+
+fn work_of(f: impl FnOnce()) -> Work {
+    WORK.with(|w| w.set(Work::default()));
+    f();
+    WORK.with(std::cell::Cell::get)
+}
+
+/// Every "idiot" of `text` as a hit.
+fn idiots(text: &str) -> Vec<Hit> {
+    text.match_indices("idiot")
+        .map(|(i, w)| Hit {
+            range: i..i + w.len(),
+            personal: true,
+            group: false,
+            public_figure: false,
+            addressee: false,
+        })
+        .collect()
+}
+
+#[test]
+fn r27_hits_in_one_long_sentence_read_it_a_bounded_number_of_times() {
+    let participants = Participants::new(["gypsyken", "TioDon"]);
+    let figures = PublicFigures::from_article(ARTICLE);
+    let ctx = Context {
+        participants: &participants,
+        figures: &figures,
+        surnames: super::builtin_surnames(),
+        me: Some("TioDon"),
+        answered: Some("gypsyken"),
+        is_reply: false,
+    };
+    // No sentence break at all: before issue 27 every hit read the whole
+    // text, so the work grew with the square of the hits.
+    for n in [1_000, 4_000] {
+        let text = "idiot ".repeat(n);
+        let hits = idiots(&text);
+        let cues = super::Cues::new(&text, &ctx);
+        let work = work_of(|| {
+            let r = cues.resolve(&hits);
+            assert_eq!(r.target, Target::None, "no cue anywhere");
+            for h in &hits {
+                cues.has_cue(h);
+            }
+        });
+        let pieces = text.len().div_ceil(super::SENTENCE_MAX);
+        // Per pass, one look-up per piece, and two more at each cut (the
+        // hit across it, the next one); each of the six facts at most
+        // once a look-up.  Before issue 27: one look-up a hit, each fact
+        // over the whole text.
+        assert!(work.sentences <= 2 * 3 * pieces, "{n} hits: {work:?}");
+        assert!(work.facts <= 6 * work.sentences, "{n} hits: {work:?}");
+        assert!(work.sentences < hits.len() / 20, "{n} hits: {work:?}");
+    }
+}
+
+#[test]
+fn r27_a_sentence_longer_than_the_cap_is_read_in_pieces() {
+    let ctx = Context::alone(Some("gypsyken"));
+    // "you" far before the insult, in the same breakless sentence: beyond
+    // the cap it no longer aims the word, close by it still does.
+    let far = format!("you {}genius", "and so on ".repeat(500));
+    assert!(far.len() > super::SENTENCE_MAX);
+    assert!(!super::has_cue(&far, &hit(&far, "genius", false), &ctx));
+    let near = format!("{}you genius", "and so on ".repeat(500));
+    assert!(super::has_cue(&near, &hit(&near, "genius", false), &ctx));
+    // A sentence under the cap is read whole, as before.
+    let short = format!("you {}genius", "and so on ".repeat(100));
+    assert!(short.len() < super::SENTENCE_MAX);
+    assert!(super::has_cue(&short, &hit(&short, "genius", false), &ctx));
+}
+
+#[test]
+fn r27_shared_sentences_give_the_answers_of_one_hit_at_a_time() {
+    let participants = Participants::new(["gypsyken", "TioDon", "Brooklyn_Reader"]);
+    let figures = PublicFigures::from_article(ARTICLE);
+    let texts = [
+        "Hey idiot. You idiot! Those idiots, Trump is an idiot; gypsyken the idiot",
+        "idiot idiot. Liar... idiot, you people are idiots\nidiot",
+    ];
+    for text in texts {
+        for is_reply in [false, true] {
+            let ctx = Context {
+                participants: &participants,
+                figures: &figures,
+                surnames: super::builtin_surnames(),
+                me: Some("TioDon"),
+                answered: is_reply.then_some("Brooklyn_Reader"),
+                is_reply,
+            };
+            let hits = idiots(text);
+            let cues = super::Cues::new(text, &ctx);
+            // In order, reversed, and each alone: the same answers.
+            let shared: Vec<Resolved> = hits.iter().map(|h| cues.resolve_hit(h)).collect();
+            let back = super::Cues::new(text, &ctx);
+            let mut reversed: Vec<Resolved> =
+                hits.iter().rev().map(|h| back.resolve_hit(h)).collect();
+            reversed.reverse();
+            let alone: Vec<Resolved> = hits.iter().map(|h| resolve_hit(text, h, &ctx)).collect();
+            assert_eq!(shared, alone, "{text}");
+            assert_eq!(reversed, alone, "{text}");
+        }
+    }
+}

@@ -41,6 +41,19 @@ pub const THREAD_COMMENTS_MAX: usize = 2_000;
 /// Worst comments of the run listed at the top.
 pub const WORST_MAX: usize = 20;
 
+/// Bytes of a comment's text shown; the rest is in comments.csv (issue
+/// 27: 60 comments of 1 MB made a 64 MB page).
+pub const TEXT_MAX: usize = 2_000;
+
+/// Bytes of a name, title or source shown.
+pub(crate) const LABEL_MAX: usize = 200;
+
+/// Estimated markup of the shown comments, over all threads: past this,
+/// fewer threads are shown (at least one), so the page stays under 10 MB
+/// whatever the comments hold.  A page of 10,000 news comments is about
+/// 6 MB, so the comment budget decides there.
+pub const PAGE_BYTES: usize = 8_000_000;
+
 /// Writes `report.html`.
 #[derive(Default)]
 pub struct HtmlSink {
@@ -56,6 +69,8 @@ pub struct HtmlSink {
     seen: usize,
     /// Uncivil comments whose status is `pending` (issue 27).
     pending_uncivil: usize,
+    /// Comments of the threads finished since the last pruning.
+    pending: usize,
     /// Markup of the people tables, made while `people` has them.
     people: Option<page::People>,
 }
@@ -72,6 +87,8 @@ pub(crate) struct ThreadView {
     pub uncivil: usize,
     /// The first comments, in thread order.
     pub shown: Vec<Shown>,
+    /// Estimated markup of `shown`, in bytes.
+    pub bytes: usize,
 }
 
 impl ThreadView {
@@ -110,6 +127,78 @@ pub(crate) struct Shown {
     pub marks: Vec<Mark>,
     /// Position of its thread in the run, for its anchor.
     pub thread: usize,
+}
+
+/// `s` cut to at most `max` bytes on a character boundary, with `…` when
+/// cut.
+pub(crate) fn cap(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_owned();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}\u{2026}", &s[..end])
+}
+
+/// What the page keeps of a comment: its text cut to [`TEXT_MAX`] bytes
+/// (with a note), its marks inside that, its labels cut to a few hundred
+/// bytes.
+fn shown(r: &CommentRecord, thread: usize) -> Shown {
+    let mut row = r.row.clone();
+    for label in [&mut row.author, &mut row.thread, &mut row.source] {
+        if label.len() > LABEL_MAX {
+            *label = cap(label, LABEL_MAX);
+        }
+    }
+    let text: &str = &r.text;
+    let (text, marks) = if text.len() <= TEXT_MAX {
+        (text.to_owned(), r.marks.clone())
+    } else {
+        let mut end = TEXT_MAX;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let rest = text[end..].chars().count();
+        let marks = r
+            .marks
+            .iter()
+            .filter(|m| m.range.end <= end)
+            .cloned()
+            .collect();
+        let text = format!(
+            "{} \u{2026} [{rest} more characters: the whole text is in comments.csv]",
+            &text[..end]
+        );
+        (text, marks)
+    };
+    Shown {
+        row,
+        text,
+        marks,
+        thread,
+    }
+}
+
+/// The markup a comment takes in the page, about: the escaped text, the
+/// author three times (attribute, label, filter list), and the rest.
+fn markup_bytes(c: &Shown) -> usize {
+    let escaped = |s: &str| -> usize {
+        s.bytes()
+            .map(|b| match b {
+                b'&' => 5,
+                b'<' | b'>' => 4,
+                b'"' => 6,
+                _ => 1,
+            })
+            .sum()
+    };
+    400 + escaped(&c.text)
+        + 3 * escaped(&c.row.author)
+        + 3 * c.row.comment_id.len()
+        + 2 * c.row.reply_to_id.len()
+        + 16 * c.marks.len()
 }
 
 impl Shown {
@@ -157,33 +246,57 @@ impl HtmlSink {
 
     fn end_thread(&mut self) {
         if let Some(t) = self.current.take() {
+            self.pending += t.shown.len();
             self.threads.push(t);
-            if self.threads.len() >= 2 * THREADS_MAX {
+            // Kept threads hold at most the page's budget; prune once as
+            // much again has arrived, so what the sink holds is bounded by
+            // what the page shows, not by the run (issue 27: 3.13 GB for a
+            // page of 10,000 comments).
+            if self.threads.len() >= 2 * THREADS_MAX || self.pending > COMMENTS_MAX {
                 self.keep_worst_threads();
             }
         }
     }
 
+    /// Keeps the threads the page would show if the run ended now.  A
+    /// thread dropped here never comes back: later threads only add to
+    /// the ones ranked before it.
     fn keep_worst_threads(&mut self) {
         self.threads.sort_by(thread_order);
         self.threads.truncate(THREADS_MAX);
+        let (mut comments, mut bytes, mut shown) = (0, 0, 0);
+        for t in &self.threads {
+            comments += t.shown.len();
+            bytes += t.bytes;
+            if shown > 0 && (comments > COMMENTS_MAX || bytes > PAGE_BYTES) {
+                break;
+            }
+            shown += 1;
+        }
+        self.threads.truncate(shown);
+        self.pending = 0;
     }
 
     fn add(&mut self, r: &CommentRecord) {
         let row = &r.row;
         let new_thread = match &self.current {
-            Some(t) => t.source != row.source || t.title != row.thread || row.comment_id == "1",
+            Some(t) => {
+                t.source != cap(&row.source, LABEL_MAX)
+                    || t.title != cap(&row.thread, LABEL_MAX)
+                    || row.comment_id == "1"
+            }
             None => true,
         };
         if new_thread {
             self.end_thread();
             self.current = Some(ThreadView {
                 order: self.thread_count,
-                source: row.source.clone(),
-                title: row.thread.clone(),
+                source: cap(&row.source, LABEL_MAX),
+                title: cap(&row.thread, LABEL_MAX),
                 comments: 0,
                 uncivil: 0,
                 shown: Vec::new(),
+                bytes: 0,
             });
             self.thread_count += 1;
         }
@@ -193,20 +306,16 @@ impl HtmlSink {
         t.comments += 1;
         t.uncivil += usize::from(row.uncivil);
         self.pending_uncivil += usize::from(row.uncivil == 1 && row.status == "pending");
-        let shown = || Shown {
-            row: row.clone(),
-            text: r.text.to_string(),
-            marks: r.marks.clone(),
-            thread: t.order,
-        };
         if row.uncivil == 1 {
-            self.worst.push((self.seen, shown()));
+            self.worst.push((self.seen, shown(r, t.order)));
             if self.worst.len() >= 4 * WORST_MAX {
                 keep_worst_comments(&mut self.worst);
             }
         }
         if t.shown.len() < THREAD_COMMENTS_MAX {
-            t.shown.push(shown());
+            let c = shown(r, t.order);
+            t.bytes += markup_bytes(&c);
+            t.shown.push(c);
         }
         self.seen += 1;
     }
@@ -242,19 +351,10 @@ impl Sink for HtmlSink {
 
     fn finish(&mut self, summary: &RunSummary) -> io::Result<()> {
         self.end_thread();
+        // Threads in rank order until the comment or the markup budget is
+        // spent.
         self.keep_worst_threads();
         keep_worst_comments(&mut self.worst);
-        // Threads in rank order until the comment budget is spent.
-        let mut budget = COMMENTS_MAX;
-        let mut shown = 0;
-        for t in &self.threads {
-            if shown > 0 && t.shown.len() > budget {
-                break;
-            }
-            budget = budget.saturating_sub(t.shown.len());
-            shown += 1;
-        }
-        self.threads.truncate(shown);
         let people = self.people.take().unwrap_or_default();
         let page = page::Page {
             summary,

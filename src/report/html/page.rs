@@ -52,6 +52,13 @@ impl People {
                 .total_cmp(&rank(a))
                 .then(b.uncivil_comments.cmp(&a.uncivil_comments))
         });
+        // Only what the page shows, with labels cut as the threads' are
+        // (issue 27).
+        threads.truncate(THREADS_MAX);
+        for t in &mut threads {
+            t.thread = super::cap(&t.thread, super::LABEL_MAX);
+            t.source = super::cap(&t.source, super::LABEL_MAX);
+        }
         let edges = graph::edges(tables.interactions());
         Self {
             users,
