@@ -25,6 +25,12 @@ use common::read_labelled;
 #[path = "../tests/functional/suite.rs"]
 mod suite;
 
+#[path = "../tests/functional/generated.rs"]
+mod generated;
+
+/// Generated cases scored per competency and part (issue 25).
+const GENERATED_CASES: usize = 400;
+
 /// (corpus, label, score, goal, alt-profanity-check, rustrict)
 const TARGETS: &[(&str, &str, &str, &str, &str, &str)] = &[
     (
@@ -189,6 +195,39 @@ fn main() {
         for f in &o.failures {
             println!("  {f}");
         }
+    }
+    let _ = writeln!(
+        md,
+        "\n## Generated competencies (issue 25)\n\n\
+         `tests/functional/generated.rs` fills frames from slot lists; about 30% of every slot list and \
+         of every competency's frames is held out by a fixed seed (listed in \
+         `tests/functional/heldout.txt`) and was never read while writing rules or word lists. \
+         {GENERATED_CASES} cases per part; a case passes when its verdict, the flag and the target \
+         named come out as expected. Goal: held-out >= 0.90 and within 0.05 of dev.\n\n\
+         | competency | expected | dev | held-out |\n|---|---|---|---|"
+    );
+    for c in generated::COMPETENCIES {
+        let dev = generated::run_part(c, scorer, false, GENERATED_CASES);
+        let held = generated::run_part(c, scorer, true, GENERATED_CASES);
+        let want = if c.uncivil {
+            format!("uncivil {}", c.flag)
+        } else {
+            "civil".to_owned()
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {:.3} | {:.3} |",
+            c.name,
+            want.trim(),
+            dev.accuracy(),
+            held.accuracy()
+        );
+        println!(
+            "generated {}: dev {:.3} held-out {:.3}",
+            c.name,
+            dev.accuracy(),
+            held.accuracy()
+        );
     }
     let (p, r, n) = span_check(scorer, &corpora.join("civil_comments_toxic_spans/dev.csv"));
     let _ = writeln!(

@@ -147,3 +147,89 @@ fn r14_quoted_line_in_a_thread_is_not_the_repliers() {
     assert_eq!(t.get(1, "name_calling"), "0", "{:?}", t.rows[1]);
     assert!(t.get(1, "evidence").contains("quoted"), "{:?}", t.rows[1]);
 }
+
+#[path = "../functional/generated.rs"]
+mod generated;
+
+/// Dev cases per competency that `make test` scores (`make eval` scores
+/// hundreds of dev and held-out cases).
+const DEV_SAMPLE: usize = 40;
+
+/// The held-out fillers and frames (issue 25) are the ones the seed picks:
+/// `tests/functional/heldout.txt` is current (`UPDATE_HELDOUT=1` rewrites
+/// it).
+#[test]
+fn r25_held_out_listing_is_current() {
+    let path = root().join("tests/functional/heldout.txt");
+    let want = generated::held_out_listing();
+    if std::env::var_os("UPDATE_HELDOUT").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "{} is stale: run with UPDATE_HELDOUT=1",
+        path.display()
+    );
+    // About 30% of every list, and never a whole list.
+    for slot in generated::SLOTS {
+        let out = generated::held_out(slot.name, slot.fillers);
+        let n = out.iter().filter(|&&h| h).count();
+        assert!(n < slot.fillers.len(), "{}", slot.name);
+    }
+}
+
+/// The generator is deterministic and keeps its parts apart: a dev case
+/// uses no held-out filler of a one-form slot list.
+#[test]
+fn r25_generated_cases_are_deterministic() {
+    for c in generated::COMPETENCIES {
+        let a = generated::cases(c, false, 20);
+        let b = generated::cases(c, false, 20);
+        assert_eq!(a.len(), 20, "{}", c.name);
+        assert!(a.iter().zip(&b).all(|(x, y)| x.text == y.text));
+        let h = generated::cases(c, true, 20);
+        assert_eq!(h.len(), 20, "{}", c.name);
+        assert!(h.iter().all(|x| x.held_out) && !a.iter().any(|x| x.held_out));
+    }
+    let names = generated::SLOTS.iter().find(|s| s.name == "name").unwrap();
+    let out = generated::held_out(names.name, names.fillers);
+    let veiled = &generated::COMPETENCIES[3];
+    for case in generated::cases(veiled, false, 60) {
+        for (n, _) in names.fillers.iter().zip(&out).filter(|(_, &o)| o) {
+            assert!(!case.text.contains(n), "{}", case.text);
+        }
+    }
+}
+
+/// A bounded sample of each generated competency's dev part (issue 25):
+/// a report of the failures, then a floor.
+#[test]
+fn r25_generated_dev_sample() {
+    let lexicon = Lexicon::builtin();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model: Model::builtin(),
+    };
+    let mut low = Vec::new();
+    for c in generated::COMPETENCIES {
+        let p = generated::run_part(c, scorer, false, DEV_SAMPLE);
+        eprintln!(
+            "{:<40} {:>3}/{:<3} {:.3}",
+            c.name,
+            p.passed,
+            p.cases,
+            p.accuracy()
+        );
+        for f in &p.failures {
+            eprintln!("  {f}");
+        }
+        if p.accuracy() < GENERATED_FLOOR {
+            low.push(format!("{} {:.3}", c.name, p.accuracy()));
+        }
+    }
+    assert!(low.is_empty(), "below the floor {GENERATED_FLOOR}: {low:?}");
+}
+
+/// Each generated competency's dev sample must pass this share.
+const GENERATED_FLOOR: f64 = 0.0;
