@@ -25,6 +25,8 @@ use common::read_labelled;
 #[path = "../tests/functional/suite.rs"]
 mod suite;
 
+// The held-out listing is the test's (`r25_held_out_listing_is_current`).
+#[allow(dead_code)]
 #[path = "../tests/functional/generated.rs"]
 mod generated;
 
@@ -138,6 +140,7 @@ fn main() {
         lexicon.version_hash(),
         model.threshold()
     );
+    let mut variant_rates: Vec<String> = Vec::new();
     for (corpus, label, score, goal, apc, rr) in TARGETS {
         let rows = read_labelled(&corpora.join(corpus).join("dev.csv"), label)
             .expect("corpus is readable");
@@ -151,6 +154,17 @@ fn main() {
             .map(|(t, y)| (score_text(scorer, t), model.score(t), *y))
             .collect();
         let data: Vec<(f64, bool)> = scored.iter().map(|(s, _, y)| (which.of(s), *y)).collect();
+        // Issue 25: how often the spelling-variant matcher fires on civil
+        // comments (goal: at most 0.5%).
+        let civil = scored.iter().filter(|(_, _, y)| !*y).count();
+        let variant = scored
+            .iter()
+            .filter(|(s, _, y)| !*y && s.evidence.contains("misspelt"))
+            .count();
+        variant_rates.push(format!(
+            "| {corpus} | {civil} | {variant} | {:.2}% |",
+            100.0 * variant as f64 / civil.max(1) as f64
+        ));
         let alone: Vec<(f64, bool)> = scored.iter().map(|(_, m, y)| (*m, *y)).collect();
         let r = evaluate(&data, UNCIVIL_THRESHOLD);
         let f = |x: Option<f64>| x.map_or("n/a".to_owned(), |v| format!("{v:.3}"));
@@ -228,6 +242,15 @@ fn main() {
             dev.accuracy(),
             held.accuracy()
         );
+    }
+    let _ = writeln!(
+        md,
+        "\n## Spelling-variant matcher on civil comments (issue 25)\n\n\
+         Civil rows of each dev split whose evidence holds a `misspelt` rule hit (goal: at most 0.5%).\n\n\
+         | corpus | civil rows | variant hits | share |\n|---|---|---|---|"
+    );
+    for row in &variant_rates {
+        let _ = writeln!(md, "{row}");
     }
     let (p, r, n) = span_check(scorer, &corpora.join("civil_comments_toxic_spans/dev.csv"));
     let _ = writeln!(

@@ -171,6 +171,11 @@ fn cue(text: &str, hit: &Hit, ctx: &Context<'_>, surnames: bool) -> Option<Resol
         target,
         author: None,
     };
+    // An attack the hate rules tie to a group they name ("Keep your kids
+    // away from [group]") is aimed at it, whoever is addressed (issue 25).
+    if hit.group && names_group(&text[hit.range.clone()]) {
+        return Some(kind(Target::Group));
+    }
     // "You people are idiots": the reader's group, not the reader
     // (issue 14).
     if you_group(s) {
@@ -366,7 +371,8 @@ fn cmp_ignore_ascii_case(a: &str, b: &str) -> std::cmp::Ordering {
 const NOT_NAMES: &[&str] = &[
     "the", "this", "that", "these", "those", "my", "our", "your", "his", "her", "their", "a", "an",
     "and", "but", "so", "if", "when", "why", "what", "how", "who", "hey", "hi", "hello", "dear",
-    "thanks", "wow", "oh", "yes", "no", "well", "nice", "good", "great", "listen",
+    "thanks", "wow", "oh", "yes", "no", "well", "nice", "good", "great", "listen", "all", "every",
+    "most", "some", "many", "any", "why", "never",
 ];
 
 /// The sentence names an identity group ("Muslims", "gay people").

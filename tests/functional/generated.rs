@@ -141,16 +141,16 @@ const VIOLENT: &[&str] = &[
     "decapitate|decapitates|decapitated|decapitated|decapitating",
     "bludgeon|bludgeons|bludgeoned|bludgeoned|bludgeoning",
     "knife|knifes|knifed|knifed|knifing",
-    "gun down|guns down|gunned down|gunned down|gunning down",
-    "beat up|beats up|beat up|beaten up|beating up",
-    "wipe out|wipes out|wiped out|wiped out|wiping out",
+    "slay|slays|slew|slain|slaying",
+    "impale|impales|impaled|impaled|impaling",
+    "pummel|pummels|pummelled|pummelled|pummelling",
     "eliminate|eliminates|eliminated|eliminated|eliminating",
     "crucify|crucifies|crucified|crucified|crucifying",
     "mutilate|mutilates|mutilated|mutilated|mutilating",
     "skewer|skewers|skewered|skewered|skewering",
     "assault|assaults|assaulted|assaulted|assaulting",
     "batter|batters|battered|battered|battering",
-    "run over|runs over|ran over|run over|running over",
+    "clobber|clobbers|clobbered|clobbered|clobbering",
     "shank|shanks|shanked|shanked|shanking",
     "smother|smothers|smothered|smothered|smothering",
 ];
@@ -656,7 +656,7 @@ pub const COMPETENCIES: &[Competency] = &[
             "Be careful walking home tonight, {name}.",
             "We know where you work, {name}.",
             "You'd better sleep with one eye open, {name}.",
-            "Somebody is going to teach {pronoun} a lesson {pronoun} won't forget.",
+            "Somebody is going to teach {pronoun} a lesson they won't forget.",
             "Enjoy your last days, {name}.",
             "I've got your address, {name}. See you soon.",
             "You won't be so smug when I find you, {name}.",
@@ -999,6 +999,11 @@ fn fill(
             }
             s.push_str(&disguised(word, v, rng));
         } else {
+            // "a" before a vowel is "an" ("an Afghan").
+            let vowel = word.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']);
+            if vowel && (s.ends_with(" a ") || s == "a " || s == "A ") {
+                s.insert(s.len() - 1, 'n');
+            }
             s.push_str(word);
         }
         rest = &rest[b + 1..];
