@@ -514,6 +514,7 @@ pub fn counter(text: &str, words: &Words, rules: &Marks, found: &[Match]) -> Vec
                 && m.end <= range.end
                 && m.category == Category::NAME_CALLING
                 && !rules.dehumanising.has(words.index_at(m.start))
+                && !words.is(words.index_at(m.start), CONDEMN)
         });
         if claim && condemned && hateful && !you && !insult {
             out.push(range);

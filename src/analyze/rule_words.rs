@@ -331,6 +331,7 @@ const PERSON_NOUNS: &[&str] = &[
     "kids",
     "families",
     "americans",
+    "american",
     "person",
     "man",
     "woman",

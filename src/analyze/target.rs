@@ -262,6 +262,9 @@ fn outside_name(s: &str) -> bool {
         name(w[0])
             && name(w[1])
             && !NOT_NAMES.contains(&w[0].to_lowercase().as_str())
+            // "Honestly, Jamaicans should ...", "Native Americans will ...":
+            // a group, not a person (issue 25).
+            && !names_group(&format!("{} {}", w[0], w[1]))
             && matches!(
                 w[2],
                 "is" | "was" | "has" | "had" | "should" | "will" | "can"

@@ -507,8 +507,10 @@ pub fn veiled(words: &Words) -> Vec<Threat> {
             if !(writer && how) {
                 continue;
             }
+            // The place comes after "you": "which street you live on", not
+            // "which street you mean".
             let you = (k + 2..k + 8).find(|&i| matches!(at(i), "you" | "your" | "u" | "ur"));
-            let place = you.and_then(|y| (k + 2..y + 5).find(|&i| words.is(i, HAUNTS)));
+            let place = you.and_then(|y| (y + 1..y + 5).find(|&i| words.is(i, HAUNTS)));
             if let (Some(_), Some(p)) = (you, place) {
                 out.push(Threat {
                     range: words.span(k, p),
@@ -585,17 +587,27 @@ fn thing_subject(words: &Words, rules: &Marks, k: usize) -> bool {
         return false;
     }
     let noun = words.lower_in(k - 1, sentence);
-    let det = words.lower_in(k.wrapping_sub(2), sentence);
-    let thing_det = matches!(
-        det,
-        "the" | "this" | "that" | "a" | "an" | "my" | "our" | "its"
-    );
-    (noun == "it" || noun == "this")
-        || (thing_det
-            && !noun.is_empty()
-            && !PERSONS.contains(&noun)
-            && !OFFICES.contains(&noun)
-            && rules.group_at(words, k - 1).is_none())
+    if noun == "it" || noun == "this" {
+        return true;
+    }
+    // "the bill", "the parking app", "my neighbour's leaf blower": a
+    // determiner and up to three nouns, none a person (issue 25).
+    let person = |j: usize| {
+        let w = words.lower_in(j, sentence);
+        w.is_empty()
+            || PERSONS.contains(&w)
+            || PEOPLE.contains(&w)
+            || OFFICES.contains(&w)
+            || rules.group_word(words, j)
+    };
+    (2..=4).any(|back| {
+        k >= back
+            && matches!(
+                words.lower_in(k - back, sentence),
+                "the" | "this" | "that" | "a" | "an" | "my" | "our" | "its"
+            )
+            && (k - back + 1..k).all(|j| !person(j))
+    })
 }
 
 #[cfg(test)]

@@ -1028,8 +1028,12 @@ pub fn disguised(w: &str, v: &str, rng: &mut SplitMix64) -> String {
             let mut c = b.clone();
             let i = inner().min(n - 2);
             c.swap(i, i + 1);
+            // Twin letters ("ll") swap to themselves: the next inner pair
+            // that differs.
             if c == b {
-                c.swap(0, 1);
+                if let Some(j) = (1..n - 1).find(|&j| b[j] != b[j + 1]) {
+                    c.swap(j, j + 1);
+                }
             }
             c.into_iter().collect()
         }

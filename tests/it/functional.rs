@@ -213,7 +213,12 @@ fn r25_generated_dev_sample() {
     };
     let mut low = Vec::new();
     for c in generated::COMPETENCIES {
-        let p = generated::run_part(c, scorer, false, DEV_SAMPLE);
+        // More cases to read the dev part's failures while writing rules.
+        let n = std::env::var("DEV_SAMPLE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEV_SAMPLE);
+        let p = generated::run_part(c, scorer, false, n);
         eprintln!(
             "{:<40} {:>3}/{:<3} {:.3}",
             c.name,
@@ -233,3 +238,38 @@ fn r25_generated_dev_sample() {
 
 /// Each generated competency's dev sample must pass this share.
 const GENERATED_FLOOR: f64 = 0.70;
+
+/// The threats issue 25's new-user trial missed, and what must stay civil.
+#[test]
+fn r25_new_user_trial_threats() {
+    let lexicon = Lexicon::builtin();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model: Model::builtin(),
+    };
+    let threat = FLAG_COLUMNS.iter().position(|c| *c == "threat").unwrap();
+    for text in [
+        "Keep talking, I know which street you live on. You won't be so smug then.",
+        "Someone should teach her a lesson she won't forget.",
+        "I'd watch my back if I were you, Derek.",
+        "I'm going to hurt the next Sikh I see.",
+        "The world would be better off without Mormons.",
+    ] {
+        let s = score_text(scorer, text);
+        assert!(
+            s.score.uncivil && s.score.flags[threat],
+            "{text}: {}",
+            s.evidence
+        );
+    }
+    for text in [
+        "I know where you're coming from, and I agree.",
+        "I know which street you mean, the one by the school.",
+        "Saying refugees are vermin is disgusting.",
+        "As a queer woman myself, I loved this film.",
+        "The Dutch built a dyke along the river.",
+    ] {
+        let s = score_text(scorer, text);
+        assert!(!s.score.uncivil, "{text}: {}", s.evidence);
+    }
+}
