@@ -25,6 +25,14 @@ use common::read_labelled;
 #[path = "../tests/functional/suite.rs"]
 mod suite;
 
+// The held-out listing is the test's (`r25_held_out_listing_is_current`).
+#[allow(dead_code)]
+#[path = "../tests/functional/generated.rs"]
+mod generated;
+
+/// Generated cases scored per competency and part (issue 25).
+const GENERATED_CASES: usize = 400;
+
 /// (corpus, label, score, goal, alt-profanity-check, rustrict)
 const TARGETS: &[(&str, &str, &str, &str, &str, &str)] = &[
     (
@@ -132,6 +140,7 @@ fn main() {
         lexicon.version_hash(),
         model.threshold()
     );
+    let mut variant_rates: Vec<String> = Vec::new();
     for (corpus, label, score, goal, apc, rr) in TARGETS {
         let rows = read_labelled(&corpora.join(corpus).join("dev.csv"), label)
             .expect("corpus is readable");
@@ -145,6 +154,17 @@ fn main() {
             .map(|(t, y)| (score_text(scorer, t), model.score(t), *y))
             .collect();
         let data: Vec<(f64, bool)> = scored.iter().map(|(s, _, y)| (which.of(s), *y)).collect();
+        // Issue 25: how often the spelling-variant matcher fires on civil
+        // comments (goal: at most 0.5%).
+        let civil = scored.iter().filter(|(_, _, y)| !*y).count();
+        let variant = scored
+            .iter()
+            .filter(|(s, _, y)| !*y && s.evidence.contains("misspelt"))
+            .count();
+        variant_rates.push(format!(
+            "| {corpus} | {civil} | {variant} | {:.2}% |",
+            100.0 * variant as f64 / civil.max(1) as f64
+        ));
         let alone: Vec<(f64, bool)> = scored.iter().map(|(_, m, y)| (*m, *y)).collect();
         let r = evaluate(&data, UNCIVIL_THRESHOLD);
         let f = |x: Option<f64>| x.map_or("n/a".to_owned(), |v| format!("{v:.3}"));
@@ -189,6 +209,48 @@ fn main() {
         for f in &o.failures {
             println!("  {f}");
         }
+    }
+    let _ = writeln!(
+        md,
+        "\n## Generated competencies (issue 25)\n\n\
+         `tests/functional/generated.rs` fills frames from slot lists; about 30% of every slot list and \
+         of every competency's frames is held out by a fixed seed (listed in \
+         `tests/functional/heldout.txt`) and was never read while writing rules or word lists. \
+         {GENERATED_CASES} cases per part; a case passes when its verdict, the flag and the target \
+         named come out as expected. Goal: held-out >= 0.90 and within 0.05 of dev.\n\n\
+         | competency | expected | dev | held-out |\n|---|---|---|---|"
+    );
+    for c in generated::COMPETENCIES {
+        let dev = generated::run_part(c, scorer, false, GENERATED_CASES);
+        let held = generated::run_part(c, scorer, true, GENERATED_CASES);
+        let want = if c.uncivil {
+            format!("uncivil {}", c.flag)
+        } else {
+            "civil".to_owned()
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {:.3} | {:.3} |",
+            c.name,
+            want.trim(),
+            dev.accuracy(),
+            held.accuracy()
+        );
+        println!(
+            "generated {}: dev {:.3} held-out {:.3}",
+            c.name,
+            dev.accuracy(),
+            held.accuracy()
+        );
+    }
+    let _ = writeln!(
+        md,
+        "\n## Spelling-variant matcher on civil comments (issue 25)\n\n\
+         Civil rows of each dev split whose evidence holds a `misspelt` rule hit (goal: at most 0.5%).\n\n\
+         | corpus | civil rows | variant hits | share |\n|---|---|---|---|"
+    );
+    for row in &variant_rates {
+        let _ = writeln!(md, "{row}");
     }
     let (p, r, n) = span_check(scorer, &corpora.join("civil_comments_toxic_spans/dev.csv"));
     let _ = writeln!(

@@ -289,7 +289,10 @@ fn voice_for(m: &Match, reading: &Reading) -> Option<Voice> {
     // of davidson_hate_offensive mark it quoted, reported or said of
     // oneself, and moderators remove it there too.
     let slur = m.category == Category::IDENTITY_ATTACK && !m.term.contains(' ') && !is_rule(m);
-    ((m.category.def().aims && !slur) || v == Voice::Allowed).then_some(v)
+    // Issue 25: a reclaimed slur, a slur's ordinary sense and counter-speech
+    // are not the writer's attack in any category.
+    let civil = matches!(v, Voice::Reclaimed | Voice::Sense | Voice::Counter);
+    ((m.category.def().aims && !slur) || v == Voice::Allowed || civil).then_some(v)
 }
 
 /// What the learned layer reads: `text` without the `masked` bytes, the
@@ -306,7 +309,10 @@ fn own_text(
 ) -> String {
     let mut all: Vec<Range<usize>> = masked.to_vec();
     for n in &reading.neutral {
-        if matches!(n.voice, Voice::Negated | Voice::Hyperbole | Voice::Allowed) {
+        if matches!(
+            n.voice,
+            Voice::Negated | Voice::Hyperbole | Voice::Allowed | Voice::Counter
+        ) {
             all.push(n.range.clone());
         }
     }

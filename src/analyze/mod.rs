@@ -2,6 +2,7 @@
 //! flags and evidence.  No IO happens here; word lists arrive as text.
 
 pub mod category;
+pub mod civil_use;
 pub mod comments;
 pub mod facts;
 pub mod hate;

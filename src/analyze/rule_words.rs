@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::words::{Words, SEP};
-use super::{literal, misspelt, sarcasm, speech, threat};
+use super::{civil_use, literal, misspelt, sarcasm, speech, threat};
 use crate::error::{LexiconError, LexiconErrorKind};
 use crate::parse::lexicon::{lexicon as parse_lexicon, Tag, Tags};
 
@@ -234,6 +234,10 @@ pub struct Marks {
     pub positive: ListHits,
     /// Verbs of violence.
     pub violent: ListHits,
+    /// Disgust and loathing (issue 25).
+    pub emotion: ListHits,
+    /// Warnings against a group (issue 25).
+    pub distrust: ListHits,
     /// The built-in allow-list (`Lexicon::allow_ranges` reads it when a
     /// site adds none, so the text is scanned once).
     pub allow: ListHits,
@@ -265,11 +269,15 @@ impl Trigger {
     pub const SPEAKING: Trigger = Trigger(1 << 7);
     /// Animals called pests in earnest (`literal.rs`: "Rats are vermin").
     pub const ANIMAL: Trigger = Trigger(1 << 8);
+    /// "know", "teach" (`threat.rs`: veiled threats, issue 25).
+    pub const VEILED: Trigger = Trigger(1 << 9);
+    /// Words that report a claim (`civil_use.rs`: counter-speech).
+    pub const CLAIM: Trigger = Trigger(1 << 10);
 }
 
 /// The trigger lists, in bit order (list number `LISTS.len() + bit`):
 /// the modules' own lists, so a trigger cannot drift from its rule.
-const TRIGGERS: [&[&[&str]]; 9] = [
+const TRIGGERS: [&[&[&str]]; 11] = [
     &[speech::NAMING, speech::ACCUSING],
     &[speech::SELF_OPENERS],
     &[misspelt::SLOTS],
@@ -279,6 +287,8 @@ const TRIGGERS: [&[&[&str]]; 9] = [
     &[&["killer"]],
     &[speech::SPEAKING],
     &[literal::ANIMALS],
+    &[&["know", "teach", "taught"]],
+    &[civil_use::CLAIMS],
 ];
 
 impl Marks {
@@ -296,15 +306,13 @@ impl Marks {
     /// after it.
     pub fn group_at(&self, words: &Words, i: usize) -> Option<usize> {
         let (end, tags) = self.groups.at(i)?;
-        if !tags.contains(Tag::Group) {
-            return Some(end);
-        }
         let sentence = words.get(i)?.sentence;
-        matches!(
-            words.lower_in(end, sentence),
-            "people" | "folks" | "men" | "women" | "kids" | "families" | "americans"
-        )
-        .then_some(end + 1)
+        // "Chinese people", "a Muslim woman", "Black lives": the noun
+        // after the group word is part of it (issue 25).
+        if words.is(end, PERSON_NOUNS) && words.get(end).is_some_and(|w| w.sentence == sentence) {
+            return Some(end + 1);
+        }
+        (!tags.contains(Tag::Group)).then_some(end)
     }
 
     /// Word `j` is (the noun of) a group.
@@ -312,6 +320,60 @@ impl Marks {
         self.group_at(words, j).is_some() || (j > 0 && self.group_at(words, j - 1) == Some(j + 1))
     }
 }
+
+/// Nouns that make a group with the adjective before them ("gay
+/// people", "a Black woman", "Jewish lives").
+const PERSON_NOUNS: &[&str] = &[
+    "people",
+    "folks",
+    "men",
+    "women",
+    "kids",
+    "families",
+    "americans",
+    "american",
+    "person",
+    "man",
+    "woman",
+    "guy",
+    "guys",
+    "girl",
+    "girls",
+    "boy",
+    "boys",
+    "child",
+    "children",
+    "family",
+    "lives",
+    "community",
+    "communities",
+    "neighbours",
+    "neighbors",
+    "neighbour",
+    "neighbor",
+    "couple",
+    "couples",
+    "students",
+    "student",
+    "workers",
+    "worker",
+    "youths",
+    "teens",
+    "lady",
+    "ladies",
+    "dude",
+    "dudes",
+    "individuals",
+    "individual",
+    "population",
+    "populations",
+    "immigrants",
+    "immigrant",
+    "refugees",
+    "refugee",
+    "migrants",
+    "migrant",
+];
 
 /// The built-in rule lists, compiled into one automaton so a text is
 /// scanned once for all of them.
@@ -324,7 +386,7 @@ pub struct RuleWords {
 pub const BUILTIN_ALLOW: &str = include_str!("../../data/lexicons/allow.txt");
 
 /// The rule lists, in list-number order.
-const LISTS: [(&str, &str); 6] = [
+const LISTS: [(&str, &str); 8] = [
     (
         "groups",
         include_str!("../../data/lexicons/rules/groups.txt"),
@@ -344,6 +406,14 @@ const LISTS: [(&str, &str); 6] = [
     (
         "violent",
         include_str!("../../data/lexicons/rules/violent.txt"),
+    ),
+    (
+        "emotion",
+        include_str!("../../data/lexicons/rules/emotion.txt"),
+    ),
+    (
+        "distrust",
+        include_str!("../../data/lexicons/rules/distrust.txt"),
     ),
     ("allow", BUILTIN_ALLOW),
 ];
@@ -384,14 +454,18 @@ impl RuleWords {
 
     /// Where the lists occur in the text `words` was made from.
     pub fn marks(&self, words: &Words) -> Marks {
-        let ([groups, dehumanising, negative, positive, violent, allow], triggers) =
-            self.all.hits_per_list(words);
+        let (
+            [groups, dehumanising, negative, positive, violent, emotion, distrust, allow],
+            triggers,
+        ) = self.all.hits_per_list(words);
         Marks {
             groups,
             dehumanising,
             negative,
             positive,
             violent,
+            emotion,
+            distrust,
             allow,
             triggers,
         }

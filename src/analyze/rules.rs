@@ -20,11 +20,11 @@ use super::category::Category;
 use super::matcher::{Lexicon, Match, Tag, Tags};
 use super::misspelt::misspelt;
 use super::negation::{negated_at, negated_positives, Denied};
-use super::rule_words::{Marks, RuleWords};
+use super::rule_words::{Marks, RuleWords, Trigger};
 use super::speech::{self, Neutral, Voice};
-use super::threat::{hyperbole, threats, Victim};
+use super::threat::{hyperbole, threats, veiled, Victim};
 use super::words::Words;
-use super::{hate, literal, sarcasm};
+use super::{civil_use, hate, literal, sarcasm};
 
 /// What the rules read in one text.
 #[derive(Debug, Clone, Default)]
@@ -80,6 +80,18 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
             voice: Voice::Literal,
         });
     }
+    // Issue 25: reclaimed slurs, ordinary senses, counter-speech.
+    let civil = [
+        (civil_use::reclaimed(words, found), Voice::Reclaimed),
+        (civil_use::senses(words, found), Voice::Sense),
+        (
+            civil_use::counter(text, words, rules, found),
+            Voice::Counter,
+        ),
+    ];
+    for (ranges, voice) in civil {
+        neutral.extend(ranges.into_iter().map(|range| Neutral { range, voice }));
+    }
     for range in hyperbole(words, rules, &threat_phrases) {
         neutral.push(Neutral {
             range,
@@ -123,7 +135,11 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
             obfuscated: false,
         });
     };
-    for t in threats(words, rules) {
+    let mut found_threats = threats(words, rules);
+    if rules.any(Trigger::VEILED) {
+        found_threats.extend(veiled(words));
+    }
+    for t in found_threats {
         let tag = match t.victim {
             Victim::You => Tag::Addressee,
             Victim::Person => Tag::Person,
@@ -142,6 +158,14 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
             Category::IDENTITY_ATTACK,
             range,
             "group attacked",
+            Some(Tag::Group),
+        );
+    }
+    for range in hate::eradication(words, rules) {
+        hit(
+            Category::THREAT,
+            range,
+            "group wished gone",
             Some(Tag::Group),
         );
     }

@@ -30,6 +30,13 @@ use super::words::Words;
 /// Why a range is not the writer's own attack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Voice {
+    /// A slur reclaimed in the first person, from `civil_use.rs` (first:
+    /// it outranks self-talk, which keeps a slur a slur).
+    Reclaimed,
+    /// A word that is also a slur, in its ordinary sense (`civil_use.rs`).
+    Sense,
+    /// Counter-speech: hate reported to condemn it (`civil_use.rs`).
+    Counter,
     /// Quoted words.
     Quoted,
     /// Reported or reproached speech.
@@ -58,6 +65,9 @@ impl Voice {
             Voice::Hyperbole => "hyperbole",
             Voice::Allowed => "allowed",
             Voice::Literal => "literal",
+            Voice::Reclaimed => "reclaimed",
+            Voice::Sense => "ordinary sense",
+            Voice::Counter => "counter-speech",
         }
     }
 }

@@ -280,6 +280,11 @@ fn cue(
         target,
         author: None,
     };
+    // An attack the hate rules tie to a group they name ("Keep your kids
+    // away from [group]") is aimed at it, whoever is addressed (issue 25).
+    if hit.group && names_group(&text[hit.range.clone()]) {
+        return Some(kind(Target::Group));
+    }
     // "You people are idiots": the reader's group, not the reader
     // (issue 14).
     if once(&mut facts.you_group, || you_group(s)) {
@@ -370,6 +375,9 @@ fn outside_name(s: &str) -> bool {
         name(w[0])
             && name(w[1])
             && !NOT_NAMES.contains(&w[0].to_lowercase().as_str())
+            // "Honestly, Jamaicans should ...", "Native Americans will ...":
+            // a group, not a person (issue 25).
+            && !names_group(&format!("{} {}", w[0], w[1]))
             && matches!(
                 w[2],
                 "is" | "was" | "has" | "had" | "should" | "will" | "can"
@@ -479,7 +487,8 @@ fn cmp_ignore_ascii_case(a: &str, b: &str) -> std::cmp::Ordering {
 const NOT_NAMES: &[&str] = &[
     "the", "this", "that", "these", "those", "my", "our", "your", "his", "her", "their", "a", "an",
     "and", "but", "so", "if", "when", "why", "what", "how", "who", "hey", "hi", "hello", "dear",
-    "thanks", "wow", "oh", "yes", "no", "well", "nice", "good", "great", "listen",
+    "thanks", "wow", "oh", "yes", "no", "well", "nice", "good", "great", "listen", "all", "every",
+    "most", "some", "many", "any", "why", "never",
 ];
 
 /// The sentence names an identity group ("Muslims", "gay people").

@@ -47,13 +47,13 @@ pub struct Threat {
 
 /// Words before a verb that want it done.
 const INTENT: &[&str] = &[
-    "will", "i'll", "ill", "we'll", "gonna", "should", "ought", "must", "need", "needs", "deserve",
-    "deserves", "let's", "lets", "i'd", "wanna", "want", "gotta", "hope", "wish", "to",
+    "will", "would", "i'll", "ill", "we'll", "gonna", "should", "ought", "must", "need", "needs",
+    "deserve", "deserves", "let's", "lets", "i'd", "wanna", "want", "gotta", "hope", "wish", "to",
 ];
 
 /// Intents that only threaten in the first person ("I will hurt you";
 /// "the disease will kill her" is a prediction).
-const FIRST_PERSON: &[&str] = &["will", "gonna", "wanna", "want", "gotta", "to"];
+const FIRST_PERSON: &[&str] = &["will", "would", "gonna", "wanna", "want", "gotta", "to"];
 
 /// Words before an intent that make it a report or a question about the
 /// past, not a wish ("threatened to shoot", "tried to kill").
@@ -185,7 +185,9 @@ const OFFICES: &[&str] = &[
 /// Determiners and quantifiers before a victim noun.
 const DETERMINERS: &[&str] = &[
     "the", "that", "this", "those", "these", "all", "every", "some", "a", "an", "his", "her",
-    "their", "your", "my", "our", "of", "them", "damn", "fucking", "stupid",
+    "their", "your", "my", "our", "of", "them", "damn", "fucking", "stupid", "next", "first",
+    "last", "any", "single", "one", "few", "more", "couple", "bunch", "lot", "those", "dirty",
+    "filthy", "few",
 ];
 
 /// Possessives whose noun stands for the owner ("your family", "their
@@ -234,6 +236,7 @@ fn wish_before(words: &Words, intent: usize) -> bool {
             intent - 1,
             &[
                 "deserve", "deserves", "ought", "need", "needs", "want", "hope", "wish", "go",
+                "time",
             ],
         )
 }
@@ -278,10 +281,22 @@ fn intent_before(words: &Words, v: usize) -> Option<usize> {
         return Some(v);
     }
     let mut j = v;
-    while j > 0 && v - j < 4 {
+    while j > 0 && v - j < 7 {
         j -= 1;
         let w = words.lower_in(j, sentence);
         if w.is_empty() {
+            return None;
+        }
+        // Past four words only a verb joined by "and" ("I'll go out
+        // tonight and shoot them") keeps the intent (issue 25).
+        if v - j > 4 && !words.is(v - 1, &["and"]) {
+            return None;
+        }
+        // "I would never hurt anyone".
+        if matches!(
+            w,
+            "never" | "not" | "won't" | "wouldn't" | "don't" | "didn't"
+        ) {
             return None;
         }
         if INTENT.contains(&w) || w.ends_with("'ll") {
@@ -334,6 +349,11 @@ fn intent_word_before_to(w: &str) -> bool {
             | "coming"
             | "promise"
             | "swear"
+            | "intend"
+            | "about"
+            | "planning"
+            | "time"
+            | "plan"
     )
 }
 
@@ -406,6 +426,21 @@ fn subject_before(
         if words.get(j).is_some_and(|x| x.capital) && j > 0 {
             return Some((Victim::Person, v));
         }
+        // "Dale should be crucified": a capitalised first word before the
+        // call, with a verb done only to people (issue 25); "Crime should
+        // be eliminated" is about a thing.
+        let opens = j == 0 || words.get(j - 1).is_some_and(|x| x.sentence != sentence);
+        if opens
+            && j + 1 == intent
+            && words.get(j).is_some_and(|x| x.capital)
+            && !words.is(v, DONE_TO_THINGS)
+            && !matches!(
+                w,
+                "it" | "this" | "that" | "there" | "what" | "which" | "everything"
+            )
+        {
+            return Some((Victim::Person, v));
+        }
         return None;
     }
     // A sentence that opens with the call ("Go die") is aimed at the
@@ -415,6 +450,92 @@ fn subject_before(
             .get(intent - 1)
             .is_some_and(|w| w.sentence != sentence);
     opens.then_some((Victim::You, v))
+}
+
+/// Violent participles also said of things ("crime should be
+/// eliminated", "the plan should be executed").
+const DONE_TO_THINGS: &[&str] = &[
+    "eliminated",
+    "eradicated",
+    "exterminated",
+    "killed",
+    "burned",
+    "burnt",
+    "bombed",
+    "nuked",
+    "buried",
+    "gassed",
+    "smashed",
+    "broken",
+    "crushed",
+    "destroyed",
+    "annihilated",
+    "executed",
+    "poisoned",
+    "gutted",
+    "drowned",
+    "choked",
+    "hurt",
+    "attacked",
+];
+
+/// Places and routines a veiled threat says it knows ("I know where you
+/// live / park / which street you live on / where your kids go to school").
+const HAUNTS: &[&str] = &[
+    "live", "lives", "living", "park", "parks", "work", "works", "sleep", "sleeps", "school",
+    "street", "road", "house", "home", "address", "drive", "drives", "shop", "walk", "walks",
+    "jog", "stay", "kids", "children", "family", "wife", "husband", "car", "office", "gym",
+    "daughter", "son", "parents", "go", "goes", "run", "hang", "eat", "pray", "worship",
+];
+
+/// Veiled threats found by their frame (issue 25): "I know where you
+/// park", "we know which street you live on", "someone should teach him a
+/// lesson".  Byte ranges and whom they are aimed at.
+pub fn veiled(words: &Words) -> Vec<Threat> {
+    let mut out = Vec::new();
+    for k in 0..words.len() {
+        let w = words.lower(k);
+        if w != "know" && w != "teach" && w != "taught" {
+            continue;
+        }
+        let sentence = words.get(k).map_or(0, |x| x.sentence);
+        let at = |i: usize| words.lower_in(i, sentence);
+        if w == "know" {
+            let writer = (k.saturating_sub(2)..k)
+                .any(|i| matches!(at(i), "i" | "we" | "i've" | "we've" | "i'll" | "we'll"));
+            let how = matches!(at(k + 1), "where" | "which" | "what");
+            if !(writer && how) {
+                continue;
+            }
+            // The place comes after "you": "which street you live on", not
+            // "which street you mean".
+            let you = (k + 2..k + 8).find(|&i| matches!(at(i), "you" | "your" | "u" | "ur"));
+            let place = you.and_then(|y| (y + 1..y + 5).find(|&i| words.is(i, HAUNTS)));
+            if let (Some(_), Some(p)) = (you, place) {
+                out.push(Threat {
+                    range: words.span(k, p),
+                    victim: Victim::You,
+                });
+            }
+        } else {
+            // "teach [someone] a lesson".
+            let lesson = (k + 2..k + 6).find(|&i| at(i) == "lesson" && at(i - 1) == "a");
+            if let Some(l) = lesson {
+                let victim = if matches!(at(k + 1), "you" | "u" | "ya") {
+                    Victim::You
+                } else if words.is(k + 1, &["them", "these", "those", "all"]) {
+                    Victim::Group
+                } else {
+                    Victim::Person
+                };
+                out.push(Threat {
+                    range: words.span(k, l),
+                    victim,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Verbs of violence done to a thing: byte ranges of the verbs in "kill
@@ -466,17 +587,27 @@ fn thing_subject(words: &Words, rules: &Marks, k: usize) -> bool {
         return false;
     }
     let noun = words.lower_in(k - 1, sentence);
-    let det = words.lower_in(k.wrapping_sub(2), sentence);
-    let thing_det = matches!(
-        det,
-        "the" | "this" | "that" | "a" | "an" | "my" | "our" | "its"
-    );
-    (noun == "it" || noun == "this")
-        || (thing_det
-            && !noun.is_empty()
-            && !PERSONS.contains(&noun)
-            && !OFFICES.contains(&noun)
-            && rules.group_at(words, k - 1).is_none())
+    if noun == "it" || noun == "this" {
+        return true;
+    }
+    // "the bill", "the parking app", "my neighbour's leaf blower": a
+    // determiner and up to three nouns, none a person (issue 25).
+    let person = |j: usize| {
+        let w = words.lower_in(j, sentence);
+        w.is_empty()
+            || PERSONS.contains(&w)
+            || PEOPLE.contains(&w)
+            || OFFICES.contains(&w)
+            || rules.group_word(words, j)
+    };
+    (2..=4).any(|back| {
+        k >= back
+            && matches!(
+                words.lower_in(k - back, sentence),
+                "the" | "this" | "that" | "a" | "an" | "my" | "our" | "its"
+            )
+            && (k - back + 1..k).all(|j| !person(j))
+    })
 }
 
 #[cfg(test)]
