@@ -6,6 +6,7 @@ pub mod comments;
 pub mod facts;
 pub mod hate;
 pub mod id_table;
+pub mod identity;
 pub mod incivility;
 pub mod literal;
 pub mod matcher;
