@@ -22,6 +22,7 @@ pub mod reason;
 pub mod rule_words;
 pub mod rules;
 pub mod sarcasm;
+pub mod senses;
 pub mod shouting;
 pub mod signature;
 pub mod speech;
