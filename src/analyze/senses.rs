@@ -4,12 +4,13 @@
 //! evidence, so a moderator sees why a listed word did not count:
 //! - **names, titles and handles** (`allowed`): a word inside a run of
 //!   capitalised words within its sentence ("American Psycho", "Moby
-//!   Dick"), a handle (`u/name`, `@name`, `r/name`) or a wiki page name
+//!   Dick"), a word given as a name ("whose name is Asshat"), a handle (`u/name`, `@name`, `r/name`) or a wiki page name
 //!   (`Talk:Page`);
 //! - **the writer about themselves** (`self`): "Am I an idiot?", "sorry
 //!   for the dumb question";
 //! - **verb senses and fixed phrases** (`literal`): "won't fool the
-//!   filter", "the burden lies with", "a fine piece of work";
+//!   filter", "the burden lies with", "detail creeps into", "a fine piece
+//!   of work";
 //! - **criticism of an idea or a thing** (`literal`): an aspersion that
 //!   qualifies a noun for an idea or a thing ("Ridiculous comparison.",
 //!   "a stupid rule"), which names no person.
@@ -130,7 +131,7 @@ pub fn neutral(text: &str, words: &Words) -> Vec<Neutral> {
     let mut push = |range: Range<usize>, voice: Voice| out.push(Neutral { range, voice });
     for i in 0..words.len() {
         let Some(w) = words.get(i) else { continue };
-        if handle_or_page(text, w.range.start) || in_title(words, i) {
+        if handle_or_page(text, w.range.start) || in_title(words, i) || named(words, i) {
             push(w.range.clone(), Voice::Allowed);
             continue;
         }
@@ -147,6 +148,10 @@ pub fn neutral(text: &str, words: &Words) -> Vec<Neutral> {
         let verb = match lower {
             "fool" | "fools" => i > 0 && words.is(i - 1, MODALS),
             "lies" | "lie" => words.is(i + 1, &["with", "in", "ahead", "behind", "within"]),
+            "creeps" | "creep" => words.is(
+                i + 1,
+                &["into", "in", "up", "over", "out", "through", "back"],
+            ),
             _ => false,
         };
         let fine_work = lower == "piece"
@@ -203,8 +208,18 @@ fn in_title(words: &Words, i: usize) -> bool {
         i > 0 && same(i - 1, i) && title(i - 1) && !words.is(i - 1, LEADS) && !first(i - 1);
     let after = same(i, i + 1) && title(i + 1) && !first(i);
     // "Reading American Psycho": the run's first word need not open the
-    // sentence; "You Idiot" and a capitalised sentence start alone do not count.
-    before || (after && !words.is(i.wrapping_sub(1), LEADS))
+    // sentence; "You Idiot" and a capitalised sentence start alone do not
+    // count, but a longer run does ("What the Fuck Is Going On?").
+    let long = after && same(i + 1, i + 2) && title(i + 2);
+    before || (after && (long || !words.is(i.wrapping_sub(1), LEADS)))
+}
+
+/// "whose name is Asshat", "a dog named Dick": word `i` is given as a name.
+fn named(words: &Words, i: usize) -> bool {
+    let lower = |k: usize| if k < i { words.lower(k) } else { "" };
+    let before = i.checked_sub(1).map_or("", lower);
+    let two = i.checked_sub(2).map_or("", lower);
+    matches!(before, "named" | "nicknamed" | "called:") || (two == "name" && before == "is")
 }
 
 /// "Am I an idiot?", "am I stupid": the writer asks about themselves.
@@ -262,6 +277,13 @@ mod tests {
         assert!(labels("Thanks u/dumbass for it.").contains(&("dumbass".into(), "allowed")));
         assert!(labels("@stupidcupid thanks").contains(&("stupidcupid".into(), "allowed")));
         assert!(!labels("You Idiot.").iter().any(|(w, _)| w == "Idiot"));
+        assert!(labels("his dad whose name is Asshat").contains(&("Asshat".into(), "allowed")));
+        assert!(labels("FAs like 1987 (What the Fuck Is Going On?) too")
+            .contains(&("Fuck".into(), "allowed")));
+        assert!(labels("detail that creeps into the body").contains(&("creeps".into(), "literal")));
+        assert!(!labels("You are such a creep.")
+            .iter()
+            .any(|(w, _)| w == "creep"));
         assert!(!labels("Idiot.").iter().any(|(w, _)| w == "Idiot"));
     }
 
