@@ -178,20 +178,24 @@ pub fn neutral(text: &str, words: &Words) -> Vec<Neutral> {
 /// The word at byte `start` is a handle or a wiki page name.
 fn handle_or_page(text: &str, start: usize) -> bool {
     let before = &text[..start];
-    if before.ends_with('@') || before.ends_with("u/") || before.ends_with("r/") {
-        return true;
+    // Most words follow a space: only '@', '/' and ':' can open a handle
+    // or a page name, so nothing else is read.
+    match before.as_bytes().last() {
+        Some(b'@') => return true,
+        Some(b'/') => return before.ends_with("u/") || before.ends_with("r/"),
+        Some(b':') => {}
+        _ => return false,
     }
-    // The page name runs to the next space: "Talk:Idiot".
-    let token_start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let token = before[token_start..].to_lowercase();
+    // The page name runs to the next space: "Talk:Idiot".  Only the last
+    // ten characters can hold a namespace ("user talk:"), so only they are
+    // lower-cased; lower-casing the whole prefix per word was quadratic.
+    let from = before.char_indices().rev().nth(10).map_or(0, |(i, _)| i);
+    let tail = before[from..].to_lowercase();
+    let token = tail.rsplit(char::is_whitespace).next().unwrap_or("");
     NAMESPACES
         .iter()
         .any(|ns| token.ends_with(ns) && !ns.contains(' '))
-        || before.to_lowercase().ends_with("user talk:")
+        || tail.ends_with("user talk:")
 }
 
 /// Word `i` is capitalised, not shouted, and next to another such word in
