@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-stream bench-hostile bench-train demo eval fuzz ci install clean spark-test spark-cluster-test
+.PHONY: audit build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-stream bench-hostile bench-train demo eval fuzz ci install clean spark-test spark-cluster-test
 
 build:
 	$(CARGO) build --release --locked
@@ -76,6 +76,14 @@ demo: build
 ## Accuracy on every dev split in ../shared/corpora -> docs/ACCURACY.md.
 eval:
 	$(CARGO) run --release --locked --example accuracy
+
+## A moderator's audit sample (issue 24): N flagged and N unflagged comments per dev corpus drawn
+## with SEED, into target/audit-SEED.csv with empty judgement, reason_ok and target_ok columns.
+## Judged samples live in tests/audit/ as ids and judgements only.
+SEED ?= 1
+N ?= 25
+audit:
+	$(CARGO) run --locked --example audit -- $(SEED) $(N) target/audit-$(SEED).csv
 
 ## Fuzz each parser for FUZZ_SECONDS (cargo-fuzz, nightly), one after the
 ## other on one core; seeds are the golden fixtures and the word lists, and

@@ -64,7 +64,7 @@ pub const CATEGORIES: &[CategoryDef] = &[
         insult: false,
         addressed: false,
         negatable: true,
-        help: "disparagement of ideas, plans or intelligence",
+        help: "disparagement of intelligence or character (an idea or a thing alone is set aside)",
     },
     CategoryDef {
         name: "lying_accusation",

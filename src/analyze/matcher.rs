@@ -316,6 +316,15 @@ impl Lexicon {
     /// Every term occurrence in `text`, sorted by (start, category, end,
     /// term).  Offsets are byte offsets into `text`.
     pub fn find(&self, text: &str) -> Vec<Match> {
+        self.find_with_names(text).0
+    }
+
+    /// [`Lexicon::find`], and the byte ranges of listed words skipped
+    /// because they read as part of a name ("Thanks Dick", "Dick
+    /// Cheney"): a name is no reason, so the learned layer does not read
+    /// those words either (issue 24).
+    pub fn find_with_names(&self, text: &str) -> (Vec<Match>, Vec<Range<usize>>) {
+        let mut names: Vec<Range<usize>> = Vec::new();
         let norm = normalize(text);
         let hay = self.unmask(&norm);
         let hay = hay.as_ref();
@@ -331,7 +340,12 @@ impl Lexicon {
                     continue;
                 }
                 let t = &self.terms[hit.term];
-                if t.tags.contains(Tag::Name) && reads_as_name(text, range.clone()) {
+                if t.tags.contains(Tag::Name)
+                    && reads_as_name(text, range.clone(), t.tags.contains(Tag::Contextual))
+                {
+                    if !names.contains(&range) {
+                        names.push(range.clone());
+                    }
                     continue;
                 }
                 found.push((
@@ -348,7 +362,7 @@ impl Lexicon {
                 ));
             }
         }
-        prune(found)
+        (prune(found), names)
     }
 
     /// Fills in masked words from same-length one-word terms.
@@ -637,8 +651,23 @@ const OPENERS: &[&str] = &[
     "what", "a", "the", "like", "some", "real",
 ];
 
-/// A capitalised match in a full name: "Dick Cheney", "Albert Einstein".
-fn reads_as_name(text: &str, range: Range<usize>) -> bool {
+/// Words before a capitalised listed word that make it an insult, not a
+/// name ("you Dick", "what a Dick", "such a Moran").
+const INSULT_LEADS: &[&str] = &[
+    "a", "an", "the", "you", "your", "ur", "u", "ya", "what", "such", "like", "real", "big",
+    "total", "complete", "absolute", "utter", "some", "this", "that", "little", "fucking",
+    "bloody", "damn", "massive", "huge", "stupid", "are", "is", "ure", "youre", "you're",
+];
+
+/// A capitalised match in a full name: "Dick Cheney", "Albert Einstein";
+/// and, for a name that is not a sarcastic nickname (`contextual`), one
+/// capitalised inside its sentence and not after an insult's lead word
+/// ("Thanks Dick, good point.", "My neighbour Dick fixed the fence.",
+/// issue 24).
+fn reads_as_name(text: &str, range: Range<usize>, contextual: bool) -> bool {
+    if !contextual && inside_sentence_name(text, &range) {
+        return true;
+    }
     let word = &text[range.clone()];
     let mut chars = word.chars();
     let title = chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase);
@@ -661,6 +690,29 @@ fn reads_as_name(text: &str, range: Range<usize>) -> bool {
         .len();
     let prev = before_trimmed[prev_start..].trim_end_matches('.');
     prev.starts_with(char::is_uppercase) && !OPENERS.contains(&prev.to_lowercase().as_str())
+}
+
+/// A title-case `range` inside its sentence whose previous word is not an
+/// insult's lead word.
+fn inside_sentence_name(text: &str, range: &Range<usize>) -> bool {
+    let word = &text[range.clone()];
+    let mut chars = word.chars();
+    let title = chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase);
+    if !title {
+        return false;
+    }
+    let before = text[..range.start].trim_end_matches([' ', ',']);
+    let Some(last) = before.chars().next_back() else {
+        return false;
+    };
+    if !last.is_alphabetic() && last != '\'' {
+        return false;
+    }
+    let start = before
+        .trim_end_matches(|c: char| c.is_alphabetic() || c == '\'')
+        .len();
+    let prev = before[start..].to_lowercase();
+    !INSULT_LEADS.contains(&prev.as_str())
 }
 
 /// Drops matches nested in a longer match of the same category (and exact

@@ -6,7 +6,8 @@
 //!   neither count nor reach the learned layer: quoted and reported speech
 //!   and self-talk (`speech.rs`), negated insults (`negation.rs`), violence
 //!   done to things (`threat.rs`), animals called pests (`literal.rs`) and
-//!   allow-listed names (`allow.txt`);
+//!   allow-listed names (`allow.txt`) and listed words in a harmless
+//!   sense (`senses.rs`);
 //! - **rule hits**, attacks found by their frame, as matches of a category
 //!   with the tags that say at whom: threats (`threat.rs`), hate and
 //!   dehumanisation (`hate.rs`), denied qualities (`negation.rs`) and
@@ -24,7 +25,7 @@ use super::rule_words::{Marks, RuleWords, Trigger};
 use super::speech::{self, Neutral, Voice};
 use super::threat::{hyperbole, threats, veiled, Victim};
 use super::words::Words;
-use super::{civil_use, hate, literal, sarcasm};
+use super::{civil_use, hate, literal, sarcasm, senses};
 
 /// What the rules read in one text.
 #[derive(Debug, Clone, Default)]
@@ -69,6 +70,9 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
             voice: Voice::Allowed,
         });
     }
+    // Listed words in a harmless sense: names, titles, handles, the
+    // writer about themselves, verb senses, ideas criticised (issue 24).
+    neutral.extend(senses::neutral(text, words));
     let threat_phrases: Vec<Range<usize>> = found
         .iter()
         .filter(|m| m.category == Category::THREAT)

@@ -84,7 +84,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
             )?;
         }
         writeln!(w, "learned layer: {:.3}", s.score.model)?;
-        for (word, c) in model.explain(text, 5) {
+        for (word, c) in model.explain(&scorer.learned_text(text, &[]), 5) {
             writeln!(w, "  {:<17} {:+.3}", sanitize(&word), c)?;
         }
         let flags: Vec<&str> = FLAG_COLUMNS

@@ -638,7 +638,8 @@ fn r18_score_explain_tree_and_plurals_follow_unix_habits() {
         .success();
     let written = std::fs::read_to_string(&out).unwrap();
     assert!(written.starts_with("id;incivility;uncivil;"), "{written}");
-    assert!(written.contains("\n1;1.000;1;"), "{written}");
+    // An insult's band tops out below threats' (issue 24).
+    assert!(written.contains("\n1;0.899;1;"), "{written}");
     tw().args(["score", "-", "--delimiter", ";", "-o", "-"])
         .write_stdin(std::fs::read(&csv).unwrap())
         .assert()

@@ -102,3 +102,83 @@ fn r6_negation_looks_at_the_last_characters_only() {
         }
     }
 }
+
+/// The built-in weights with a bias so high that the learned layer alone
+/// calls every text uncivil.
+fn eager_model() -> Model {
+    let mut w = Model::builtin().to_weights();
+    w.bias = 20.0;
+    Model::new(w).unwrap()
+}
+
+#[test]
+fn r24_learned_layer_alone_never_makes_a_verdict() {
+    let lexicon = Lexicon::builtin();
+    let model = eager_model();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model: &model,
+    };
+    let ctx = Context::alone(None);
+    let s = scorer.score(
+        "The council met on Tuesday to discuss the bridge.",
+        &[],
+        &ctx,
+    );
+    assert!(s.model > 0.99, "{s:?}");
+    assert!(s.flags.iter().all(|f| !f) && !s.uncivil, "{s:?}");
+    // With a category, the same layer may lift the score.
+    let s = scorer.score("You are an idiot.", &[], &ctx);
+    assert!(s.uncivil, "{s:?}");
+}
+
+#[test]
+fn r24_names_and_allow_listed_words_carry_no_learned_weight() {
+    let lexicon = Lexicon::builtin();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model: Model::builtin(),
+    };
+    for (text, word) in [
+        ("I went to Scunthorpe yesterday.", "Scunthorpe"),
+        ("Thanks Dick, good point.", "Dick"),
+        (
+            "Gay and Muslim residents both spoke at the council meeting.",
+            "Muslim",
+        ),
+    ] {
+        let seen = scorer.learned_text(text, &[]);
+        assert!(!seen.contains(word), "{text}: {seen}");
+        let blanked = Model::builtin().explain(&seen, 10);
+        assert!(blanked.iter().all(|(w, _)| w != word), "{blanked:?}");
+    }
+}
+
+#[test]
+fn r24_a_name_is_not_an_insult() {
+    for text in [
+        "Thanks Dick, good point.",
+        "My neighbour Dick fixed the fence.",
+        "Mr Dick spoke first.",
+    ] {
+        let s = score(text, &[]);
+        assert!(!s.uncivil && s.flags.iter().all(|f| !f), "{text}: {s:?}");
+    }
+    for text in ["You are a Dick.", "What a Dick."] {
+        assert!(score(text, &[]).uncivil, "{text}");
+    }
+}
+
+#[test]
+fn r24_threats_and_group_attacks_outrank_every_insult() {
+    let threat = score("I know where you live, Dale. Watch your back.", &[]);
+    let group = score("Immigrants are vermin.", &[]);
+    let official = score("The mayor is a crook", &[]);
+    let insult = score("You are a stupid lying fool and a moron.", &[]);
+    assert!(threat.uncivil && group.uncivil && official.uncivil && insult.uncivil);
+    for grave in [&threat, &group] {
+        for lesser in [&official, &insult] {
+            assert!(grave.incivility > lesser.incivility, "{grave:?} {lesser:?}");
+        }
+    }
+}
