@@ -23,6 +23,7 @@ pub mod rules;
 pub mod sarcasm;
 pub mod shouting;
 pub mod signature;
+pub mod site;
 pub mod speech;
 pub mod stack;
 pub mod standalone;
