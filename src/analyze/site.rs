@@ -15,9 +15,9 @@
 //!   carries weight.
 //!
 //! The margin is calibrated (Platt scaling fitted on cross-validated
-//! margins) into a probability, and the probability is mapped piecewise
-//! linearly so that the site's decision threshold falls at 0.5, the
-//! threshold every report uses.  Every weight that touched a text can be
+//! margins) into a probability, on which the site's decision threshold is
+//! chosen; the score a report shows is the logistic of the margin shifted
+//! so that the threshold falls at 0.5, the threshold every report uses.  Every weight that touched a text can be
 //! listed ([`SiteLayer::explain`]), so a site verdict is as explainable as
 //! a built-in one.  `train/site.rs` fits it, `model_file.rs` stores it.
 //! Pure and deterministic: features hash with FNV-1a, never std's seeded
@@ -346,16 +346,30 @@ impl SiteLayer {
         sigmoid(f64::from(self.platt.0) * margin + f64::from(self.platt.1))
     }
 
-    /// The score a report shows: the probability mapped piecewise linearly
-    /// so that the threshold falls at 0.5 (order kept).
-    pub fn to_score(&self, p: f64) -> f64 {
-        rescale(p, f64::from(self.threshold))
+    /// The score a report shows for a margin: the logistic of the margin
+    /// less the margin at the threshold, so the threshold falls at 0.5 and
+    /// the scores spread as the built-in combination's do (the calibrated
+    /// probability can crowd thousands of rows into a few thousandths,
+    /// which the reports' three decimals would tie).
+    pub fn to_score(&self, margin: f64) -> f64 {
+        sigmoid(margin - self.margin_at_threshold())
+    }
+
+    /// The margin whose calibrated probability is the threshold.
+    pub fn margin_at_threshold(&self) -> f64 {
+        let (a, b) = (f64::from(self.platt.0), f64::from(self.platt.1));
+        let t = f64::from(self.threshold);
+        if a > 1e-6 {
+            ((t / (1.0 - t)).ln() - b) / a
+        } else {
+            0.0
+        }
     }
 
     /// The score of a text whose own words are `text`.
     pub fn score(&self, signals: &Signals, text: &str, skip: &dyn Fn(&str) -> bool) -> f64 {
         let (_, g) = grams(text, skip);
-        self.to_score(self.probability(self.margin(signals, &g)))
+        self.to_score(self.margin(signals, &g))
     }
 
     /// Every weight that touched the text: words and signals, each with
@@ -401,17 +415,6 @@ impl SiteLayer {
     }
 }
 
-/// `p` mapped so that `t` falls at 0.5: `[0, t]` onto `[0, 0.5]` and
-/// `[t, 1]` onto `[0.5, 1]`.
-pub fn rescale(p: f64, t: f64) -> f64 {
-    let t = t.clamp(1e-6, 1.0 - 1e-6);
-    if p < t {
-        0.5 * p / t
-    } else {
-        0.5 + 0.5 * (p - t) / (1.0 - t)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,14 +433,5 @@ mod tests {
         assert_eq!(g.iter().filter(|x| !x.char).count(), 4);
         let (_, skipped) = grams("You park, you park.", &|w| w == "park");
         assert_eq!(skipped.iter().filter(|x| !x.char).count(), 1);
-    }
-
-    #[test]
-    fn rescale_keeps_order_and_puts_the_threshold_at_half() {
-        assert_eq!(rescale(0.2, 0.2), 0.5);
-        assert!(rescale(0.1, 0.2) < rescale(0.19, 0.2));
-        assert!(rescale(0.21, 0.2) > 0.5);
-        assert_eq!(rescale(1.0, 0.3), 1.0);
-        assert_eq!(rescale(0.0, 0.3), 0.0);
     }
 }
