@@ -145,9 +145,7 @@ impl Scorer<'_> {
             Some(site) => {
                 let signals = site_signals(text, &a.flagged, &a.parts, or, ctx);
                 let skip = |w: &str| self.skip_word(w);
-                let p = site.to_score(
-                    site.probability(site.margin(&signals, &super::site::grams(&a.own, &skip).1)),
-                );
+                let p = site.to_score(site.margin(&signals, &super::site::grams(&a.own, &skip).1));
                 if p >= UNCIVIL_THRESHOLD || or >= UNCIVIL_THRESHOLD {
                     let expl = site.explain(&signals, &a.own, &skip);
                     site_words = site_evidence(&expl, p >= UNCIVIL_THRESHOLD, |w| {

@@ -137,10 +137,13 @@ fn site_section(
     writeln!(
         w,
         "site model: margin {margin:+.3} (built-in logit {:+.3}{}), calibrated probability {p:.3}, \
-         uncivil at >= {:.3} (shown as 0.5)",
+         uncivil at >= {:.3} (margin {:+.3}, shown as 0.5); Platt {:.3} {:+.3}",
         signals.offset,
         if site.offset { " as offset" } else { ", not used" },
-        site.threshold
+        site.threshold,
+        site.margin_at_threshold(),
+        site.platt.0,
+        site.platt.1
     )?;
     let e = site.explain(&signals, &own, &skip);
     writeln!(w, "site words that touched the text:")?;
