@@ -155,21 +155,32 @@ Examples:
   threadwatch gen --out /tmp/corpus --megabytes 5 --texts /tmp/texts.txt";
 
 const TRAIN_HELP: &str = "\
-Starts from the built-in learned layer and adjusts it to the labels; the
-word lists and rules stay as they are.  Prints the cross-validated ROC AUC
-of the built-in model and of the site model on the data (both inside the
-whole scorer, as the reports use them) and the words that moved most.
-Refuses (exit 2) with fewer than 100 labelled rows or only one kind of
-label; warns when a kind has fewer than 30.  The same file and options
-always give a byte-identical model.
+Learns a site layer over the built-in scorer from the site's decisions, in
+both directions: words and phrases the site removes or keeps, and how much
+each word list counts, alone or by the kind of target it is aimed at
+(\"insults of public figures are fine here\").  The built-in scorer is the
+starting point: the regularisation is chosen by cross-validation, and unless
+the site's rows beat the built-in ranking by more than the standard error,
+the ranking stays as it was and only the threshold moves.
+
+Prints the cross-validated ROC AUC of the built-in model and of the site
+model on the rows, with a 95% interval, and says plainly when the rows are
+too few to trust; the words and category weights that moved; and the
+decision threshold (best cross-validated F1, or the lowest keeping
+--precision), which the site model's scores put at 0.5.  Refuses (exit 2)
+with fewer than 30 labelled rows or fewer than 5 of a kind.  The same rows
+and options always give a byte-identical model.
 
 The loop:
   threadwatch analyze pages/ --out reports
   (fill the review column of reports/comments.csv with ok or remove)
-  threadwatch train --gold reports/comments.csv --label-col review --out site.model
-  threadwatch analyze pages/ --out reports --model site.model
+  threadwatch train --from reports --out site.model
+  threadwatch analyze pages/ --out reports2 --model site.model
+  (review reports2 too)
+  threadwatch train --from reports reports2 --out site.model
 
 Examples:
+  threadwatch train --from reports --out site.model --precision 0.9
   threadwatch train --gold reports/comments.csv --label-col review --out site.model
   threadwatch train --gold decisions.csv --text-col body --label-col removed \\
       --id-col id --out site.model";
@@ -386,16 +397,22 @@ pub struct EvalArgs {
 pub struct TrainArgs {
     /// Labelled CSV file: a spreadsheet export, or reports/comments.csv
     /// with its `review` column filled in.
-    #[arg(long, value_name = "FILE.csv")]
-    pub gold: PathBuf,
-    /// Column holding the text (in comments.csv: `text`).
+    #[arg(long, value_name = "FILE.csv", required_unless_present = "from")]
+    pub gold: Option<PathBuf>,
+    /// Report folders of earlier runs whose comments.csv has its `review`
+    /// column filled in (by `ok`/`remove` and the like); read with the
+    /// `text` and `review` columns, after --gold.  A comment reviewed in
+    /// several folders counts once, as the last folder has it.
+    #[arg(long, value_name = "DIR", num_args = 1..)]
+    pub from: Vec<PathBuf>,
+    /// Column holding the text of --gold (in comments.csv: `text`).
     #[arg(long, default_value = "text")]
     pub text_col: String,
-    /// Column holding the label: 1/0, true/false, yes/no, remove/ok or
-    /// delete/keep (any case); rows with an empty cell are skipped and
-    /// counted.
+    /// Column holding the label of --gold: 1/0, true/false, yes/no,
+    /// remove/ok or delete/keep (any case); rows with an empty cell are
+    /// skipped and counted.  Needed with --gold.
     #[arg(long, value_name = "COL")]
-    pub label_col: String,
+    pub label_col: Option<String>,
     /// Column holding the row id, named in error messages (default: the
     /// line number).
     #[arg(long, value_name = "COL")]
@@ -403,10 +420,15 @@ pub struct TrainArgs {
     /// Where to write the site model (written atomically).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// What training starts from: the built-in learned layer, adjusted by
-    /// the site's data, or nothing.
+    /// What training starts from: the built-in scorer, moved by the site's
+    /// data, or nothing (the site's rows and the word lists' signals alone).
     #[arg(long, value_enum, default_value_t = PriorArg::Builtin)]
     pub prior: PriorArg,
+    /// Put the decision threshold at the lowest score whose
+    /// cross-validated precision is at least this (0 to 1), instead of at
+    /// the best F1.
+    #[arg(long, value_name = "P", value_parser = parse_precision)]
+    pub precision: Option<f64>,
     /// Field separator of the CSV file, e.g. ';' or '\t'.
     #[arg(long, default_value = ",", value_parser = parse_delimiter)]
     pub delimiter: u8,
@@ -422,12 +444,20 @@ pub struct TrainArgs {
     pub jobs: Option<usize>,
 }
 
+/// `train --precision`: a number in (0, 1].
+fn parse_precision(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
+        _ => Err(format!("expected a precision between 0 and 1, found {s:?}")),
+    }
+}
+
 /// `train --prior`
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PriorArg {
-    /// Start from the built-in learned layer.
+    /// Start from the built-in scorer.
     Builtin,
-    /// Train from scratch.
+    /// Train from the site's rows alone.
     None,
 }
 

@@ -3,9 +3,10 @@
 //! (`data/models/incivility.bin`) and the versioned site model file that
 //! `threadwatch train` writes and `--model` reads.
 //!
-//! A site model says where it came from (the built-in weights it started
-//! from, the training data's SHA-256, row counts, the cross-validated
-//! figures) before its weights, and ends with the SHA-256 of everything
+//! A site model says where it came from (the built-in weights it was
+//! trained over, the training data's SHA-256, row counts, the
+//! cross-validated figures) before its site layer (`analyze/site.rs`),
+//! and ends with the SHA-256 of everything
 //! before it, so a truncated, bit-flipped or foreign file is an error that
 //! says what is wrong, never a panic or a silently different model.  No
 //! IO here: `cmd/` reads the file and names it in the error.
@@ -14,7 +15,7 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::analyze::model::{FeatureConfig, Model, ModelError, Weights, N_DENSE};
-use crate::analyze::stack::{Stack, N_STACK};
+use crate::analyze::site::{SiteFeature, SiteLayer, BUCKET_BITS, N_SIGNALS};
 
 /// First bytes of a bare weights file.
 const WEIGHTS_MAGIC: &[u8; 4] = b"TWLR";
@@ -26,10 +27,11 @@ pub const WEIGHTS_VERSION: u16 = 1;
 /// First bytes of a site model file.
 const SITE_MAGIC: &[u8; 4] = b"TWSM";
 /// The site model format this code reads and writes: 2 added the learned
-/// combination of the component scores (`analyze/stack.rs`) after the
+/// combination of the component scores after the weights; 3 (issue 26)
+/// holds a site layer over the built-in scorer instead of retrained
 /// weights.
-pub const SITE_VERSION: u16 = 2;
-/// Bytes before the embedded weights in a site model file.
+pub const SITE_VERSION: u16 = 3;
+/// Bytes before the site layer in a site model file.
 const SITE_HEADER: usize = 152;
 /// Bytes of the closing checksum.
 const CHECKSUM: usize = 32;
@@ -85,13 +87,25 @@ pub enum FormatError {
     /// The weights do not make a model.
     #[error(transparent)]
     Weights(#[from] ModelError),
+    /// The site model was trained over other built-in weights.
+    #[error(
+        "the model was trained over other built-in weights (sha256 {found}) than this build's \
+         ({expected}); train the model again with this version of threadwatch"
+    )]
+    OtherBase {
+        /// Hex SHA-256 in the file.
+        found: String,
+        /// Hex SHA-256 of this build's weights.
+        expected: String,
+    },
 }
 
 /// Where a site model came from and how it did, as stored in its header.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelInfo {
-    /// SHA-256 of the bare weights it started from (the built-in model),
-    /// or `None` when trained from scratch (`--prior none`).
+    /// SHA-256 of the built-in weights it was trained over, or `None`
+    /// when trained without the built-in scorer as offset (`--prior
+    /// none`).
     pub base_sha256: Option<[u8; 32]>,
     /// The threadwatch version that wrote it (at most 16 bytes of ASCII).
     pub written_by: String,
@@ -113,12 +127,13 @@ pub struct ModelInfo {
     pub cv_auc_site: f64,
 }
 
-/// A site model: its provenance and its weights.
+/// A site model: its provenance, and the built-in weights with its site
+/// layer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteModel {
     /// The header.
     pub info: ModelInfo,
-    /// The learned layer.
+    /// The built-in model with the site layer ([`Model::site`]).
     pub model: Model,
 }
 
@@ -181,14 +196,100 @@ pub fn encode_weights(model: &Model) -> Vec<u8> {
     out
 }
 
-/// Serialises a learned combination: f32 bias, then one f32 weight per
-/// stacking feature (`analyze::stack::Parts::features` order).
-pub fn encode_stack(stack: &Stack) -> Vec<u8> {
-    let mut out = Vec::with_capacity(4 * (1 + N_STACK));
-    for f in std::iter::once(stack.bias).chain(stack.weights) {
+/// Serialises a site layer (little-endian):
+///
+/// | offset | size | field |
+/// |---|---|---|
+/// | 0 | 1 | bucket bits of the text features (18) |
+/// | 1 | 1 | min_df: fewest training rows a kept feature was in |
+/// | 2 | 1 | flags: bit 0 = the built-in combination is the offset |
+/// | 3 | 1 | reserved, zero |
+/// | 4 | 2 | u16 number `k` of signal weights |
+/// | 6 | 2 | reserved, zero |
+/// | 8 | 16 | f32 bias, Platt a, Platt b, threshold (calibrated probability) |
+/// | 24 | 4k | f32 signal weights (`analyze::site::signal_names` order) |
+/// | 24+4k | 4 | u32 number `m` of text features |
+/// | 28+4k | 12m | per feature, ascending: u32 bucket (bit 31 = character n-gram), f32 idf, f32 weight |
+pub fn encode_site_layer(layer: &SiteLayer) -> Vec<u8> {
+    let mut out = Vec::with_capacity(28 + 4 * N_SIGNALS + 12 * layer.features.len());
+    out.extend_from_slice(&[BUCKET_BITS, layer.min_df, u8::from(layer.offset), 0]);
+    out.extend_from_slice(&(N_SIGNALS as u16).to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    for f in [layer.bias, layer.platt.0, layer.platt.1, layer.threshold]
+        .into_iter()
+        .chain(layer.signals)
+    {
         out.extend_from_slice(&f.to_le_bytes());
     }
+    out.extend_from_slice(&(layer.features.len() as u32).to_le_bytes());
+    for f in &layer.features {
+        let b = f.bucket | if f.char { 1 << 31 } else { 0 };
+        out.extend_from_slice(&b.to_le_bytes());
+        out.extend_from_slice(&f.idf.to_le_bytes());
+        out.extend_from_slice(&f.weight.to_le_bytes());
+    }
     out
+}
+
+/// Parses a site layer written by [`encode_site_layer`].
+pub fn decode_site_layer(bytes: &[u8]) -> Result<SiteLayer, FormatError> {
+    let short = |expected: usize| FormatError::BadLength {
+        what: "site layer",
+        expected,
+        found: bytes.len(),
+    };
+    if bytes.len() < 28 {
+        return Err(short(28));
+    }
+    if bytes[0] != BUCKET_BITS || bytes[2] > 1 || bytes[3] != 0 || bytes[6..8] != [0, 0] {
+        return Err(FormatError::BadHeader(
+            "the site layer's header holds values this format never writes".into(),
+        ));
+    }
+    let k = usize::from(u16::from_le_bytes([bytes[4], bytes[5]]));
+    if k != N_SIGNALS {
+        return Err(FormatError::BadHeader(format!(
+            "{k} signal weights, this build reads {N_SIGNALS}"
+        )));
+    }
+    let f32_at =
+        |o: usize| f32::from_le_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
+    let u32_at =
+        |o: usize| u32::from_le_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
+    let at = 24 + 4 * k;
+    if bytes.len() < at + 4 {
+        return Err(short(at + 4));
+    }
+    let m = u32_at(at) as usize;
+    let expected = m
+        .checked_mul(12)
+        .and_then(|x| x.checked_add(at + 4))
+        .unwrap_or(usize::MAX);
+    if bytes.len() != expected {
+        return Err(short(expected));
+    }
+    let features: Vec<SiteFeature> = (0..m)
+        .map(|i| {
+            let o = at + 4 + 12 * i;
+            let b = u32_at(o);
+            SiteFeature {
+                bucket: b & !(1 << 31),
+                char: b >> 31 == 1,
+                idf: f32_at(o + 4),
+                weight: f32_at(o + 8),
+            }
+        })
+        .collect();
+    SiteLayer::new(
+        bytes[2] == 1,
+        f32_at(8),
+        std::array::from_fn(|i| f32_at(24 + 4 * i)),
+        (f32_at(12), f32_at(16)),
+        f32_at(20),
+        bytes[1],
+        features,
+    )
+    .map_err(FormatError::BadHeader)
 }
 
 /// Parses a bare weights file written by [`encode_weights`].
@@ -270,30 +371,29 @@ pub fn decode_weights(bytes: &[u8]) -> Result<Model, FormatError> {
 /// | offset | size | field |
 /// |---|---|---|
 /// | 0 | 4 | magic `TWSM` |
-/// | 4 | 2 | format version (2) |
-/// | 6 | 1 | prior: 1 = started from the built-in model, 0 = from scratch |
+/// | 4 | 2 | format version (3) |
+/// | 6 | 1 | prior: 1 = over the built-in scorer (its combination is the offset), 0 = alone |
 /// | 7 | 1 | reserved, zero |
-/// | 8 | 32 | SHA-256 of the built-in weights it started from (zero without a prior) |
+/// | 8 | 32 | SHA-256 of the built-in weights it was trained over (zero without a prior) |
 /// | 40 | 16 | threadwatch version that wrote it, ASCII, NUL-padded |
-/// | 56 | 32 | SHA-256 of the training data file |
+/// | 56 | 32 | SHA-256 of the training data |
 /// | 88 | 8 | u64 rows read |
 /// | 96 | 8 | u64 labelled rows (trained on) |
 /// | 104 | 8 | u64 labelled uncivil (remove) |
 /// | 112 | 8 | u64 rows with an empty label (skipped) |
 /// | 120 | 1 | cross-validation folds |
 /// | 121 | 7 | reserved, zero |
-/// | 128 | 8 | f64 cross-validated ROC AUC of the built-in model |
+/// | 128 | 8 | f64 ROC AUC of the built-in model on the rows |
 /// | 136 | 8 | f64 cross-validated ROC AUC of the site model |
-/// | 144 | 8 | u64 length `n` of the weights |
-/// | 152 | n | the weights, a bare weights file (see [`encode_weights`]) |
-/// | 152+n | 2 | u16 number `k` of combination weights: 0 (the built-in noisy-OR) or `N_STACK` |
-/// | 154+n | 2 | reserved, zero |
-/// | 156+n | s | when `k > 0`, the combination (see [`encode_stack`]): s = 4 + 4k, else 0 |
-/// | 156+n+s | 32 | SHA-256 of everything before it |
+/// | 144 | 8 | u64 length `n` of the site layer |
+/// | 152 | n | the site layer (see [`encode_site_layer`]) |
+/// | 152+n | 32 | SHA-256 of everything before it |
+///
+/// A model without a site layer is written with an empty one.
 pub fn encode(site: &SiteModel) -> Vec<u8> {
     let i = &site.info;
-    let weights = encode_weights(&site.model);
-    let mut out = Vec::with_capacity(SITE_HEADER + weights.len() + CHECKSUM);
+    let layer = site.model.site().map_or_else(Vec::new, encode_site_layer);
+    let mut out = Vec::with_capacity(SITE_HEADER + layer.len() + CHECKSUM);
     out.extend_from_slice(SITE_MAGIC);
     out.extend_from_slice(&SITE_VERSION.to_le_bytes());
     out.push(u8::from(i.base_sha256.is_some()));
@@ -312,24 +412,18 @@ pub fn encode(site: &SiteModel) -> Vec<u8> {
     out.extend_from_slice(&[0; 7]);
     out.extend_from_slice(&i.cv_auc_builtin.to_le_bytes());
     out.extend_from_slice(&i.cv_auc_site.to_le_bytes());
-    out.extend_from_slice(&(weights.len() as u64).to_le_bytes());
+    out.extend_from_slice(&(layer.len() as u64).to_le_bytes());
     debug_assert_eq!(out.len(), SITE_HEADER);
-    out.extend_from_slice(&weights);
-    match site.model.stack() {
-        Some(stack) => {
-            out.extend_from_slice(&(N_STACK as u16).to_le_bytes());
-            out.extend_from_slice(&[0, 0]);
-            out.extend(encode_stack(stack));
-        }
-        None => out.extend_from_slice(&[0; 4]),
-    }
+    out.extend_from_slice(&layer);
     let sum = sha256(&out);
     out.extend_from_slice(&sum);
     out
 }
 
 /// Parses a site model written by [`encode`]: the checksum first, so any
-/// damage is reported as such before a field is read.
+/// damage is reported as such before a field is read.  A model trained
+/// over other built-in weights than this build's is an error: its layer
+/// corrects scores this build no longer gives.
 pub fn decode(bytes: &[u8]) -> Result<SiteModel, FormatError> {
     if bytes.starts_with(WEIGHTS_MAGIC) {
         return Err(FormatError::BareWeights);
@@ -340,7 +434,7 @@ pub fn decode(bytes: &[u8]) -> Result<SiteModel, FormatError> {
             magic: "TWSM",
         });
     }
-    if bytes.len() < SITE_HEADER + CHECKSUM {
+    if bytes.len() < 6 {
         return Err(FormatError::BadLength {
             what: "model file",
             expected: SITE_HEADER + CHECKSUM,
@@ -355,25 +449,22 @@ pub fn decode(bytes: &[u8]) -> Result<SiteModel, FormatError> {
             expected: SITE_VERSION,
         });
     }
+    if bytes.len() < SITE_HEADER + CHECKSUM {
+        return Err(FormatError::BadLength {
+            what: "model file",
+            expected: SITE_HEADER + CHECKSUM,
+            found: bytes.len(),
+        });
+    }
     let u64_at = |o: usize| {
         let mut b = [0u8; 8];
         b.copy_from_slice(&bytes[o..o + 8]);
         u64::from_le_bytes(b)
     };
     let n = u64_at(144);
-    // The combination's count sits right after the weights; read it only
-    // when the file is long enough to hold it.
-    let stack_at = usize::try_from(n)
+    let expected = usize::try_from(n)
         .ok()
-        .and_then(|n| n.checked_add(SITE_HEADER))
-        .filter(|&at| {
-            at.checked_add(4 + CHECKSUM)
-                .is_some_and(|end| end <= bytes.len())
-        });
-    let k = stack_at.map(|at| usize::from(u16::from_le_bytes([bytes[at], bytes[at + 1]])));
-    let expected = stack_at
-        .zip(k)
-        .map(|(at, k)| at + 4 + if k > 0 { 4 + 4 * k } else { 0 } + CHECKSUM);
+        .and_then(|n| n.checked_add(SITE_HEADER + CHECKSUM));
     if expected != Some(bytes.len()) {
         return Err(FormatError::BadLength {
             what: "model file",
@@ -381,17 +472,12 @@ pub fn decode(bytes: &[u8]) -> Result<SiteModel, FormatError> {
             found: bytes.len(),
         });
     }
-    let (at, k) = (stack_at.unwrap_or_default(), k.unwrap_or_default());
     let (content, sum) = bytes.split_at(bytes.len() - CHECKSUM);
     if sha256(content) != sum {
         return Err(FormatError::Checksum);
     }
     let prior = bytes[6];
-    if prior > 1
-        || bytes[7] != 0
-        || bytes[121..128].iter().any(|&b| b != 0)
-        || bytes[at + 2..at + 4] != [0, 0]
-    {
+    if prior > 1 || bytes[7] != 0 || bytes[121..128].iter().any(|&b| b != 0) {
         return Err(FormatError::BadHeader("reserved bytes are not zero".into()));
     }
     if prior == 0 && bytes[8..40].iter().any(|&b| b != 0) {
@@ -430,23 +516,25 @@ pub fn decode(bytes: &[u8]) -> Result<SiteModel, FormatError> {
             info.rows, info.labelled, info.positives
         )));
     }
-    if k != 0 && k != N_STACK {
-        return Err(FormatError::BadHeader(format!(
-            "{k} combination weights, this build reads {N_STACK}"
-        )));
-    }
-    let stack = (k > 0).then(|| {
-        let f = |i: usize| {
-            let o = at + 4 + 4 * i;
-            f32::from_le_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]])
-        };
-        Stack {
-            bias: f(0),
-            weights: std::array::from_fn(|i| f(i + 1)),
+    if let Some(base) = info.base_sha256 {
+        let ours = sha256(Model::builtin_bytes());
+        if base != ours {
+            return Err(FormatError::OtherBase {
+                found: hex(&base),
+                expected: hex(&ours),
+            });
         }
-    });
-    let model = decode_weights(&content[SITE_HEADER..at])?.with_stack(stack)?;
-    Ok(SiteModel { info, model })
+    }
+    let body = &content[SITE_HEADER..];
+    let layer = if body.is_empty() {
+        None
+    } else {
+        Some(decode_site_layer(body)?)
+    };
+    Ok(SiteModel {
+        info,
+        model: Model::builtin().clone().with_site(layer),
+    })
 }
 
 #[cfg(test)]

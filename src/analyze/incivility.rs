@@ -51,13 +51,14 @@ use std::ops::Range;
 use super::category::{Category, COUNT};
 use super::identity;
 use super::matcher::{Lexicon, Match, Tag};
-use super::model::Model;
+use super::model::{Model, Scoring};
 use super::reason::readable;
 use super::rules::{is_rule, read, Reading};
 use super::shouting::shouting;
+use super::site::{Signals, SiteExplained};
 use super::speech::Voice;
 use super::stack::Parts;
-use super::target::{Context, Cues, Hit};
+use super::target::{Context, Cues, Hit, Target};
 use super::words::Words;
 
 pub use super::category::FLAG_COLUMNS;
@@ -83,6 +84,9 @@ const SENTENCE_WEIGHT: f64 = 0.5;
 
 /// Model words listed as evidence.
 const LEARNED_WORDS: usize = 3;
+
+/// Smallest contribution to a site layer's margin shown as evidence.
+const SITE_MIN: f64 = 0.05;
 
 /// A flagged word.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,6 +127,9 @@ pub struct TextScore {
     pub flagged: Vec<Flagged>,
     /// The model's top words with their contributions.
     pub learned: Vec<(String, f64)>,
+    /// A site model's words (and `[category at target]` weights) that
+    /// moved the verdict, with their contribution to its margin (issue 26).
+    pub site: Vec<(String, f64)>,
 }
 
 /// Scores texts with a lexicon and a model, shared across threads.
@@ -140,6 +147,55 @@ impl Scorer<'_> {
     /// do not count, and the model does not see them.  `ctx` says who could
     /// be addressed, for words that need a target cue.
     pub fn score(&self, text: &str, masked: &[Range<usize>], ctx: &Context<'_>) -> TextScore {
+        let a = self.assess(text, masked, ctx);
+        let or = noisy_or(&a.parts);
+        let mut site_words: Vec<(String, f64)> = Vec::new();
+        let combined = match self.model.site() {
+            Some(site) => {
+                let signals = site_signals(text, &a.flagged, &a.parts, or, ctx);
+                let skip = |w: &str| self.skip_word(w);
+                let p = site.to_score(site.margin(&signals, &super::site::grams(&a.own, &skip).1));
+                if p >= UNCIVIL_THRESHOLD || or >= UNCIVIL_THRESHOLD {
+                    let expl = site.explain(&signals, &a.own, &skip);
+                    site_words = site_evidence(&expl, p >= UNCIVIL_THRESHOLD, |w| {
+                        readable(w, &a.words, &a.reading.marks)
+                    });
+                    // Issue 24: a site model may make a text uncivil on its
+                    // learned words only when the evidence names them.
+                    let by_words = or < UNCIVIL_THRESHOLD && !a.flags.iter().any(|&f| f);
+                    if p >= UNCIVIL_THRESHOLD && by_words && site_words.is_empty() {
+                        return self.finish(a, UNREASONED.min(p), site_words);
+                    }
+                }
+                p
+            }
+            None => or,
+        };
+        self.finish(a, combined, site_words)
+    }
+
+    /// The site layer's inputs for `text` (issue 26): the built-in
+    /// scorer's signals and the author's own words, as [`Scorer::score`]
+    /// reads them.  `train` fits a site layer on these.
+    pub fn site_inputs(
+        &self,
+        text: &str,
+        masked: &[Range<usize>],
+        ctx: &Context<'_>,
+    ) -> (Signals, String) {
+        let a = self.assess(text, masked, ctx);
+        let or = noisy_or(&a.parts);
+        (site_signals(text, &a.flagged, &a.parts, or, ctx), a.own)
+    }
+
+    /// Whether a word (normal form) gives a site layer no feature: the
+    /// allow-list's single words.
+    pub fn skip_word(&self, w: &str) -> bool {
+        self.lexicon.allow().has_word(w)
+    }
+
+    /// Everything the combination reads.
+    fn assess(&self, text: &str, masked: &[Range<usize>], ctx: &Context<'_>) -> Assessed {
         let inside = |r: &Range<usize>| masked.iter().any(|m| m.start <= r.start && r.end <= m.end);
         let words = Words::of(text);
         let (found, names) = self.lexicon.find_with_names(text);
@@ -207,37 +263,124 @@ impl Scorer<'_> {
                 .iter()
                 .any(|f| !f.quoted && f.lexicon.as_ref().is_some_and(is_rule)),
         };
-        let or = noisy_or(&parts);
-        let combined = match self.model.stack() {
-            Some(stack) => stack.score(&parts, or),
-            None => or,
-        };
+        Assessed {
+            words,
+            reading,
+            own,
+            flagged,
+            flags,
+            parts,
+            scoring,
+        }
+    }
+
+    /// The score of an assessed text whose combination gave `combined`.
+    fn finish(&self, a: Assessed, combined: f64, site: Vec<(String, f64)>) -> TextScore {
         let mut incivility = round3(combined);
-        if !flags.iter().any(|&f| f) {
+        let site_says = site.iter().any(|(_, w)| *w > 0.0);
+        if !a.flags.iter().any(|&f| f) && !site_says {
             // A verdict needs a reason a moderator can read: the learned
             // layer moves the score but never makes a text uncivil alone
-            // (issue 24).
+            // (issue 24); a site model may, when its evidence names its
+            // words (issue 26).
             incivility = incivility.min(UNREASONED);
-        } else if self.model.stack().is_none() && incivility >= UNCIVIL_THRESHOLD {
-            incivility = round3(by_severity(incivility, severity(&flagged)));
+        } else if self.model.site().is_none() && incivility >= UNCIVIL_THRESHOLD {
+            incivility = round3(by_severity(incivility, severity(&a.flagged)));
         }
         let mut learned = if incivility >= UNCIVIL_THRESHOLD {
-            self.model.explain_scoring(&own, &scoring, LEARNED_WORDS)
+            self.model
+                .explain_scoring(&a.own, &a.scoring, LEARNED_WORDS)
         } else {
             Vec::new()
         };
         // Only words a moderator can read are reasons.
-        learned.retain(|(w, _)| readable(w, &words, &reading.marks));
+        learned.retain(|(w, _)| readable(w, &a.words, &a.reading.marks));
         TextScore {
-            flags,
+            flags: a.flags,
             incivility,
             uncivil: incivility >= UNCIVIL_THRESHOLD,
-            model: parts.model,
-            parts,
-            flagged,
+            model: a.parts.model,
+            parts: a.parts,
+            flagged: a.flagged,
             learned,
+            site,
         }
     }
+}
+
+/// What [`Scorer::assess`] found in one text.
+struct Assessed {
+    words: Words,
+    reading: Reading,
+    own: String,
+    flagged: Vec<Flagged>,
+    flags: [bool; COUNT],
+    parts: Parts,
+    scoring: Scoring,
+}
+
+/// Site words and signals shown as evidence: when `uncivil`, the readable
+/// words that raised the margin most, else those that lowered it most,
+/// then the site's category weights that touched the text.
+fn site_evidence(
+    expl: &SiteExplained,
+    uncivil: bool,
+    readable: impl Fn(&str) -> bool,
+) -> Vec<(String, f64)> {
+    let towards = |w: f64| {
+        if uncivil {
+            w >= SITE_MIN
+        } else {
+            w <= -SITE_MIN
+        }
+    };
+    let mut out: Vec<(String, f64)> = expl
+        .words
+        .iter()
+        .filter(|(w, c)| towards(*c) && readable(w))
+        .take(LEARNED_WORDS)
+        .cloned()
+        .collect();
+    out.extend(
+        expl.signals
+            .iter()
+            .filter(|(_, c)| towards(*c))
+            .take(2)
+            .map(|(n, c)| (format!("[{n}]"), *c)),
+    );
+    out
+}
+
+/// The inputs of a site layer from an assessed text: each flagged
+/// category of the author's own words with the target its words are
+/// aimed at (a word that aims by itself is resolved alone, the rest take
+/// the text's target).
+fn site_signals(
+    text: &str,
+    flagged: &[Flagged],
+    parts: &Parts,
+    or: f64,
+    ctx: &Context<'_>,
+) -> Signals {
+    let own: Vec<&Flagged> = flagged.iter().filter(|f| !f.quoted).collect();
+    let aims = |f: &Flagged| {
+        f.lexicon
+            .as_ref()
+            .filter(|m| m.category.def().aims)
+            .map(hit)
+    };
+    let hits: Vec<Hit> = own.iter().filter_map(|f| aims(f)).collect();
+    // One `Cues` per text: the sentence is read once for all its hits (issue 27).
+    let cues = Cues::new(text, ctx);
+    let whole = cues.resolve(&hits).target;
+    let aimed: Vec<(usize, Target, f32)> = own
+        .iter()
+        .map(|f| {
+            let t = aims(f).map_or(whole, |h| cues.resolve_hit(&h).target);
+            (f.flag.index(), t, f.weight)
+        })
+        .collect();
+    Signals::new(parts, or, &aimed)
 }
 
 impl TextScore {
@@ -567,6 +710,14 @@ pub fn evidence(
     if !score.learned.is_empty() {
         let words: Vec<String> = score.learned.iter().map(|(w, _)| one_line(w)).collect();
         parts.push(format!("learned: {}", words.join(", ")));
+    }
+    if !score.site.is_empty() {
+        let words: Vec<String> = score
+            .site
+            .iter()
+            .map(|(w, c)| format!("{}({c:+.2})", one_line(w)))
+            .collect();
+        parts.push(format!("site: {}", words.join(", ")));
     }
     parts.join(" | ")
 }

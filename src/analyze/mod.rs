@@ -26,6 +26,7 @@ pub mod sarcasm;
 pub mod senses;
 pub mod shouting;
 pub mod signature;
+pub mod site;
 pub mod speech;
 pub mod stack;
 pub mod standalone;

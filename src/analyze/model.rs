@@ -24,8 +24,9 @@ use rustc_hash::FxHashMap;
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
-use super::stack::Stack;
+use super::site::SiteLayer;
 use crate::stable::{fnv_byte, fnv_bytes, FNV_OFFSET};
+use std::sync::Arc;
 
 /// Number of dense (non-hashed) features; see [`DENSE_NAMES`].
 pub const N_DENSE: usize = 6;
@@ -547,9 +548,9 @@ pub struct Model {
     /// `weights` as bytes when they all fit (8-bit files): half the cache
     /// footprint for the random lookups that dominate scoring (issue 6).
     narrow: Vec<i8>,
-    /// A site model's own combination of the scorer's component scores
-    /// (`stack.rs`); `None` for the built-in noisy-OR.
-    stack: Option<Stack>,
+    /// A site's own layer over the scorer (`site.rs`, issue 26); `None`
+    /// for the built-in scorer.
+    site: Option<Arc<SiteLayer>>,
 }
 
 /// The weights as `i8` when every one fits, else empty.
@@ -570,7 +571,10 @@ impl std::fmt::Debug for Model {
             .field("bias", &self.bias)
             .field("threshold", &self.threshold)
             .field("dense", &self.dense)
-            .field("stack", &self.stack)
+            .field(
+                "site_features",
+                &self.site.as_ref().map(|s| s.features.len()),
+            )
             .field(
                 "nonzero_weights",
                 &self.weights.iter().filter(|&&w| w != 0).count(),
@@ -680,33 +684,24 @@ impl Model {
             threshold: w.threshold,
             dense: w.dense,
             weights: w.buckets,
-            stack: None,
+            site: None,
         })
     }
 
-    /// Returns the model with `stack` as the scorer's combination of its
-    /// component scores (a site model's, issue 15), or the built-in
-    /// noisy-OR with `None`.  A stack whose numbers are not all finite is
-    /// an error.
-    pub fn with_stack(mut self, stack: Option<Stack>) -> Result<Model, ModelError> {
-        if let Some(s) = &stack {
-            if !s.is_finite() {
-                return Err(ModelError::BadWeights(format!(
-                    "a combination weight is not a finite number ({s:?})"
-                )));
-            }
-        }
-        self.stack = stack;
-        Ok(self)
+    /// Returns the model with `site` as a site's own layer over the scorer
+    /// (issue 26), or the built-in scorer alone with `None`.
+    pub fn with_site(mut self, site: Option<SiteLayer>) -> Model {
+        self.site = site.map(Arc::new);
+        self
     }
 
-    /// The learned combination of the component scores, if any.
-    pub fn stack(&self) -> Option<&Stack> {
-        self.stack.as_ref()
+    /// The site's own layer, if any.
+    pub fn site(&self) -> Option<&SiteLayer> {
+        self.site.as_deref()
     }
 
     /// The model's numbers (a copy), for writing it out or training from
-    /// it; the stack, if any, is apart ([`Model::stack`]).
+    /// it; the site layer, if any, is apart ([`Model::site`]).
     pub fn to_weights(&self) -> Weights {
         Weights {
             config: self.config,
@@ -723,10 +718,11 @@ impl Model {
     /// weights file), as run.json and the `--incremental` state name them.
     pub fn version(&self) -> String {
         let mut bytes = crate::model_file::encode_weights(self);
-        // A stack changes the scores, so it changes the version; without
-        // one the version is that of the bare weights, as it always was.
-        if let Some(s) = &self.stack {
-            bytes.extend(crate::model_file::encode_stack(s));
+        // A site layer changes the scores, so it changes the version;
+        // without one the version is that of the bare weights, as it always
+        // was.
+        if let Some(s) = &self.site {
+            bytes.extend(crate::model_file::encode_site_layer(s));
         }
         crate::model_file::hex(&crate::model_file::sha256(&bytes)[..8])
     }

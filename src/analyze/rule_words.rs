@@ -165,6 +165,18 @@ impl WordList {
         Ok(())
     }
 
+    /// Whether `word` (lower case) is a one-word entry of the list (a site
+    /// layer gives allow-listed words no feature, issue 26).
+    pub fn has_word(&self, word: &str) -> bool {
+        self.entries.iter().any(|e| {
+            e.len == 1
+                && e.pattern
+                    .strip_prefix(SEP)
+                    .and_then(|p| p.strip_suffix(SEP))
+                    == Some(word)
+        })
+    }
+
     /// Every occurrence in the text `words` was made from.
     pub fn hits(&self, words: &Words) -> ListHits {
         self.hits_per_list::<1>(words)

@@ -6,7 +6,9 @@ use std::io::Write;
 use anyhow::Context;
 use threadwatch::analyze::incivility::{Scorer, FLAG_COLUMNS, UNCIVIL_THRESHOLD};
 use threadwatch::analyze::normalize::normalize;
+use threadwatch::analyze::site::{grams, signal_names, SiteLayer};
 use threadwatch::analyze::standalone::score_text;
+use threadwatch::analyze::target::Context as Around;
 use threadwatch::term::sanitize;
 
 use super::lexicon::load_lexicon_allowing;
@@ -109,8 +111,74 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
         )?;
         writeln!(w, "target:     {}", s.target.target.as_str())?;
         writeln!(w, "evidence:   {}", sanitize(&s.evidence))?;
+        if let Some(site) = model.site() {
+            site_section(w, &scorer, site, text)?;
+        }
         Ok(())
     })();
     res.context("cannot write to stdout")?;
     Ok(Outcome::Success)
+}
+
+/// `explain --model`: every site weight that touched the text (words and
+/// signals, with what each adds to the site layer's margin) and every
+/// category weight the site changed (issue 26).
+fn site_section(
+    w: &mut impl Write,
+    scorer: &Scorer<'_>,
+    site: &SiteLayer,
+    text: &str,
+) -> std::io::Result<()> {
+    let ctx = Around {
+        surnames: scorer.lexicon.surnames(),
+        ..Around::alone(None)
+    };
+    let (signals, own) = scorer.site_inputs(text, &[], &ctx);
+    let skip = |x: &str| scorer.skip_word(x);
+    let margin = site.margin(&signals, &grams(&own, &skip).1);
+    let p = site.probability(margin);
+    writeln!(
+        w,
+        "site model: margin {margin:+.3} (built-in logit {:+.3}{}), calibrated probability {p:.3}, \
+         uncivil at >= {:.3} (margin {:+.3}, shown as 0.5); Platt {:.3} {:+.3}",
+        signals.offset,
+        if site.offset { " as offset" } else { ", not used" },
+        site.threshold,
+        site.margin_at_threshold(),
+        site.platt.0,
+        site.platt.1
+    )?;
+    let e = site.explain(&signals, &own, &skip);
+    writeln!(w, "site words that touched the text:")?;
+    if e.words.is_empty() {
+        writeln!(w, "  (none)")?;
+    }
+    for (word, c) in &e.words {
+        writeln!(w, "  {:<17} {c:+.3}", sanitize(word))?;
+    }
+    writeln!(
+        w,
+        "site signal weights that touched the text (weight x value):"
+    )?;
+    if e.signals.is_empty() {
+        writeln!(w, "  (none)")?;
+    }
+    for (name, c) in &e.signals {
+        writeln!(w, "  {name:<30} {c:+.3}")?;
+    }
+    let changed: Vec<String> = signal_names()
+        .into_iter()
+        .zip(site.signals)
+        .filter(|(_, x)| *x != 0.0)
+        .map(|(n, x)| format!("{n} {x:+.2}"))
+        .collect();
+    writeln!(
+        w,
+        "category weights the site changed: {}",
+        if changed.is_empty() {
+            "(none)".to_owned()
+        } else {
+            changed.join(", ")
+        }
+    )
 }

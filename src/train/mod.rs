@@ -15,7 +15,6 @@
 
 pub mod label;
 pub mod site;
-pub mod stack;
 
 use crate::analyze::model::{
     features_into, sigmoid, FeatureConfig, Features, Model, ModelError, Weights, N_DENSE,

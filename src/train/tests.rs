@@ -3,9 +3,7 @@
 use super::label::parse_label;
 use super::site::{check_counts, train_site, SiteError, SiteOptions};
 use super::*;
-use crate::analyze::category::Category;
 use crate::analyze::matcher::Lexicon;
-use crate::analyze::stack::N_STACK;
 use crate::model_file::{encode_weights, hex, sha256};
 
 fn toy() -> Vec<TrainExample<'static>> {
@@ -126,33 +124,37 @@ fn labels() {
 }
 
 #[test]
-fn counts_refuse_and_warn() {
-    assert_eq!(check_counts(99, 50), Err(SiteError::TooFew(99)));
-    assert!(matches!(check_counts(200, 0), Err(SiteError::OneClass(_))));
+fn r26_counts_refuse_below_thirty_and_warn() {
+    assert_eq!(check_counts(29, 10), Err(SiteError::TooFew(29)));
+    assert!(check_counts(30, 10).is_ok());
     assert!(matches!(
-        check_counts(200, 200),
-        Err(SiteError::OneClass(_))
+        check_counts(200, 0),
+        Err(SiteError::ClassTooFew(0, _))
+    ));
+    assert!(matches!(
+        check_counts(200, 196),
+        Err(SiteError::ClassTooFew(4, _))
     ));
     assert_eq!(check_counts(200, 29).unwrap().len(), 1);
     assert!(check_counts(200, 30).unwrap().is_empty());
 }
 
 /// A made-up site whose moderators remove every comment calling a plan
-/// "bonkers" and keep the rest, blunt ones included, which the built-in
-/// model would rank high.
+/// "bananas", and keep blunt criticism of officials that the built-in
+/// model flags.
 fn site_rows() -> Vec<(String, bool)> {
     let civil = [
         "I think the council should publish the budget first",
         "Thanks for the clear report on the harbour bridge",
         "The new timetable works well for my commute",
         "Could the paper follow up on the school closures?",
-        "The mayor is clueless and this timetable is a joke",
-        "What a pathetic excuse for a bridge plan",
+        "The mayor is an idiot and this timetable is a joke",
+        "The minister is a liar about the bridge plan",
     ];
     let removed = [
-        "The budget vote is bonkers",
-        "Bonkers timetable changes again this week",
-        "a bonkers decision on the harbour bridge",
+        "The budget vote is bananas",
+        "Bananas timetable changes again this week",
+        "a bananas decision on the harbour bridge",
     ];
     let mut rows = Vec::new();
     for i in 0..80 {
@@ -164,136 +166,107 @@ fn site_rows() -> Vec<(String, bool)> {
     rows
 }
 
+fn site_score(model: &Model, text: &str) -> crate::analyze::standalone::Standalone {
+    let lexicon = Lexicon::builtin();
+    crate::analyze::standalone::score_text(
+        crate::analyze::incivility::Scorer {
+            lexicon: &lexicon,
+            model,
+        },
+        text,
+    )
+}
+
+fn file(r: &site::SiteReport) -> Vec<u8> {
+    crate::model_file::encode(&crate::model_file::SiteModel {
+        info: crate::model_file::ModelInfo {
+            base_sha256: Some(sha256(Model::builtin_bytes())),
+            written_by: String::new(),
+            data_sha256: [0; 32],
+            rows: 1,
+            labelled: 1,
+            positives: 1,
+            skipped: 0,
+            folds: 5,
+            cv_auc_builtin: r.auc_builtin.unwrap_or(0.0),
+            cv_auc_site: r.auc_site.unwrap_or(0.0),
+        },
+        model: r.model.clone(),
+    })
+}
+
 #[test]
-fn site_model_learns_the_sites_rule_and_is_deterministic() {
+fn r26_site_model_learns_both_ways_and_is_byte_identical() {
     let rows = site_rows();
     let rows: Vec<(&str, bool)> = rows.iter().map(|(t, y)| (t.as_str(), *y)).collect();
     let lexicon = Lexicon::builtin();
     let opts = SiteOptions::default();
-    let a = train_site(&rows, Some(Model::builtin()), &lexicon, &opts).unwrap();
-    let b = train_site(&rows, Some(Model::builtin()), &lexicon, &opts).unwrap();
-    assert_eq!(encode_weights(&a.model), encode_weights(&b.model));
-    let text = "Honestly this is bonkers";
+    let a = train_site(&rows, &lexicon, &opts).unwrap();
+    let b = train_site(&rows, &lexicon, &opts).unwrap();
+    assert_eq!(file(&a), file(&b), "retraining gives the same bytes");
+    assert!(a.setting.is_some(), "{:?}", a.setting);
+    let builtin = Model::builtin();
+    // Up: a word the site removes, in an unseen sentence: the score rises
+    // by far, and the site's weight for the word is what `explain` lists.
+    let up = "The plan is bananas";
+    let (before, after) = (site_score(builtin, up), site_score(&a.model, up));
     assert!(
-        a.model.score(text) > Model::builtin().score(text) + 0.1,
-        "{} vs {}",
-        a.model.score(text),
-        Model::builtin().score(text)
+        after.score.incivility > before.score.incivility + 0.3,
+        "{before:?} {after:?}"
     );
-    assert_eq!(
-        a.more_uncivil.first().map(|w| w.0.as_str()),
-        Some("bonkers")
+    let layer = a.model.site().unwrap();
+    let lexicon = Lexicon::builtin();
+    let scorer = crate::analyze::incivility::Scorer {
+        lexicon: &lexicon,
+        model: &a.model,
+    };
+    let ctx = crate::analyze::target::Context::alone(None);
+    let (signals, own) = scorer.site_inputs(up, &[], &ctx);
+    let e = layer.explain(&signals, &own, &|_| false);
+    assert_eq!(e.words[0].0, "bananas", "{e:?}");
+    assert!(e.words[0].1 > 0.3, "{e:?}");
+    let removed = site_score(&a.model, "The harbour vote is bananas");
+    assert!(removed.score.uncivil, "{removed:?}");
+    assert!(
+        removed.evidence.contains("site: ") && removed.evidence.contains("bananas(+"),
+        "{}",
+        removed.evidence
+    );
+    // Down: criticism of an official the site keeps.
+    let down = "The mayor is an idiot about the harbour";
+    let (before, after) = (site_score(builtin, down), site_score(&a.model, down));
+    assert!(
+        before.score.uncivil && !after.score.uncivil,
+        "{before:?} {after:?}"
+    );
+    assert!(
+        a.more_uncivil.iter().any(|w| w.0 == "bananas"),
+        "{:?}",
+        a.more_uncivil
     );
     let (site, builtin) = (a.auc_site.unwrap(), a.auc_builtin.unwrap());
     assert!(site > builtin, "site {site} builtin {builtin}");
 }
 
-/// Stacker rows: the built-in combination's logit `z`, and a list
-/// (vulgarity, feature 2 + its column) flagged on `vulgar` rows.
-fn stack_rows(data: &[(f64, bool, bool)]) -> Vec<stack::Row> {
-    let vulgarity = Category::VULGARITY.index();
-    data.iter()
-        .map(|&(z, vulgar, label)| {
-            let mut features = [0.0; N_STACK];
-            features[0] = z;
-            features[2 + vulgarity] = f64::from(u8::from(vulgar));
-            stack::Row {
-                features,
-                label,
-                weight: 1.0,
-            }
-        })
-        .collect()
-}
-
 #[test]
-fn r15_stack_keeps_the_builtin_combination_when_it_cannot_do_better() {
-    // The combined score alone ranks every row right: no stack can beat
-    // that, so the most cautious candidate, the built-in one, is kept.
-    let data: Vec<(f64, bool, bool)> = (0..200)
-        .map(|i| {
-            let y = i % 3 == 0;
-            (
-                if y { 1.0 } else { -1.0 } + f64::from(i % 7) / 10.0,
-                i % 2 == 0,
-                y,
-            )
-        })
-        .collect();
-    let rows = stack_rows(&data);
-    let fold: Vec<usize> = (0..rows.len()).map(|i| i % 5).collect();
-    let c = stack::choose(&rows, &fold, 5);
-    assert_eq!(c.l2, None);
-    assert_eq!(c.auc, Some(1.0));
-    assert_eq!(c.stack.weights[0], 1.0);
-    assert!(c.stack.weights[1..].iter().all(|&w| w == 0.0));
-}
-
-#[test]
-fn r15_stack_down_weights_a_list_the_site_does_not_share() {
-    // The site keeps vulgar comments that the combined score ranks high
-    // because of the vulgarity list, and removes by another measure: the
-    // combination learns to count that list less, chosen by
-    // cross-validation, and deterministically.
-    let data: Vec<(f64, bool, bool)> = (0..300)
-        .map(|i| {
-            let vulgar = i % 4 == 0;
-            let y = i % 5 == 0 && !vulgar;
-            let z = f64::from(i % 11) / 5.0 - 1.0 + if y { 1.0 } else { 0.0 };
-            (z + if vulgar { 2.0 } else { 0.0 }, vulgar, y)
-        })
-        .collect();
-    let rows = stack_rows(&data);
-    // Positives (every fifth row) spread over all folds.
-    let fold: Vec<usize> = (0..rows.len()).map(|i| (i / 5) % 5).collect();
-    let a = stack::choose(&rows, &fold, 5);
-    let b = stack::choose(&rows, &fold, 5);
-    assert_eq!(a.stack, b.stack, "deterministic");
-    assert!(a.l2.is_some(), "{a:?}");
-    let w = a.stack.weights[2 + Category::VULGARITY.index()];
-    assert!(w < -1.0, "vulgarity weight {w}");
-    let identity_auc =
-        crate::analyze::metrics::roc_auc(&data.iter().map(|d| (d.0, d.2)).collect::<Vec<_>>())
-            .unwrap();
-    assert!(
-        a.auc.unwrap() > identity_auc + 0.05,
-        "{a:?} vs {identity_auc}"
-    );
-}
-
-#[test]
-fn r15_site_model_with_its_combination_is_byte_identical() {
-    let rows = site_rows();
+fn r26_a_word_of_two_removed_rows_carries_no_weight() {
+    // 40 rows where nothing separates the kinds but two removed rows that
+    // happen to mention "every morning": the site model must not learn the
+    // words (the "I know where you park every morning.").
+    let mut rows: Vec<(String, bool)> = Vec::new();
+    for i in 0..40 {
+        let text = match i {
+            0 => "see you every morning at the meeting".to_owned(),
+            1 => "the bus is late every morning".to_owned(),
+            _ => format!("comment number {i} about the council budget"),
+        };
+        rows.push((text, i < 2 || i % 4 == 0));
+    }
     let rows: Vec<(&str, bool)> = rows.iter().map(|(t, y)| (t.as_str(), *y)).collect();
-    let lexicon = Lexicon::builtin();
-    let opts = SiteOptions::default();
-    let file = |r: &site::SiteReport| {
-        crate::model_file::encode(&crate::model_file::SiteModel {
-            info: crate::model_file::ModelInfo {
-                base_sha256: None,
-                written_by: String::new(),
-                data_sha256: [0; 32],
-                rows: 1,
-                labelled: 1,
-                positives: 1,
-                skipped: 0,
-                folds: 5,
-                cv_auc_builtin: r.auc_builtin.unwrap_or(0.0),
-                cv_auc_site: r.auc_site.unwrap_or(0.0),
-            },
-            model: r.model.clone(),
-        })
-    };
-    let a = train_site(&rows, Some(Model::builtin()), &lexicon, &opts).unwrap();
-    let b = train_site(&rows, Some(Model::builtin()), &lexicon, &opts).unwrap();
-    assert!(a.model.stack().is_some());
-    assert_eq!(file(&a), file(&b));
-    let no_stack = SiteOptions {
-        stack: false,
-        ..SiteOptions::default()
-    };
-    let c = train_site(&rows, Some(Model::builtin()), &lexicon, &no_stack).unwrap();
-    assert!(c.model.stack().is_none());
-    assert_eq!(c.auc_site, c.auc_layer);
-    assert_eq!(encode_weights(&a.model), encode_weights(&c.model));
+    let a = train_site(&rows, &Lexicon::builtin(), &SiteOptions::default()).unwrap();
+    let text = "I know where you park every morning.";
+    let s = site_score(&a.model, text);
+    assert!(!s.score.uncivil, "{s:?}");
+    assert!(!s.evidence.contains("every"), "{}", s.evidence);
+    assert!(a.untrusted.is_some(), "40 rows are too few to trust");
 }
