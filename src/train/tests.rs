@@ -252,7 +252,9 @@ fn r26_site_model_learns_both_ways_and_is_byte_identical() {
 fn r26_a_word_of_two_removed_rows_carries_no_weight() {
     // 40 rows where nothing separates the kinds but two removed rows that
     // happen to mention "every morning": the site model must not learn the
-    // words (the issue's "I know where you park every morning.").
+    // words.  The issue's "I know where you park every morning." is now a
+    // veiled threat by the built-in rules (issue 25), so the check uses a
+    // sentence with the same words and no threat.
     let mut rows: Vec<(String, bool)> = Vec::new();
     for i in 0..40 {
         let text = match i {
@@ -264,7 +266,7 @@ fn r26_a_word_of_two_removed_rows_carries_no_weight() {
     }
     let rows: Vec<(&str, bool)> = rows.iter().map(|(t, y)| (t.as_str(), *y)).collect();
     let a = train_site(&rows, &Lexicon::builtin(), &SiteOptions::default()).unwrap();
-    let text = "I know where you park every morning.";
+    let text = "We park by the station every morning.";
     let s = site_score(&a.model, text);
     assert!(!s.score.uncivil, "{s:?}");
     assert!(!s.evidence.contains("every"), "{}", s.evidence);
