@@ -182,3 +182,25 @@ fn r24_threats_and_group_attacks_outrank_every_insult() {
         }
     }
 }
+
+#[test]
+fn r24_learned_words_that_barely_weigh_are_no_reason() {
+    // The demo's worst comment listed "learned: bull*hit, Every, town":
+    // words of +0.2-0.3 beside +2.8 explain nothing a moderator can act on.
+    let s = score(
+        "That is total bullshit and you know it. Every project in this town comes in late.",
+        &[],
+    );
+    assert!(s.uncivil);
+    let words: Vec<&str> = s.learned.iter().map(|(w, _)| w.as_str()).collect();
+    assert!(words.contains(&"bullshit"), "{words:?}");
+    assert!(
+        s.learned.iter().all(|(_, x)| *x >= super::LEARNED_MIN),
+        "{:?}",
+        s.learned
+    );
+    assert!(
+        !words.iter().any(|w| *w == "Every" || *w == "town"),
+        "{words:?}"
+    );
+}
