@@ -270,6 +270,7 @@ fn main() {
     // the marker; a regeneration keeps them as they are.
     if let Ok(old) = std::fs::read_to_string("docs/ACCURACY.md") {
         if let Some(at) = old.find(HAND_MARKER) {
+            md.truncate(md.trim_end().len());
             md.push_str("\n\n");
             md.push_str(&old[at..]);
         }
