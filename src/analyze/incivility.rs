@@ -408,21 +408,8 @@ impl TextScore {
     ) {
         self.uncivil = self.incivility >= threshold;
         if self.uncivil && self.learned.is_empty() {
-            let words = Words::of(text);
-            let (found, names) = scorer.lexicon.find_with_names(text);
-            let reading = read(text, &words, &found, scorer.lexicon);
-            let silenced = silenced(&words, names);
-            let set_aside: Vec<(Match, Option<Voice>, bool)> = found
-                .into_iter()
-                .filter_map(|m| {
-                    let v = voice_for(&m, &reading)?;
-                    Some((m, Some(v), true))
-                })
-                .collect();
-            self.learned = scorer.model.explain(
-                &own_text(text, masked, &reading, &set_aside, &silenced),
-                LEARNED_WORDS,
-            );
+            let (own, words, reading) = scorer.learned_reading(text, masked);
+            self.learned = scorer.model.explain(&own, LEARNED_WORDS);
             // The same reasons as `Scorer::score` lists.
             self.learned
                 .retain(|(w, x)| *x >= LEARNED_MIN && readable(w, &words, &reading.marks));
@@ -436,6 +423,12 @@ impl Scorer<'_> {
     /// The text the learned layer reads for `text` (see [`own_text`]), for
     /// `explain`: allow-listed words, names and identity terms are blank.
     pub fn learned_text(&self, text: &str, masked: &[Range<usize>]) -> String {
+        self.learned_reading(text, masked).0
+    }
+
+    /// The learned layer's text for `text`, with the words and the rule
+    /// layer's reading it was made from (to judge which words are reasons).
+    fn learned_reading(&self, text: &str, masked: &[Range<usize>]) -> (String, Words, Reading) {
         let words = Words::of(text);
         let (found, names) = self.lexicon.find_with_names(text);
         let reading = read(text, &words, &found, self.lexicon);
@@ -446,7 +439,8 @@ impl Scorer<'_> {
                 Some((m, Some(v), true))
             })
             .collect();
-        own_text(text, masked, &reading, &set_aside, &silenced(&words, names))
+        let own = own_text(text, masked, &reading, &set_aside, &silenced(&words, names));
+        (own, words, reading)
     }
 }
 
