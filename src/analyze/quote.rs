@@ -136,29 +136,26 @@ fn first_ranks<'f>(
     candidates: &[usize],
     normalized: &impl Fn(usize) -> &'f str,
 ) -> Vec<Option<usize>> {
-    if looked.len() <= FRAGMENTS_ONE_BY_ONE {
-        return looked
+    // Each fragment looked up alone: for a few, and when the automaton is
+    // too big to build.
+    let one_by_one = || -> Vec<Option<usize>> {
+        looked
             .iter()
             .map(|(_, _, f)| {
                 candidates
                     .iter()
                     .position(|&j| normalized(j).contains(f.as_str()))
             })
-            .collect();
+            .collect()
+    };
+    if looked.len() <= FRAGMENTS_ONE_BY_ONE {
+        return one_by_one();
     }
     let mut distinct: Vec<&str> = looked.iter().map(|(_, _, f)| f.as_str()).collect();
     distinct.sort_unstable();
     distinct.dedup();
     let Ok(ac) = aho_corasick::AhoCorasick::new(&distinct) else {
-        // Too big to build: look each fragment up alone.
-        return looked
-            .iter()
-            .map(|(_, _, f)| {
-                candidates
-                    .iter()
-                    .position(|&j| normalized(j).contains(f.as_str()))
-            })
-            .collect();
+        return one_by_one();
     };
     let mut rank: Vec<Option<usize>> = vec![None; distinct.len()];
     let mut left = distinct.len();
