@@ -17,15 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${SIZES_KB:-64 256 1024}
 shapes=${SHAPES:-idiots mixed quotes names mentions neutral lines}
-target=${CARGO_TARGET_DIR:-target}
-dir=${BENCH_DIR:-$target/bench-hostile}
-mkdir -p "$dir"
-if [ -n "${THREADWATCH:-}" ]; then
-  tw=$THREADWATCH
-else
-  cargo build --release --locked --quiet
-  tw=$target/release/threadwatch
-fi
+. benches/common.sh bench-hostile
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 run() { # label file -> one line: label, user s, peak RSS MB, report bytes
   rm -rf "$dir/out"

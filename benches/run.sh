@@ -21,16 +21,7 @@ many_mb=${MANY_MB:-500}
 single_mb=${SINGLE_MB:-1000}
 seed=${SEED:-24301}
 peer_rows=${PEER_ROWS:-200000}
-target=${CARGO_TARGET_DIR:-target}
-dir=${BENCH_DIR:-$target/bench-run}
-mkdir -p "$dir"
-
-if [ -n "${THREADWATCH:-}" ]; then
-  tw=$THREADWATCH
-else
-  cargo build --release --locked --quiet
-  tw=$target/release/threadwatch
-fi
+. benches/common.sh bench-run
 command -v rg >/dev/null || { echo "ripgrep is missing: apt-get install ripgrep" >&2; exit 2; }
 
 # Every lexicon term as listed (the part before `|`), one per line: what a

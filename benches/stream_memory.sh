@@ -13,15 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${SIZES:-100 500 2000}
 formats=${FORMATS:-ndjson wxr}
-target=${CARGO_TARGET_DIR:-target}
-dir=${BENCH_DIR:-$target/bench-stream}
-mkdir -p "$dir"
-if [ -n "${THREADWATCH:-}" ]; then
-  tw=$THREADWATCH
-else
-  cargo build --release --locked --quiet
-  tw=$target/release/threadwatch
-fi
+. benches/common.sh bench-stream
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-7s %8s %14s %10s %10s %10s\n' format MB peak_rss_MB user_s wall_s comments
 for f in $formats; do

@@ -21,15 +21,7 @@ cd "$(dirname "$0")/.."
 rows=${ROWS:-10000}
 runs=${RUNS:-5}
 seed=${SEED:-1515}
-target=${CARGO_TARGET_DIR:-target}
-dir=${BENCH_DIR:-$target/bench-train}
-mkdir -p "$dir"
-if [ -n "${THREADWATCH:-}" ]; then
-  tw=$THREADWATCH
-else
-  cargo build --release --locked --quiet
-  tw=$target/release/threadwatch
-fi
+. benches/common.sh bench-train
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
 
