@@ -37,16 +37,55 @@ pub struct Reading {
     /// Where the rule lists occur in the text (kept for `reason.rs`, so
     /// the text is scanned once).
     pub marks: Marks,
+    /// `neutral`'s indices by range start, and the furthest end reached by
+    /// any of the first i of them: `voice_of` walks back from a match only
+    /// while a range can still contain it, so a long comment with many
+    /// matches and many neutral ranges is not read matches x ranges times.
+    /// Empty (then every range is tried) when built without `read`.
+    by_start: Vec<usize>,
+    reach: Vec<usize>,
 }
 
 impl Reading {
     /// Why `range` is not the writer's own, if it lies in a neutral range.
     pub fn voice_of(&self, range: &Range<usize>) -> Option<Voice> {
-        self.neutral
-            .iter()
-            .filter(|n| n.range.start <= range.start && range.end <= n.range.end)
+        let holds = |n: &Neutral| n.range.start <= range.start && range.end <= n.range.end;
+        if self.by_start.len() != self.neutral.len() {
+            return self
+                .neutral
+                .iter()
+                .filter(|n| holds(n))
+                .map(|n| n.voice)
+                .min();
+        }
+        // Ranges starting at or before the match, nearest first, while one
+        // of them can still reach past its end.
+        let upto = self
+            .by_start
+            .partition_point(|&i| self.neutral[i].range.start <= range.start);
+        (0..upto)
+            .rev()
+            .take_while(|&k| self.reach[k] >= range.end)
+            .map(|k| &self.neutral[self.by_start[k]])
+            .filter(|n| holds(n))
             .map(|n| n.voice)
             .min()
+    }
+
+    /// Builds the index `voice_of` reads.
+    fn index(mut self) -> Self {
+        let mut by_start: Vec<usize> = (0..self.neutral.len()).collect();
+        by_start.sort_by_key(|&i| self.neutral[i].range.start);
+        let mut furthest = 0;
+        self.reach = by_start
+            .iter()
+            .map(|&i| {
+                furthest = furthest.max(self.neutral[i].range.end);
+                furthest
+            })
+            .collect();
+        self.by_start = by_start;
+        self
     }
 }
 
@@ -221,7 +260,9 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
         neutral,
         hits,
         marks,
+        ..Reading::default()
     }
+    .index()
 }
 
 #[cfg(test)]
