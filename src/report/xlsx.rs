@@ -13,19 +13,39 @@
 //! sheet per report.  A report longer than a sheet (1,048,576 rows) goes
 //! on in `comments (2)` and so on.  Sheets are written in rust_xlsxwriter's
 //! constant-memory mode, rows streaming to temporary files beside the
-//! reports, so a run of millions of comments does not hold them; the
-//! flagged sheet keeps the worst [`FLAGGED_MAX`] comments.
+//! reports, so a run of millions of comments does not hold them.  The
+//! flagged sheet lists the worst [`FLAGGED_MAX`] comments: their cells
+//! wait in a temporary file too, and only each one's score and place in
+//! that file stay in memory (issue 27: 200,000 full rows were kept).
+//!
+//! Rows get no explicit height (issue 27).  Excel and LibreOffice size a
+//! row whose cells wrap when they load the file, as long as the row has no
+//! height of its own (libxlsxwriter's docs, "working with object
+//! positioning", say so of Excel).  rust_xlsxwriter 0.102 also keeps the
+//! options of every row given a height for the whole run, even in
+//! constant-memory mode, and writes the last such row's `<row>` twice.
+//!
+//! Text cells show their direction controls (U+202A to U+202E, U+2066 to
+//! U+2069) as visible signs, `Bob[U+202E]gnp.exe`, as report.html does
+//! (issue 27); the CSVs keep the characters.  Isolating a name cell with
+//! U+2068 ... U+2069 would not do: a cell is its own paragraph already, so
+//! the override inside the name would still show it as "Bobexe.png", and
+//! in the evidence (`moron -> Bob...gnp.exe | aspersion ...`) a name sits
+//! inside our own words, where an isolate closed early by a U+2069 in the
+//! name would let the override run on.
 
-use std::io;
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{
     Color, ConditionalFormat2ColorScale, ConditionalFormatType, ExcelDateTime, Format, FormatAlign,
     FormatBorder, Url, Workbook, Worksheet, XlsxError,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::cell::{typed, Cell, DECIMALS};
+use super::html::text::plain;
 use super::people::{InteractionRow, TauntRow, ThreadRow, UserRow};
 use super::run::RunSummary;
 use super::CommentRow;
@@ -61,25 +81,88 @@ const FLAGGED_COLUMNS: [&str; 10] = [
 /// Writes the workbook.
 pub struct WorkbookSink {
     rows_per_sheet: u32,
+    /// Comments the `flagged` sheet lists at most ([`FLAGGED_MAX`]).
+    flagged_max: usize,
     path: Option<PathBuf>,
     book: Book,
     formats: Formats,
     comments: Option<Table>,
-    /// The worst uncivil comments so far: (score, order, row).
+    /// The worst uncivil comments so far, at most 2 x `flagged_max`.
     flagged: Vec<Flag>,
+    /// Where their cells wait (from `begin`).
+    spill: Option<Spill>,
+    /// The score of the last listed comment once the list was full: a
+    /// later comment scoring no more cannot be listed (ties go to the
+    /// earlier comment), so its cells are not even spilled.
+    floor: Option<f64>,
     /// Uncivil comments seen, listed or not.
     uncivil: usize,
     seen: usize,
 }
 
-/// An uncivil comment kept for the `flagged` sheet.
+/// An uncivil comment that may be listed in the `flagged` sheet: its
+/// rank, and where its [`FlagCells`] are in the spill file.
 struct Flag {
     score: f64,
     order: usize,
-    row: CommentRow,
+    offset: u64,
+    len: u32,
+    pending: bool,
+}
+
+/// The cells of a row of `flagged`, spilled to a temporary file (postcard)
+/// until the sheet is written at the end.
+#[derive(Serialize, Deserialize)]
+struct FlagCells {
+    author: String,
+    /// The author aimed at, else the target as found.
+    target: String,
+    /// The full text, cut to what a cell holds.
     text: String,
+    evidence: String,
+    thread: String,
+    comment_ref: String,
+    source: String,
+    status: String,
     /// Sheet and 0-based row of the comment in `comments`.
-    at: (String, u32),
+    sheet: String,
+    row: u32,
+}
+
+/// An unlinked temporary file beside the reports, written once and read
+/// back by offset.
+struct Spill {
+    file: BufWriter<File>,
+    len: u64,
+}
+
+impl Spill {
+    fn push(&mut self, cells: &FlagCells) -> io::Result<(u64, u32)> {
+        let bytes = postcard::to_stdvec(cells).map_err(io::Error::other)?;
+        let len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
+        self.file.write_all(&bytes)?;
+        let at = self.len;
+        self.len += u64::from(len);
+        Ok((at, len))
+    }
+
+    /// Reads the cells of `flags`, in their order, and hands each to `f`.
+    fn read_each(
+        self,
+        flags: &[Flag],
+        mut f: impl FnMut(usize, FlagCells) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
+        let mut buf = Vec::new();
+        for (i, flag) in flags.iter().enumerate() {
+            file.seek(SeekFrom::Start(flag.offset))?;
+            buf.resize(flag.len as usize, 0);
+            file.read_exact(&mut buf)?;
+            let cells = postcard::from_bytes(&buf).map_err(io::Error::other)?;
+            f(i, cells)?;
+        }
+        Ok(())
+    }
 }
 
 impl Default for WorkbookSink {
@@ -100,6 +183,7 @@ impl WorkbookSink {
     pub fn with_rows_per_sheet(rows: u32) -> Self {
         Self {
             rows_per_sheet: rows.clamp(2, SHEET_ROWS),
+            flagged_max: FLAGGED_MAX,
             path: None,
             book: Book {
                 book: Workbook::new(),
@@ -108,6 +192,8 @@ impl WorkbookSink {
             formats: Formats::new(),
             comments: None,
             flagged: Vec::new(),
+            spill: None,
+            floor: None,
             uncivil: 0,
             seen: 0,
         }
@@ -115,14 +201,17 @@ impl WorkbookSink {
 }
 
 /// Sorts `flagged` worst first (ties: run order) and keeps the first
-/// [`FLAGGED_MAX`].
-fn keep_worst(flagged: &mut Vec<Flag>) {
+/// `max`; returns the last one's score when the list is full.
+fn keep_worst(flagged: &mut Vec<Flag>, max: usize) -> Option<f64> {
     flagged.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.order.cmp(&b.order))
     });
-    flagged.truncate(FLAGGED_MAX);
+    flagged.truncate(max);
+    (flagged.len() == max)
+        .then(|| flagged.last().map(|f| f.score))
+        .flatten()
 }
 
 impl Sink for WorkbookSink {
@@ -133,6 +222,10 @@ impl Sink for WorkbookSink {
     fn begin(&mut self, dir: &Path) -> io::Result<()> {
         self.path = Some(dir.join(FILE));
         self.book.book.set_tempdir(dir).map_err(xlsx)?;
+        self.spill = Some(Spill {
+            file: BufWriter::new(tempfile::tempfile_in(dir)?),
+            len: 0,
+        });
         // The flagged sheet comes first, though it is filled last.
         let (_, flagged) = self.book.add("flagged")?;
         flagged.set_tab_color(Color::RGB(0xC0392B));
@@ -151,22 +244,49 @@ impl Sink for WorkbookSink {
         let Some(table) = self.comments.as_mut() else {
             return Err(io::Error::other("workbook: comments before begin"));
         };
+        let Some(spill) = self.spill.as_mut() else {
+            return Err(io::Error::other("workbook: comments before begin"));
+        };
         for r in records {
-            let at = table.write(&mut self.book, &r.row, &self.formats)?;
-            if r.row.uncivil == 1 {
-                self.uncivil += 1;
-                self.flagged.push(Flag {
-                    score: r.row.incivility.parse().unwrap_or(0.0),
-                    order: self.seen,
-                    row: r.row.clone(),
-                    text: r.text.to_string(),
-                    at,
-                });
-                if self.flagged.len() >= 2 * FLAGGED_MAX {
-                    keep_worst(&mut self.flagged);
-                }
-            }
+            let (sheet, row) = table.write(&mut self.book, &r.row, &self.formats)?;
+            let order = self.seen;
             self.seen += 1;
+            if r.row.uncivil != 1 {
+                continue;
+            }
+            self.uncivil += 1;
+            let score: f64 = r.row.incivility.parse().unwrap_or(0.0);
+            if self.floor.is_some_and(|floor| score <= floor) {
+                continue;
+            }
+            let c = &r.row;
+            let target = if c.target_author.is_empty() {
+                &c.target
+            } else {
+                &c.target_author
+            };
+            let (offset, len) = spill.push(&FlagCells {
+                author: c.author.clone(),
+                target: target.clone(),
+                text: fit(&r.text).into_owned(),
+                evidence: c.evidence.clone(),
+                thread: c.thread.clone(),
+                comment_ref: c.comment_ref.clone(),
+                source: c.source.clone(),
+                status: c.status.clone(),
+                sheet,
+                row,
+            })?;
+            self.flagged.push(Flag {
+                score,
+                order,
+                offset,
+                len,
+                pending: c.status == "pending",
+            });
+            if self.flagged.len() >= 2 * self.flagged_max {
+                self.floor = keep_worst(&mut self.flagged, self.flagged_max);
+            }
         }
         Ok(())
     }
@@ -192,9 +312,13 @@ impl Sink for WorkbookSink {
         if let Some(table) = self.comments.take() {
             table.close(&mut self.book)?;
         }
-        keep_worst(&mut self.flagged);
+        keep_worst(&mut self.flagged, self.flagged_max);
+        let spill = self
+            .spill
+            .take()
+            .ok_or_else(|| io::Error::other("workbook: finish before begin"))?;
         let sheet = self.book.get(0)?;
-        write_flagged(sheet, &self.flagged, self.uncivil, &self.formats)?;
+        write_flagged(sheet, &self.flagged, spill, self.uncivil, &self.formats)?;
         let path = self
             .path
             .clone()
@@ -311,14 +435,6 @@ impl Table {
         };
         let sheet = book.get(index)?;
         let t = typed(row)?;
-        fit_height(
-            sheet,
-            self.row,
-            t.names.iter().zip(&t.cells).filter_map(|(n, c)| match c {
-                Cell::Text(s) => Some((*n, s.as_str())),
-                _ => None,
-            }),
-        )?;
         for (col, (cell, column)) in t.cells.iter().zip(&t.names).enumerate() {
             write_cell(sheet, self.row, col as u16, column, cell, formats)?;
         }
@@ -425,7 +541,8 @@ fn write_cell(
     }
 }
 
-/// A text cell, cut to what a cell holds (with a note saying so).
+/// A text cell, its direction controls shown as signs, cut to what a
+/// cell holds (with a note saying so).
 fn text(
     sheet: &mut Worksheet,
     row: u32,
@@ -434,7 +551,8 @@ fn text(
     column: &str,
     f: &Formats,
 ) -> io::Result<()> {
-    let s = fit(s);
+    let shown = plain(s);
+    let s = fit(&shown);
     let r = if width(column).1 {
         sheet.write_string_with_format(row, col, s.as_ref(), &f.wrap)
     } else {
@@ -503,10 +621,12 @@ fn width(column: &str) -> (f64, bool) {
     }
 }
 
-/// The `flagged` sheet: a title line, then one row per listed comment.
+/// The `flagged` sheet: a title line, then one row per listed comment,
+/// its cells read back from `spill`.
 fn write_flagged(
     sheet: &mut Worksheet,
     flagged: &[Flag],
+    spill: Spill,
     uncivil: usize,
     f: &Formats,
 ) -> io::Result<()> {
@@ -519,7 +639,7 @@ fn write_flagged(
         format!("Uncivil comments, worst first: {uncivil}. Every comment is in the comments sheet.")
     };
     // A pending comment is the one that needs action (issue 27).
-    let pending = flagged.iter().filter(|c| c.row.status == "pending").count();
+    let pending = flagged.iter().filter(|c| c.pending).count();
     let title = if pending > 0 {
         format!("{title} {pending} listed are pending: filter the status column.")
     } else {
@@ -529,81 +649,37 @@ fn write_flagged(
         .write_string_with_format(0, 0, title, &f.title)
         .map_err(xlsx)?;
     header_at(sheet, 1, &FLAGGED_COLUMNS, f)?;
-    for (i, c) in flagged.iter().enumerate() {
+    spill.read_each(flagged, |i, c| {
         let row = 2 + i as u32;
-        let target = if c.row.target_author.is_empty() {
-            c.row.target.as_str()
-        } else {
-            c.row.target_author.as_str()
-        };
-        let wrapped = [
-            ("text", c.text.as_str()),
-            ("evidence", &c.row.evidence),
-            ("thread", &c.row.thread),
-        ];
-        fit_height(sheet, row, wrapped.into_iter())?;
         sheet
-            .write_number_with_format(row, 0, c.score, &f.decimal)
+            .write_number_with_format(row, 0, flagged[i].score, &f.decimal)
             .map_err(xlsx)?;
         let cells: [(u16, &str); 6] = [
-            (1, &c.row.author),
-            (2, target),
+            (1, &c.author),
+            (2, &c.target),
             (3, &c.text),
-            (4, &c.row.evidence),
-            (5, &c.row.thread),
-            (6, &c.row.comment_ref),
+            (4, &c.evidence),
+            (5, &c.thread),
+            (6, &c.comment_ref),
         ];
         for (col, s) in cells {
             if !s.is_empty() {
                 text(sheet, row, col, s, FLAGGED_COLUMNS[col as usize], f)?;
             }
         }
-        let (name, at) = &c.at;
+        let (name, at) = (&c.sheet, c.row);
         let url = Url::new(format!("internal:'{name}'!A{}", at + 1));
         sheet
             .write_url_with_text(row, 7, url, format!("{name} row {}", at + 1))
             .map_err(xlsx)?;
-        text(sheet, row, 8, &c.row.source, "source", f)?;
-        if !c.row.status.is_empty() {
-            text(sheet, row, 9, &c.row.status, "status", f)?;
+        text(sheet, row, 8, &c.source, "source", f)?;
+        if !c.status.is_empty() {
+            text(sheet, row, 9, &c.status, "status", f)?;
         }
-    }
+        Ok(())
+    })?;
     let last = 1 + flagged.len() as u32;
     dress(sheet, &FLAGGED_COLUMNS, 1, last)
-}
-
-/// Gives `row` the height its wrapped text needs: spreadsheets do not
-/// resize rows of a generated file when they open it, and a wrapped cell
-/// in a row of one line shows one line and hides the rest.
-fn fit_height<'a>(
-    sheet: &mut Worksheet,
-    row: u32,
-    cells: impl Iterator<Item = (&'a str, &'a str)>,
-) -> io::Result<()> {
-    let lines = cells
-        .filter_map(|(column, text)| {
-            let (width, wrap) = width(column);
-            wrap.then(|| lines(text, width))
-        })
-        .max()
-        .unwrap_or(1);
-    if lines > 1 {
-        let shown = lines.min(MAX_LINES) as f64;
-        sheet.set_row_height(row, 15.0 * shown).map_err(xlsx)?;
-    }
-    Ok(())
-}
-
-/// Lines of text a row grows to at most (more is scrolled in the cell).
-const MAX_LINES: usize = 24;
-
-/// Lines `text` takes in a column `width` characters wide, with a little
-/// slack for proportional fonts.
-fn lines(text: &str, width: f64) -> usize {
-    let per_line = ((width * 1.1) as usize).max(1);
-    text.split('\n')
-        .map(|l| l.chars().count().div_ceil(per_line).max(1))
-        .sum()
 }
 
 fn header_at(sheet: &mut Worksheet, row: u32, columns: &[&str], f: &Formats) -> io::Result<()> {

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::support::{skip, tw};
-use crate::workbook::{column, sheets, soffice};
+use crate::workbook::{column, parts, sheets, soffice};
 
 /// An export with a comment of each status, all uncivil but one, and a
 /// name, a title and a text carrying U+202E (RIGHT-TO-LEFT OVERRIDE).
@@ -134,9 +134,29 @@ fn r27_flagged_sheet_ends_with_a_status_column() {
         got,
         [
             ("Ann", "spam"),
-            ("Bob\u{202e}gnp.exe", "pending"),
+            ("Bob[U+202E]gnp.exe", "pending"),
             ("Cy", "deleted"),
             ("Di", "approved")
         ]
     );
+}
+
+#[test]
+fn r27_workbook_shows_direction_controls_as_signs() {
+    // A cell is its own paragraph, so isolating a name changes nothing;
+    // the override inside it is shown as a sign instead, in every sheet
+    // that names people (flagged, comments, users, interactions) and in
+    // the evidence, where names sit inside the tool's words.
+    let dir = tempfile::tempdir().unwrap();
+    let book = run(dir.path(), &["--xlsx"]).join("threadwatch.xlsx");
+    let xml: String = parts(&book, "xl/")
+        .into_iter()
+        .map(|(_, x)| x)
+        .collect();
+    assert!(xml.matches("Bob[U+202E]gnp.exe").count() >= 4, "{xml}");
+    assert!(xml.contains("moron -&gt; Bob[U+202E]gnp.exe | "), "{xml}");
+    // Titles and texts too, as in report.html (the CSVs keep them).
+    assert!(xml.contains("Poll [U+202E]tluser"));
+    assert!(xml.contains("Idiots, [U+202E]all of you."));
+    assert!(!xml.contains('\u{202e}'));
 }

@@ -245,3 +245,52 @@ fn r17_a_report_longer_than_a_sheet_goes_on_in_the_next() {
         .sum();
     assert_eq!(all, total, "every comment in exactly one part");
 }
+
+/// The XML parts of `book` whose names start with `prefix`, by name.
+pub(crate) fn parts(book: &Path, prefix: &str) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(book).unwrap()).unwrap();
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().into_owned();
+        if name.starts_with(prefix) && name.ends_with(".xml") {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+            out.push((name, xml));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The `r` of every `<row>` of a sheet's XML, in file order.
+fn row_numbers(xml: &str) -> Vec<u32> {
+    xml.match_indices("<row r=\"")
+        .map(|(at, tag)| {
+            let rest = &xml[at + tag.len()..];
+            rest[..rest.find('"').unwrap()].parse().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn r27_every_sheet_has_each_row_once_in_order() {
+    // rust_xlsxwriter 0.102 wrote the last row of a sheet twice when it
+    // had a height; the workbook gives rows none now.  Whole sheets, and
+    // sheets split at 40 rows (the last row of each part).
+    for rows in [None, Some(40)] {
+        let dir = tempfile::tempdir().unwrap();
+        let book = write_book(dir.path(), rows);
+        let sheets = parts(&book, "xl/worksheets/sheet");
+        assert!(sheets.len() >= 6, "{rows:?}: {} sheets", sheets.len());
+        for (name, xml) in &sheets {
+            let numbers = row_numbers(xml);
+            assert!(!numbers.is_empty(), "{rows:?} {name}: no rows");
+            assert!(
+                numbers.windows(2).all(|w| w[0] < w[1]),
+                "{rows:?} {name}: rows not once each, ascending: {numbers:?}"
+            );
+            assert!(!xml.contains("customHeight"), "{rows:?} {name}");
+        }
+    }
+}

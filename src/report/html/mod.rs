@@ -16,7 +16,7 @@
 
 mod graph;
 mod page;
-mod text;
+pub(crate) mod text;
 
 use std::io;
 use std::path::{Path, PathBuf};
