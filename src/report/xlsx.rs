@@ -18,12 +18,15 @@
 //! wait in a temporary file too, and only each one's score and place in
 //! that file stay in memory (issue 27: 200,000 full rows were kept).
 //!
-//! Rows get no explicit height (issue 27).  Excel and LibreOffice size a
-//! row whose cells wrap when they load the file, as long as the row has no
-//! height of its own (libxlsxwriter's docs, "working with object
-//! positioning", say so of Excel).  rust_xlsxwriter 0.102 also keeps the
-//! options of every row given a height for the whole run, even in
-//! constant-memory mode, and writes the last such row's `<row>` twice.
+//! Only the `flagged` sheet, where a person reads whole comments, gives
+//! its rows the height of their wrapped text (issue 27): rust_xlsxwriter
+//! 0.102 keeps the options of every row given a height until the workbook
+//! is saved, even in constant-memory mode, so heights in the comments
+//! sheet grew with the run.  The other sheets' rows have the default
+//! height: Excel sizes a row whose cells wrap when it loads the file, as
+//! long as the row has no height of its own (libxlsxwriter's docs,
+//! "working with object positioning"); LibreOffice shows one line, the
+//! whole cell in its input line.
 //!
 //! Text cells show their direction controls (U+202A to U+202E, U+2066 to
 //! U+2069) as visible signs, `Bob[U+202E]gnp.exe`, as report.html does
@@ -651,6 +654,12 @@ fn write_flagged(
     header_at(sheet, 1, &FLAGGED_COLUMNS, f)?;
     spill.read_each(flagged, |i, c| {
         let row = 2 + i as u32;
+        let wrapped = [
+            ("text", c.text.as_str()),
+            ("evidence", &c.evidence),
+            ("thread", &c.thread),
+        ];
+        fit_height(sheet, row, wrapped.into_iter())?;
         sheet
             .write_number_with_format(row, 0, flagged[i].score, &f.decimal)
             .map_err(xlsx)?;
@@ -679,7 +688,46 @@ fn write_flagged(
         Ok(())
     })?;
     let last = 1 + flagged.len() as u32;
+    // rust_xlsxwriter 0.102 writes the last row of a constant-memory sheet
+    // twice when that row has a height; an empty row after it, with no
+    // height, is the last row instead.
+    sheet.write_blank(last + 1, 0, &f.plain).map_err(xlsx)?;
     dress(sheet, &FLAGGED_COLUMNS, 1, last)
+}
+
+/// Gives `row` of the `flagged` sheet the height its wrapped text needs:
+/// LibreOffice does not size rows of a generated file when it opens it
+/// (Excel does), and a wrapped cell in a row of one line shows one line
+/// and hides the rest.
+fn fit_height<'a>(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: impl Iterator<Item = (&'a str, &'a str)>,
+) -> io::Result<()> {
+    let lines = cells
+        .filter_map(|(column, text)| {
+            let (width, wrap) = width(column);
+            wrap.then(|| lines(text, width))
+        })
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        let shown = lines.min(MAX_LINES) as f64;
+        sheet.set_row_height(row, 15.0 * shown).map_err(xlsx)?;
+    }
+    Ok(())
+}
+
+/// Lines of text a row grows to at most (more is scrolled in the cell).
+const MAX_LINES: usize = 24;
+
+/// Lines `text` takes in a column `width` characters wide, with a little
+/// slack for proportional fonts.
+fn lines(text: &str, width: f64) -> usize {
+    let per_line = ((width * 1.1) as usize).max(1);
+    text.split('\n')
+        .map(|l| l.chars().count().div_ceil(per_line).max(1))
+        .sum()
 }
 
 fn header_at(sheet: &mut Worksheet, row: u32, columns: &[&str], f: &Formats) -> io::Result<()> {

@@ -149,10 +149,7 @@ fn r27_workbook_shows_direction_controls_as_signs() {
     // the evidence, where names sit inside the tool's words.
     let dir = tempfile::tempdir().unwrap();
     let book = run(dir.path(), &["--xlsx"]).join("threadwatch.xlsx");
-    let xml: String = parts(&book, "xl/")
-        .into_iter()
-        .map(|(_, x)| x)
-        .collect();
+    let xml: String = parts(&book, "xl/").into_iter().map(|(_, x)| x).collect();
     assert!(xml.matches("Bob[U+202E]gnp.exe").count() >= 4, "{xml}");
     assert!(xml.contains("moron -&gt; Bob[U+202E]gnp.exe | "), "{xml}");
     // Titles and texts too, as in report.html (the CSVs keep them).
