@@ -54,7 +54,7 @@ bench-linearity:
 bench-people:
 	benches/people_run.sh
 
-## Big exports (issue 16): peak memory and time over 100 MB, 500 MB and 2 GB of NDJSON and WXR; SIZES, FORMATS.
+## Big inputs (issues 16, 27): peak memory and time over 100 MB, 500 MB and 2 GB of NDJSON and WXR (FORMATS=pages: real texts), plain and --xlsx; SIZES, FORMATS, MODES.
 bench-stream:
 	benches/stream_memory.sh
 

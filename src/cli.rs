@@ -497,12 +497,15 @@ pub struct FormatArgs {
     pub input_format: String,
     /// Names of the fields of generic JSON Lines and CSV exports, as
     /// OURS=THEIRS pairs separated by commas, e.g. 'id=comment_id,text=body'.
-    /// Ours: id, parent_id, thread, title, author, created, text, status.
+    /// Ours: id, parent_id, thread, title, author, author_id, created, text,
+    /// status.  A mapped field that no object or header has is an error.
     /// Repeatable.
     #[arg(long, value_name = "MAP")]
     pub field: Vec<String>,
     /// Time zone of page times that name none ("March 3, 2025 at 9:14
-    /// am"), as an IANA name such as Europe/Paris (default: UTC).  Times
+    /// am"), and of generic JSON Lines and CSV export times that name none
+    /// ("2025-03-03 09:14"), as an IANA name such as Europe/Paris
+    /// (default: UTC).  Times
     /// that name a zone or offset keep it; a date without a time stays a
     /// day.  In a daylight-saving change, a repeated local time is read as
     /// the first, a skipped one with the offset before the change.

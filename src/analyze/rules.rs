@@ -37,54 +37,71 @@ pub struct Reading {
     /// Where the rule lists occur in the text (kept for `reason.rs`, so
     /// the text is scanned once).
     pub marks: Marks,
-    /// `neutral`'s indices by range start, and the furthest end reached by
-    /// any of the first i of them: `voice_of` walks back from a match only
-    /// while a range can still contain it, so a long comment with many
-    /// matches and many neutral ranges is not read matches x ranges times.
-    /// Empty (then every range is tried) when built without `read`.
-    by_start: Vec<usize>,
+    /// For each voice found, in order: the starts of its ranges, sorted,
+    /// and the furthest end reached by the first i of them.  A range of
+    /// that voice holds a match exactly when the ranges starting at or
+    /// before the match reach past its end, so `voice_of` makes one binary
+    /// search a voice, whatever the ranges and however they nest (issue
+    /// 27: a walk over the ranges around each match was quadratic in a
+    /// long comment).  Every range is tried instead when `neutral` is not
+    /// the `indexed` ranges `read` built it for.
+    by_voice: Vec<VoiceIndex>,
+    indexed: usize,
+}
+
+/// The ranges of one voice, by start (see `Reading::by_voice`).
+#[derive(Debug, Clone)]
+struct VoiceIndex {
+    voice: Voice,
+    starts: Vec<usize>,
     reach: Vec<usize>,
 }
 
 impl Reading {
     /// Why `range` is not the writer's own, if it lies in a neutral range.
     pub fn voice_of(&self, range: &Range<usize>) -> Option<Voice> {
-        let holds = |n: &Neutral| n.range.start <= range.start && range.end <= n.range.end;
-        if self.by_start.len() != self.neutral.len() {
+        if self.indexed != self.neutral.len() || self.by_voice.is_empty() {
             return self
                 .neutral
                 .iter()
-                .filter(|n| holds(n))
+                .filter(|n| n.range.start <= range.start && range.end <= n.range.end)
                 .map(|n| n.voice)
                 .min();
         }
-        // Ranges starting at or before the match, nearest first, while one
-        // of them can still reach past its end.
-        let upto = self
-            .by_start
-            .partition_point(|&i| self.neutral[i].range.start <= range.start);
-        (0..upto)
-            .rev()
-            .take_while(|&k| self.reach[k] >= range.end)
-            .map(|k| &self.neutral[self.by_start[k]])
-            .filter(|n| holds(n))
-            .map(|n| n.voice)
-            .min()
+        self.by_voice.iter().find_map(|v| {
+            #[cfg(test)]
+            tests::count_look_up();
+            let upto = v.starts.partition_point(|&s| s <= range.start);
+            (upto > 0 && v.reach[upto - 1] >= range.end).then_some(v.voice)
+        })
     }
 
     /// Builds the index `voice_of` reads.
     fn index(mut self) -> Self {
-        let mut by_start: Vec<usize> = (0..self.neutral.len()).collect();
-        by_start.sort_by_key(|&i| self.neutral[i].range.start);
-        let mut furthest = 0;
-        self.reach = by_start
+        let mut ranges: Vec<(Voice, usize, usize)> = self
+            .neutral
             .iter()
-            .map(|&i| {
-                furthest = furthest.max(self.neutral[i].range.end);
-                furthest
-            })
+            .map(|n| (n.voice, n.range.start, n.range.end))
             .collect();
-        self.by_start = by_start;
+        ranges.sort_unstable();
+        self.by_voice = Vec::new();
+        for (voice, start, end) in ranges {
+            let v = match self.by_voice.last_mut() {
+                Some(v) if v.voice == voice => v,
+                _ => {
+                    self.by_voice.push(VoiceIndex {
+                        voice,
+                        starts: Vec::new(),
+                        reach: Vec::new(),
+                    });
+                    self.by_voice.last_mut().expect("just pushed")
+                }
+            };
+            let furthest = v.reach.last().map_or(end, |&r| r.max(end));
+            v.starts.push(start);
+            v.reach.push(furthest);
+        }
+        self.indexed = self.neutral.len();
         self
     }
 }

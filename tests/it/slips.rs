@@ -395,3 +395,57 @@ fn r27_too_deep_reply_says_the_step_found_and_where_the_unit_comes_from() {
         "{stderr}"
     );
 }
+
+#[test]
+fn r27_a_mapped_jsonl_field_that_is_missing_is_an_error() {
+    let text = concat!(
+        r#"{"id": 1, "text": "hello", "author": "Ann"}"#,
+        "\n",
+        r#"{"id": 2, "text": "world", "author": "Bo", "parent_id": 1}"#,
+        "\n",
+    );
+    let (_d, p) = input("c.jsonl", text);
+    for field in ["id=nosuch", "author=nosuch", "parent_id=nosuch"] {
+        let (_out, code, stderr) = run(&[&p], &["--field", field]);
+        assert_ne!(code, 0, "{field}: {stderr}");
+        assert!(stderr.contains("\"nosuch\""), "{field}: {stderr}");
+        assert!(
+            stderr.contains(r#"the fields "author", "id", "text""#),
+            "{field}: {stderr}"
+        );
+    }
+    // A mapped field that some object has is fine, even if others lack it.
+    let (_out, code, stderr) = run(&[&p], &["--field", "parent_id=parent_id"]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = text.replace("parent_id", "reply_to");
+    let (_d, p) = input("d.jsonl", &text);
+    let (out, code, stderr) = run(&[&p], &["--field", "parent_id=reply_to"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(comments(out.path()).get(1, "parent_id"), "1");
+}
+
+#[test]
+fn r27_generic_exports_read_author_ids() {
+    // Two people called Ann, told apart by their ids; the field can be
+    // mapped like any other, in JSON Lines and CSV.
+    let jsonl = concat!(
+        r#"{"id": 1, "text": "hello", "author": "Ann", "uid": "u7"}"#,
+        "\n",
+        r#"{"id": 2, "text": "world", "author": "Ann", "uid": "u9"}"#,
+        "\n",
+    );
+    let csv = "id,text,author,uid\n1,hello,Ann,u7\n2,world,Ann,u9\n";
+    for (name, text) in [("a.jsonl", jsonl), ("a.csv", csv)] {
+        let (_d, p) = input(name, text);
+        let (out, code, stderr) = run(&[&p], &["--field", "author_id=uid"]);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        let t = comments(out.path());
+        assert_eq!(t.get(0, "author_id"), "u7", "{name}");
+        assert_eq!(t.get(1, "author_id"), "u9", "{name}");
+        let users = Table::read(&out.path().join("users.csv"));
+        assert_eq!(users.rows.len(), 2, "{name}");
+    }
+    let (_d, p) = input("b.jsonl", &jsonl.replace("uid", "author_id"));
+    let (out, _) = analyze(&[&p], &[]);
+    assert_eq!(comments(out.path()).get(1, "author_id"), "u9");
+}

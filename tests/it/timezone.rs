@@ -184,3 +184,88 @@ fn r27_map_and_merge_with_tz_give_analyze_reports() {
     }
     assert_eq!(created(&merged), PARIS);
 }
+
+#[test]
+fn r27_tz_reads_zoneless_export_times_in_that_zone() {
+    // Generic JSON Lines and CSV exports: a time without a zone moves, one
+    // with Z or an offset, Unix seconds and a day alone do not.
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("e.jsonl");
+    std::fs::write(
+        &jsonl,
+        concat!(
+            r#"{"id": 1, "text": "a", "created": "2025-03-03 09:14:00"}"#,
+            "\n",
+            r#"{"id": 2, "text": "b", "created": "2025-07-01T09:14"}"#,
+            "\n",
+            r#"{"id": 3, "text": "c", "created": "2025-03-03T09:14:00Z"}"#,
+            "\n",
+            r#"{"id": 4, "text": "d", "created": "2025-03-03T09:14:00+05:00"}"#,
+            "\n",
+            r#"{"id": 5, "text": "e", "created": 1741000000}"#,
+            "\n",
+            r#"{"id": 6, "text": "f", "created": "2025-03-03"}"#,
+            "\n",
+            r#"{"id": 7, "text": "g", "created": "March 3, 2025 at 9:14 am"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    // `created` by comment id (rows are in time order).
+    let by_id = |o: &Path| {
+        let mut rdr = csv::Reader::from_path(o.join("comments.csv")).unwrap();
+        let h = rdr.headers().unwrap().clone();
+        let at = |n: &str| h.iter().position(|x| x == n).unwrap();
+        let (id, created) = (at("external_id"), at("created"));
+        let mut rows: Vec<(u32, String)> = rdr
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[id].parse().unwrap(), r[created].to_owned())
+            })
+            .collect();
+        rows.sort();
+        rows.into_iter().map(|(_, c)| c).collect::<Vec<String>>()
+    };
+    let csv = dir.path().join("e.csv");
+    std::fs::write(&csv, "id,text,created\n1,a,2025-03-03 09:14:00\n2,b,2025-03-03T09:14:00Z\n").unwrap();
+    let out = |name: &str, tz: &[&str], input: &Path| {
+        let o = dir.path().join(name);
+        tw().arg("analyze")
+            .arg(input)
+            .arg("-q")
+            .args(tz)
+            .arg("-o")
+            .arg(&o)
+            .assert()
+            .success();
+        by_id(&o)
+    };
+    let utc = [
+        "2025-03-03T09:14:00Z",
+        "2025-07-01T09:14:00Z",
+        "2025-03-03T09:14:00Z",
+        "2025-03-03T04:14:00Z",
+        "2025-03-03T11:06:40Z",
+        "2025-03-03T00:00:00Z",
+        "2025-03-03T09:14:00Z",
+    ];
+    assert_eq!(out("j-utc", &[], &jsonl), utc);
+    let paris = out("j-paris", &["--tz", "Europe/Paris"], &jsonl);
+    assert_eq!(
+        paris,
+        [
+            "2025-03-03T08:14:00Z",
+            "2025-07-01T07:14:00Z",
+            utc[2],
+            utc[3],
+            utc[4],
+            utc[5],
+            "2025-03-03T08:14:00Z",
+        ]
+    );
+    assert_eq!(
+        out("c-paris", &["--tz", "Europe/Paris"], &csv),
+        ["2025-03-03T08:14:00Z", "2025-03-03T09:14:00Z"]
+    );
+}

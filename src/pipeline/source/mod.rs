@@ -231,8 +231,9 @@ impl Sources {
         Self {
             jsonl: JsonlSource {
                 fields: fields.clone(),
+                zone: None,
             },
-            csv: CsvSource { fields },
+            csv: CsvSource { fields, zone: None },
             ..Self::default()
         }
     }
@@ -240,6 +241,10 @@ impl Sources {
     /// These sources with pages' times that name no zone read in `zone`
     /// (`--tz`) instead of UTC.
     pub fn in_zone(mut self, zone: Option<Zone>) -> Self {
+        // Generic exports' times too (issue 27); the platforms' own exports
+        // say UTC (WordPress `comment_date_gmt`, Disqus, Reddit seconds).
+        self.jsonl.zone.clone_from(&zone);
+        self.csv.zone.clone_from(&zone);
         self.zoned = zone.map(|zone| ZonedPageSource { zone });
         self
     }

@@ -17,12 +17,13 @@ use rustc_hash::FxHashMap;
 use super::build::{build, Draft, ThreadDraft};
 use super::reddit::unix_text;
 use super::spool::{stream_lines, surrogate_safe, Emit, Said};
-use super::stamp::export_time;
+use super::stamp::export_local_time;
 use super::{utf8, Source};
 use crate::error::{Error, ParseError, ParseErrorKind};
 use crate::thread::Thread;
 use crate::time::Timestamp;
 use crate::tree::Status;
+use crate::zone::Zone;
 
 mod object;
 
@@ -39,6 +40,9 @@ pub struct Fields {
     pub title: String,
     /// The author's name.
     pub author: String,
+    /// The platform's stable id of the author (`comments.csv`'s
+    /// `author_id`): people are told apart by it rather than by name.
+    pub author_id: String,
     /// When it was posted: ISO 8601, `YYYY-MM-DD HH:MM:SS` (UTC) or Unix
     /// seconds.
     pub created: String,
@@ -56,6 +60,7 @@ impl Default for Fields {
             thread: "thread".into(),
             title: "title".into(),
             author: "author".into(),
+            author_id: "author_id".into(),
             created: "created".into(),
             text: "text".into(),
             status: "status".into(),
@@ -98,13 +103,14 @@ impl Fields {
                 "thread" => &mut self.thread,
                 "title" => &mut self.title,
                 "author" => &mut self.author,
+                "author_id" => &mut self.author_id,
                 "created" => &mut self.created,
                 "text" => &mut self.text,
                 "status" => &mut self.status,
                 other => {
                     return Err(FieldError(format!(
-                        "expected one of id, parent_id, thread, title, author, created, text, \
-                         status before '=' in --field, found {other:?}"
+                        "expected one of id, parent_id, thread, title, author, author_id, \
+                         created, text, status before '=' in --field, found {other:?}"
                     )))
                 }
             };
@@ -216,12 +222,17 @@ fn export_error(
 
 /// A time as generic exports write it: ISO 8601 or another form the page
 /// grammar knows, or Unix seconds.
-fn time_of(s: &str) -> Option<Timestamp> {
+/// A wall-clock time that names no zone is read in `zone` (`--tz`, issue
+/// 27), as a page's is; else as UTC.
+fn time_of(s: &str, zone: Option<&Zone>) -> Option<Timestamp> {
     let s = s.trim();
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return unix_text(s);
     }
-    export_time(s)
+    match (export_local_time(s)?, zone) {
+        ((t, true), Some(zone)) => zone.instant(t),
+        ((t, _), _) => Some(t),
+    }
 }
 
 fn status_of(s: &str) -> Option<Status> {
@@ -246,11 +257,12 @@ struct Cells<'a> {
     created: Option<Cow<'a, str>>,
     text: Option<Cow<'a, str>>,
     status: Option<Cow<'a, str>>,
+    author_id: Option<Cow<'a, str>>,
 }
 
 impl<'a> Cells<'a> {
-    /// The fields in the order of [`Fields`].
-    fn slots(&mut self) -> [&mut Option<Cow<'a, str>>; 8] {
+    /// The fields in the order of [`Fields`], `author_id` last.
+    fn slots(&mut self) -> [&mut Option<Cow<'a, str>>; 9] {
         [
             &mut self.id,
             &mut self.parent_id,
@@ -260,12 +272,13 @@ impl<'a> Cells<'a> {
             &mut self.created,
             &mut self.text,
             &mut self.status,
+            &mut self.author_id,
         ]
     }
 }
 
-/// The comment of `c`, read on line `line`.
-fn comment(c: Cells<'_>, line: u32) -> Said<'_> {
+/// The comment of `c`, read on line `line`, its time read in `zone`.
+fn comment<'a>(c: Cells<'a>, line: u32, zone: Option<&Zone>) -> Said<'a> {
     fn nonempty<'s>(s: &'s Option<Cow<'_, str>>) -> Option<&'s str> {
         s.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
@@ -281,10 +294,10 @@ fn comment(c: Cells<'_>, line: u32) -> Said<'_> {
             id: c.id.map(Cow::into_owned).unwrap_or_default(),
             parent: nonempty(&c.parent_id).map(str::to_owned),
             author: nonempty(&c.author).map(str::to_owned),
-            author_id: None,
+            author_id: nonempty(&c.author_id).map(str::to_owned),
             warning: None,
             body: c.text.map(Cow::into_owned).unwrap_or_default(),
-            created: c.created.as_deref().and_then(time_of),
+            created: c.created.as_deref().and_then(|t| time_of(t, zone)),
             status: c.status.as_deref().and_then(status_of),
             line,
             column: 1,
@@ -344,6 +357,8 @@ pub fn read_lines(
 pub struct JsonlSource {
     /// Field names.
     pub fields: Fields,
+    /// The zone of times that name none (`--tz`); UTC when `None`.
+    pub zone: Option<Zone>,
 }
 
 impl Source for JsonlSource {
@@ -356,7 +371,7 @@ impl Source for JsonlSource {
             Ok(t) => t,
             Err(e) => return vec![Err(e)],
         };
-        read_jsonl(name, text, &self.fields)
+        read_jsonl_in(name, text, &self.fields, self.zone.as_ref())
     }
 
     fn streams(&self, _head: &[u8]) -> bool {
@@ -370,14 +385,29 @@ impl Source for JsonlSource {
         dir: &Path,
         emit: &mut Emit<'_>,
     ) -> io::Result<()> {
-        stream_jsonl(name, reader, dir, &self.fields, emit)
+        stream_jsonl(name, reader, dir, &self.fields, self.zone.as_ref(), emit)
     }
 }
 
 /// Every thread of the JSON Lines `text`, then the errors of lines that
 /// could not be read.
 pub fn read_jsonl(path: &str, text: &str, f: &Fields) -> Vec<Result<Thread, Error>> {
-    read_lines(path, text, &mut |n, raw| jsonl_said(path, n, raw, f))
+    read_jsonl_in(path, text, f, None)
+}
+
+/// [`read_jsonl`] with times that name no zone read in `zone`.
+pub fn read_jsonl_in(
+    path: &str,
+    text: &str,
+    f: &Fields,
+    zone: Option<&Zone>,
+) -> Vec<Result<Thread, Error>> {
+    let mut mapped = Mapped::new(f);
+    let mut out = read_lines(path, text, &mut |n, raw| {
+        said_seen(path, n, raw, f, zone, Some(&mut mapped))
+    });
+    out.extend(mapped.error(path).map(Err));
+    out
 }
 
 /// [`read_jsonl`] over a reader, in bounded memory (spooling in `dir`).
@@ -386,27 +416,59 @@ pub fn stream_jsonl(
     reader: &mut dyn BufRead,
     dir: &Path,
     f: &Fields,
+    zone: Option<&Zone>,
     emit: &mut Emit<'_>,
 ) -> io::Result<()> {
+    let mut mapped = Mapped::new(f);
     stream_lines(path, reader, dir, emit, &mut |n, raw| {
-        jsonl_said(path, n, raw, f)
-    })
+        said_seen(path, n, raw, f, zone, Some(&mut mapped))
+    })?;
+    match mapped.error(path) {
+        Some(e) => emit(Err(e)),
+        None => Ok(()),
+    }
 }
 
-/// What line `line` (`raw`, not blank) of a JSON Lines export says.
+/// What line `line` (`raw`, not blank) of a JSON Lines export says (the
+/// streaming tests read lines one at a time with it).
+#[cfg(test)]
 pub(super) fn jsonl_said<'a>(path: &str, line: u32, raw: &'a str, f: &Fields) -> Said<'a> {
-    if let Some(s) = surrogate_safe(raw, &mut |r| jsonl_line(path, line, r, f)) {
+    said_seen(path, line, raw, f, None, None)
+}
+
+/// [`jsonl_said`], noting in `mapped` the mapped fields the line has.
+fn said_seen<'a>(
+    path: &str,
+    line: u32,
+    raw: &'a str,
+    f: &Fields,
+    zone: Option<&Zone>,
+    mut mapped: Option<&mut Mapped>,
+) -> Said<'a> {
+    if let Some(s) = surrogate_safe(raw, &mut |r| {
+        jsonl_line(path, line, r, f, zone, mapped.as_deref_mut())
+    }) {
         return s;
     }
-    jsonl_line(path, line, raw, f)
+    jsonl_line(path, line, raw, f, zone, mapped)
 }
 
 /// [`jsonl_said`] of a line without lone surrogates.
-fn jsonl_line<'a>(path: &str, line: u32, raw: &'a str, f: &Fields) -> Said<'a> {
-    let c = match object::read(raw, f) {
+fn jsonl_line<'a>(
+    path: &str,
+    line: u32,
+    raw: &'a str,
+    f: &Fields,
+    zone: Option<&Zone>,
+    mapped: Option<&mut Mapped>,
+) -> Said<'a> {
+    let mut c = match object::read(raw, f) {
         Ok(c) => c,
         Err(e) => return Said::Bad(json_error(path, "jsonl", line, raw, &e)),
     };
+    if let Some(mapped) = mapped {
+        mapped.see(line, raw, &mut c);
+    }
     if let Some(missing) = [(&c.id, &f.id, "id"), (&c.text, &f.text, "text")]
         .iter()
         .find(|(v, _, _)| v.is_none())
@@ -418,12 +480,90 @@ fn jsonl_line<'a>(path: &str, line: u32, raw: &'a str, f: &Fields) -> Said<'a> {
             1,
             raw,
             format!(
-                "expected a {:?} field in every object (--field {}=NAME names another)",
-                missing.1, missing.2
+                "expected a {:?} field in every object (--field {}=NAME names another), found \
+                 the fields {}",
+                missing.1,
+                missing.2,
+                keys(raw)
             ),
         ));
     }
-    comment(c, line)
+    comment(c, line, zone)
+}
+
+/// The keys of the JSON object `raw`, quoted, in sorted order.
+fn keys(raw: &str) -> String {
+    match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(raw) {
+        Ok(map) => {
+            let names: Vec<String> = map.keys().map(|k| format!("{k:?}")).collect();
+            names.join(", ")
+        }
+        Err(_) => "of a line that is not one object".to_owned(),
+    }
+}
+
+/// The fields `--field` maps to other names than ours (id and text
+/// aside, which every object needs), and whether any object of the file
+/// had them.  A field no object has is a misspelt name: left alone it
+/// would silently make every comment anonymous, or every thread one
+/// (issue 27).  Null counts as missing, as everywhere.
+struct Mapped {
+    /// Slot of [`Cells::slots`], our name, theirs, seen.
+    fields: Vec<(usize, &'static str, String, bool)>,
+    /// The line and keys of the first object read.
+    first: Option<(u32, String, String)>,
+}
+
+impl Mapped {
+    fn new(f: &Fields) -> Self {
+        let ours = Fields::default();
+        let fields = [
+            (1, "parent_id", &f.parent_id, &ours.parent_id),
+            (2, "thread", &f.thread, &ours.thread),
+            (3, "title", &f.title, &ours.title),
+            (4, "author", &f.author, &ours.author),
+            (5, "created", &f.created, &ours.created),
+            (7, "status", &f.status, &ours.status),
+            (8, "author_id", &f.author_id, &ours.author_id),
+        ]
+        .into_iter()
+        .filter(|(_, _, mapped, default)| mapped != default)
+        .map(|(slot, name, mapped, _)| (slot, name, mapped.clone(), false))
+        .collect();
+        Self {
+            fields,
+            first: None,
+        }
+    }
+
+    fn see(&mut self, line: u32, raw: &str, c: &mut Cells<'_>) {
+        if self.fields.iter().all(|f| f.3) {
+            return;
+        }
+        let slots = c.slots();
+        for f in &mut self.fields {
+            f.3 |= slots[f.0].is_some();
+        }
+        if self.first.is_none() {
+            self.first = Some((line, raw.chars().take(200).collect(), keys(raw)));
+        }
+    }
+
+    fn error(&self, path: &str) -> Option<Error> {
+        let (line, raw, keys) = self.first.as_ref()?;
+        let (_, ours, theirs, _) = self.fields.iter().find(|f| !f.3)?;
+        Some(export_error(
+            path,
+            "jsonl",
+            *line,
+            1,
+            raw,
+            format!(
+                "expected the {theirs:?} field that --field {ours}={theirs} names in some \
+                 object, found none; the first object has the fields {keys}"
+            ),
+        ))
+    }
 }
 
 /// Generic CSV with a header row.
@@ -431,6 +571,8 @@ fn jsonl_line<'a>(path: &str, line: u32, raw: &'a str, f: &Fields) -> Said<'a> {
 pub struct CsvSource {
     /// Column names.
     pub fields: Fields,
+    /// The zone of times that name none (`--tz`); UTC when `None`.
+    pub zone: Option<Zone>,
 }
 
 impl Source for CsvSource {
@@ -442,13 +584,23 @@ impl Source for CsvSource {
         if let Err(e) = utf8(name, &bytes) {
             return vec![Err(e)];
         }
-        read_csv(name, &bytes, &self.fields)
+        read_csv_in(name, &bytes, &self.fields, self.zone.as_ref())
     }
 }
 
 /// Every thread of the CSV `bytes`; a malformed row stops the reading
 /// with an error at its line, after the threads read so far.
 pub fn read_csv(path: &str, bytes: &[u8], f: &Fields) -> Vec<Result<Thread, Error>> {
+    read_csv_in(path, bytes, f, None)
+}
+
+/// [`read_csv`] with times that name no zone read in `zone`.
+pub fn read_csv_in(
+    path: &str,
+    bytes: &[u8],
+    f: &Fields,
+    zone: Option<&Zone>,
+) -> Vec<Result<Thread, Error>> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     // `;` and tab separated files are CSV too (issue 27).
     let delimiter = super::detect::csv_header(&first_line(bytes)).map_or(b',', |(d, _)| d);
@@ -506,6 +658,7 @@ pub fn read_csv(path: &str, bytes: &[u8], f: &Fields) -> Vec<Result<Thread, Erro
         ("author", &f.author, &ours.author),
         ("created", &f.created, &ours.created),
         ("status", &f.status, &ours.status),
+        ("author_id", &f.author_id, &ours.author_id),
     ] {
         if mapped != default && col(mapped).is_none() {
             return header_error(format!(
@@ -524,6 +677,7 @@ pub fn read_csv(path: &str, bytes: &[u8], f: &Fields) -> Vec<Result<Thread, Erro
         opt(&f.created),
         opt(&f.status),
     );
+    let author_id = opt(&f.author_id);
     let mut threads = Grouper::default();
     let mut fault = None;
     // One row read into one record, again and again: its cells are
@@ -551,8 +705,9 @@ pub fn read_csv(path: &str, bytes: &[u8], f: &Fields) -> Vec<Result<Thread, Erro
             created: get(created),
             text: get(Some(text)),
             status: get(status),
+            author_id: get(author_id),
         };
-        apply(&mut threads, &mut Vec::new(), path, comment(c, line));
+        apply(&mut threads, &mut Vec::new(), path, comment(c, line, zone));
     }
     let mut out: Vec<Result<Thread, Error>> = threads
         .into_drafts()

@@ -14,8 +14,20 @@ use crate::time::Timestamp;
 
 /// The time `s` gives, as the page grammar's `meta_line` reads it.
 pub fn export_time(s: &str) -> Option<Timestamp> {
+    export_local_time(s).map(|(t, _)| t)
+}
+
+/// [`export_time`], and whether it is a wall-clock time that named no
+/// zone (read as UTC; `--tz` reads it in another zone, issue 27).  A date
+/// without a time is a day, not a local time, as in `meta_line`.
+pub fn export_local_time(s: &str) -> Option<(Timestamp, bool)> {
     let s = s.trim();
-    fixed(s.as_bytes()).or_else(|| meta::meta_line(s).and_then(|m| m.created))
+    if let Some(t) = fixed(s.as_bytes()) {
+        let local = s.len() > 10 && !s.ends_with('Z');
+        return Some((t, local));
+    }
+    let m = meta::meta_line(s)?;
+    Some((m.created?, m.local))
 }
 
 /// `YYYY-MM-DD`, then optionally `T` or one space and `HH:MM`, `:SS`

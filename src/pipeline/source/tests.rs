@@ -46,7 +46,8 @@ fn a_bad_json_line_is_an_error_and_the_others_are_read() {
     let missing = read("jsonl", "{\"id\":\"a\",\"body\":\"x\"}\n");
     assert_eq!(
         err(&missing[0]),
-        "in.x:1:1: jsonl: expected a \"text\" field in every object (--field text=NAME names another)"
+        "in.x:1:1: jsonl: expected a \"text\" field in every object (--field text=NAME names another), \
+         found the fields \"body\", \"id\""
     );
 }
 

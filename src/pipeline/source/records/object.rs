@@ -67,7 +67,7 @@ impl<'de> Visitor<'de> for Object<'_> {
 struct Key<'f>(&'f Fields);
 
 impl Key<'_> {
-    fn slots(&self, key: &str) -> u8 {
+    fn slots(&self, key: &str) -> u16 {
         let f = self.0;
         [
             &f.id,
@@ -78,6 +78,7 @@ impl Key<'_> {
             &f.created,
             &f.text,
             &f.status,
+            &f.author_id,
         ]
         .iter()
         .enumerate()
@@ -87,21 +88,21 @@ impl Key<'_> {
 }
 
 impl<'de> DeserializeSeed<'de> for Key<'_> {
-    type Value = u8;
+    type Value = u16;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u8, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u16, D::Error> {
         d.deserialize_str(self)
     }
 }
 
 impl<'de> Visitor<'de> for Key<'_> {
-    type Value = u8;
+    type Value = u16;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string key")
     }
 
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<u8, E> {
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<u16, E> {
         Ok(self.slots(key))
     }
 }

@@ -23,6 +23,7 @@ fn through_map(line: &str, f: &Fields) -> Result<Vec<Option<String>>, String> {
         &f.created,
         &f.text,
         &f.status,
+        &f.author_id,
     ]
     .iter()
     .map(|n| cell(n))
@@ -84,7 +85,7 @@ proptest! {
         pairs in prop::collection::vec((
             prop::sample::select(vec![
                 "id", "parent_id", "thread", "title", "author", "created", "text", "status",
-                "body", "other", "id\\u0000", "te\\u0078t",
+                "author_id", "body", "other", "id\\u0000", "te\\u0078t",
             ]),
             json_value(),
         ), 0..10),
