@@ -13,7 +13,7 @@
 //! - **Counter-speech**: a sentence that reports a claim ("saying",
 //!   "calling", "the claim that", "people who say", or a quotation) and
 //!   condemns it ("is disgusting", "bigotry", "has no place", "lies",
-//!   "stop"), with no insult of its own and no "you": "Saying [group] are
+//!   "stop"), with no insult of its own and no "you": "Saying \[group\] are
 //!   rats is disgusting" is about the hate, not the group.
 //!
 //! Each returns byte ranges that `rules.rs` marks neutral with their voice.

@@ -2,18 +2,18 @@
 //!
 //! An identity group (`data/lexicons/rules/groups.txt`: "immigrants",
 //! "Muslims", "gay people") is attacked when a sentence about it
-//! - hates it: "I hate / despise / can't stand [group]";
+//! - hates it: "I hate / despise / can't stand \[group\]";
 //! - compares it with vermin, a plague, animals
 //!   (`rules/dehumanising.txt`) or gives all of it a negative attribute
 //!   (`rules/negative.txt`, or a word of an attack category):
-//!   "[group] are (all / nothing but / such) X", asked as a question too
-//!   ("Why are [group] so lazy?") or as an opinion ("I think [group] are");
-//! - excludes it: "[group] are not welcome here", "[group] should not be
-//!   allowed ...", "[group] don't belong here", "deport all [group]".
+//!   "\[group\] are (all / nothing but / such) X", asked as a question too
+//!   ("Why are \[group\] so lazy?") or as an opinion ("I think \[group\] are");
+//! - excludes it: "\[group\] are not welcome here", "\[group\] should not be
+//!   allowed ...", "\[group\] don't belong here", "deport all \[group\]".
 //!
 //! "They" / "these people" in the sentence after one that names a group
 //! stand for it ("We met some refugees. They are disgusting.").  A negated
-//! attribute ("[group] are not criminals") is not an attack (see
+//! attribute ("\[group\] are not criminals") is not an attack (see
 //! `negation.rs`), and neither is a statement with no attribute from the
 //! lists ("Refugees are people like us", "Women are underpaid").
 
@@ -33,7 +33,7 @@ const COPULA: &[&str] = &[
     "are", "is", "were", "be", "'re", "being", "become", "remain", "aren't", "isn't",
 ];
 
-/// Verbs before "like" that liken a group to an animal ("[group] breed
+/// Verbs before "like" that liken a group to an animal ("\[group\] breed
 /// like rats").
 const LIKE_VERBS: &[&str] = &[
     "act", "acts", "behave", "behaves", "breed", "breeds", "live", "lives", "smell", "smells",
@@ -41,8 +41,8 @@ const LIKE_VERBS: &[&str] = &[
 ];
 
 /// Words that may stand between a group and the disgust it causes
-/// ("[group] in my street make me sick"); a word of another kind ("attacks
-/// on [group] ...", "[group] being attacked ...") means the feeling is
+/// ("\[group\] in my street make me sick"); a word of another kind ("attacks
+/// on \[group\] ...", "\[group\] being attacked ...") means the feeling is
 /// about something else.
 const EMOTION_GAP: &[&str] = &[
     "all",
@@ -104,7 +104,7 @@ const EMOTION_GAP: &[&str] = &[
     "too",
 ];
 
-/// What a group is said not to deserve ("[group] don't deserve rights").
+/// What a group is said not to deserve ("\[group\] don't deserve rights").
 const DESERVED: &[&str] = &[
     "respect",
     "rights",
@@ -247,7 +247,7 @@ const EXCLUDE: &[&str] = &[
     "go home",
 ];
 
-/// Verbs before a group that exclude it ("deport all [group]").
+/// Verbs before a group that exclude it ("deport all \[group\]").
 const EXPEL: &[&str] = &["deport", "ban", "expel", "exterminate", "eradicate"];
 
 /// An attack on a group: the byte range from the group to the attribute.
@@ -403,7 +403,7 @@ fn attack_at(
     None
 }
 
-/// "[group] make me sick", "disgusted by all the [group]": the last word
+/// "\[group\] make me sick", "disgusted by all the \[group\]": the last word
 /// of the feeling (issue 25).
 fn felt_about(words: &Words, rules: &Marks, start: usize, end: usize) -> Option<usize> {
     if rules.emotion.is_empty() {
@@ -466,8 +466,8 @@ fn felt_about(words: &Words, rules: &Marks, start: usize, end: usize) -> Option<
     None
 }
 
-/// "[group] are not our equals", "[group] lives should not matter", "No
-/// [group member] is human", "[group] don't deserve rights": the last word
+/// "\[group\] are not our equals", "\[group\] lives should not matter", "No
+/// [group member] is human", "\[group\] don't deserve rights": the last word
 /// of the denied value (issue 25).
 fn denied_value(words: &Words, rules: &Marks, start: usize, end: usize) -> Option<usize> {
     let sentence = words.get(start)?.sentence;
@@ -589,7 +589,7 @@ fn denied_value(words: &Words, rules: &Marks, start: usize, end: usize) -> Optio
 }
 
 /// Wishes a group gone (issue 25): "the world would be better off without
-/// [group]", "get rid of all [group]", "better off if [group] were dead".
+/// \[group\]", "get rid of all \[group\]", "better off if \[group\] were dead".
 /// Byte ranges from the wish to the group.
 pub fn eradication(words: &Words, rules: &Marks) -> Vec<Range<usize>> {
     let mut out = Vec::new();

@@ -29,7 +29,7 @@
 //! chosen point, which had the best mean ROC AUC.  See docs/ACCURACY.md.
 //!
 //! A site model (`threadwatch train`, issue 15) may carry its own
-//! combination instead ([`super::stack::Stack`]): a logistic regression
+//! combination instead (`super::stack::Stack`): a logistic regression
 //! over this noisy-OR and the numbers it is made of ([`Parts`]), so a site
 //! can weigh a word list or the rule layer differently.  The learned
 //! layer's words, the flags and the evidence stay the same either way.
@@ -420,7 +420,7 @@ impl TextScore {
 }
 
 impl Scorer<'_> {
-    /// The text the learned layer reads for `text` (see [`own_text`]), for
+    /// The text the learned layer reads for `text` (see `own_text`), for
     /// `explain`: allow-listed words, names and identity terms are blank.
     pub fn learned_text(&self, text: &str, masked: &[Range<usize>]) -> String {
         self.learned_reading(text, masked).0

@@ -5,7 +5,7 @@
 //!   "nobody here is a moron", "I never said you were stupid") is a
 //!   negated negative: kept as evidence under `negated`, not counted.
 //! - A quality from `data/lexicons/rules/positive.txt` denied to "you" or
-//!   to a group ("you are not smart", "you have no brain", "[group] are not
+//!   to a group ("you are not smart", "you have no brain", "\[group\] are not
 //!   capable of anything") is a negated positive: an aspersion on the
 //!   commenter, or an identity attack on the group.
 //!
@@ -44,7 +44,7 @@ const WINDOW: usize = 5;
 pub enum Denied {
     /// The commenter ("you are not smart").
     You,
-    /// A group ("[group] are not capable").
+    /// A group ("\[group\] are not capable").
     Group,
 }
 

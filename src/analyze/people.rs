@@ -533,7 +533,7 @@ fn name_key(name: &str) -> String {
 
 /// The key of a person: the platform's stable id when the input gives one
 /// (issue 31: two people with one display name stay two, and a renamed
-/// account stays one), else the name without case ([`name_key`]).  The
+/// account stays one), else the name without case (`name_key`).  The
 /// two kinds never meet: an id's key starts with U+0001, which no
 /// lowercased name does.
 pub fn person_key(name: &str, id: Option<&str>) -> String {

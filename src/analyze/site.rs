@@ -4,7 +4,7 @@
 //!
 //! Its logit is the built-in combination's logit (the offset: with no
 //! weight learnt, a site model ranks exactly as the built-in one) plus
-//! - one weight per scorer signal ([`dense_names`]): the rule layer, each
+//! - one weight per scorer signal (`dense_names`): the rule layer, each
 //!   category's strongest match, and each category by the kind of target
 //!   it is aimed at, so a site can weigh a whole list down or up, or only
 //!   "name-calling aimed at a public figure";

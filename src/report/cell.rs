@@ -3,7 +3,7 @@
 //! booleans, null).
 //!
 //! Rows stay the flat `Serialize` structs of `report/`; this reads one
-//! through [`Record`] (the same flattening the CSV writer uses) and types
+//! through `Record` (the same flattening the CSV writer uses) and types
 //! each cell by what the row struct says about it, never by guessing from
 //! the text: ids such as `1.10` must stay text (issue 17).
 //!

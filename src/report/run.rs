@@ -136,7 +136,7 @@ pub fn to_json(summary: &RunSummary) -> String {
     s
 }
 
-/// run.json as a [`Sink`]: written last, from the summary.
+/// run.json as a [`Sink`](crate::pipeline::Sink): written last, from the summary.
 #[derive(Debug, Default)]
 pub struct RunJson {
     dir: std::path::PathBuf,

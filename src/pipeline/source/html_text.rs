@@ -20,7 +20,7 @@ use html5ever::tokenizer::{
 /// `html` as text.  Text without `<` or `&` is returned as it is, trimmed:
 /// most comments are plain, and they skip the tokenizer.  Markup of the
 /// plain kind comments use (simple tags, the common entities) is read by
-/// [`simple::walk`], which gives the tokenizer's text; anything else goes
+/// `simple::walk`, which gives the tokenizer's text; anything else goes
 /// through html5ever.
 pub fn html_to_text(html: &str) -> String {
     if memchr::memchr2(b'<', b'&', html.as_bytes()).is_none() {

@@ -275,7 +275,7 @@ impl Sources {
     }
 
     /// The source for an input whose bytes are `bytes`: the forced one, or
-    /// the one [`detect`] picks.
+    /// the one [`detect()`] picks.
     pub fn for_bytes(&self, bytes: &[u8]) -> &dyn Source {
         self.named(
             self.forced

@@ -4,7 +4,7 @@
 //! A JSON Lines export (Reddit-style or generic) may name any thread on
 //! any line, so no thread is known to be complete before the end of the
 //! file.  The streaming readers turn each line into a [`Said`] and hand
-//! it to a [`Spool`].  The spool numbers threads in the order the file
+//! it to a `Spool`.  The spool numbers threads in the order the file
 //! first names them and keeps records in a buffer of about `RUN_BYTES`;
 //! a full buffer is sorted by thread number (a stable sort, so each
 //! thread's records stay in file order) and written to an unlinked
