@@ -228,7 +228,11 @@ fn r27_tz_reads_zoneless_export_times_in_that_zone() {
         rows.into_iter().map(|(_, c)| c).collect::<Vec<String>>()
     };
     let csv = dir.path().join("e.csv");
-    std::fs::write(&csv, "id,text,created\n1,a,2025-03-03 09:14:00\n2,b,2025-03-03T09:14:00Z\n").unwrap();
+    std::fs::write(
+        &csv,
+        "id,text,created\n1,a,2025-03-03 09:14:00\n2,b,2025-03-03T09:14:00Z\n",
+    )
+    .unwrap();
     let out = |name: &str, tz: &[&str], input: &Path| {
         let o = dir.path().join(name);
         tw().arg("analyze")
