@@ -67,7 +67,7 @@ fn r27_voice_of_is_linear_in_the_text() {
         .index();
         let matches: Vec<std::ops::Range<usize>> = (0..n)
             .flat_map(|i| [40 * i + 5..40 * i + 10, 40 * i + 25..40 * i + 30])
-            .chain([len / 2 - 2..len / 2 + 2])
+            .chain(std::iter::once(len / 2 - 2..len / 2 + 2))
             .collect();
         LOOK_UPS.with(|c| c.set(0));
         let got: Vec<Option<Voice>> = matches.iter().map(|m| reading.voice_of(m)).collect();

@@ -30,7 +30,7 @@ fn uncivil(i: usize, score: u32) -> CommentRecord {
             author: format!("user {i}"),
             incivility: format!("{:.3}", f64::from(score) / 1000.0),
             uncivil: 1,
-            status: if i % 7 == 0 { "pending" } else { "" }.to_owned(),
+            status: if i.is_multiple_of(7) { "pending" } else { "" }.to_owned(),
             ..CommentRow::default()
         },
         text: format!("text of comment {i}").into(),
@@ -94,7 +94,7 @@ fn r27_flagged_keeps_only_ranks_in_memory_and_lists_the_worst() {
         .unwrap();
     let want: Vec<(String, u32, bool)> = want
         .iter()
-        .map(|&(_, i)| (format!("user {i}"), i as u32 + 1, i % 7 == 0))
+        .map(|&(_, i)| (format!("user {i}"), i as u32 + 1, i.is_multiple_of(7)))
         .collect();
     assert_eq!(got, want);
 }
