@@ -481,7 +481,8 @@ pub struct ServeArgs {
     /// Open connections at most; more are closed at once (default 10000).
     #[arg(long, value_name = "N")]
     pub max_connections: Option<usize>,
-    /// Requests being served at most; more get 503 at once (default 512).
+    /// Requests being served or waiting to be scored at most; more get
+    /// 503 at once rather than queueing into timeouts (default 64).
     #[arg(long, value_name = "N")]
     pub max_inflight: Option<usize>,
     /// Seconds a client has to send a request's headers, idle keep-alive
@@ -491,7 +492,7 @@ pub struct ServeArgs {
     /// Seconds a client has to send a request's body (default 10).
     #[arg(long, value_name = "SECS")]
     pub body_timeout: Option<f64>,
-    /// Worker threads (default: one per CPU).
+    /// Scoring threads (default: one per CPU).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
 }

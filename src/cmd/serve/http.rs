@@ -209,12 +209,25 @@ async fn analyze(State(shared): State<Arc<Shared>>, req: Request) -> Response {
         Ok(b) => b,
         Err(e) => return error(&e),
     };
-    match perspective::analyze(set.scorer(), &bytes) {
-        Ok(b) => json(StatusCode::OK, b),
-        Err(e) => {
+    // Scoring is CPU work: it runs on rayon's workers, so the runtime's
+    // threads keep reading requests, and the requests waiting to be scored
+    // are exactly those in flight: over --max-inflight, the next one is
+    // shed with a 503 at once instead of waiting in a socket (issue 28).
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    rayon::spawn(move || {
+        let _ = tx.send(perspective::analyze(set.scorer(), &bytes));
+    });
+    match rx.await {
+        Ok(Ok(b)) => json(StatusCode::OK, b),
+        Ok(Err(e)) => {
             tracing::debug!("analyze: {e}");
             error(&e)
         }
+        Err(_) => error(&api_error(
+            500,
+            "INTERNAL",
+            "The comment could not be scored.",
+        )),
     }
 }
 

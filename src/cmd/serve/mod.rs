@@ -104,7 +104,7 @@ impl Settings {
                 a.max_connections.or(c.max_connections),
                 10_000,
             )?,
-            max_inflight: count("max_inflight", a.max_inflight.or(c.max_inflight), 512)?,
+            max_inflight: count("max_inflight", a.max_inflight.or(c.max_inflight), 64)?,
             header_timeout: seconds(
                 "header_timeout",
                 a.header_timeout.or(c.header_timeout).unwrap_or(10.0),
@@ -188,10 +188,18 @@ pub fn run(args: ServeArgs, config: Option<ServeConfig>) -> anyhow::Result<Outco
         );
     }
     let decisions = s.decisions.as_deref().map(DecisionFile::open).transpose()?;
+    // Scoring runs on rayon's pool (-j threads); the runtime only moves
+    // bytes, so one thread per two scorers is plenty.
+    let jobs = s.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .thread_name(|i| format!("score-{i}"))
+        .build_global()
+        .context("cannot start the scoring threads")?;
     let mut rt = tokio::runtime::Builder::new_multi_thread();
-    if let Some(n) = s.jobs {
-        rt.worker_threads(n.max(1));
-    }
+    rt.worker_threads(jobs.div_ceil(2).max(1));
     let rt = rt
         .enable_all()
         .build()
