@@ -683,3 +683,23 @@ fn r28_google_python_client_works_unchanged() {
     srv.signal("TERM");
     assert_eq!(srv.wait(), Some(0));
 }
+
+#[test]
+fn r28_serve_section_of_the_config_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("threadwatch.toml");
+    std::fs::write(&config, "[serve]\nlisten = \"127.0.0.1:0\"\nrate = 0\n").unwrap();
+    tw().args(["serve", "--config"])
+        .arg(&config)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "rate: expected a positive number",
+        ));
+    std::fs::write(&config, "[serve]\nlisten = \"127.0.0.1:0\"\nport = 80\n").unwrap();
+    tw().args(["serve", "--config"])
+        .arg(&config)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("unknown field `port`"));
+}
