@@ -703,3 +703,18 @@ fn r28_serve_section_of_the_config_is_read() {
         .code(2)
         .stderr(predicates::str::contains("unknown field `port`"));
 }
+
+#[test]
+fn r28_a_slow_body_gets_408() {
+    let srv = Server::start(&["--body-timeout", "0.5"]);
+    let mut s = TcpStream::connect(srv.addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "POST /v1alpha1/comments:analyze HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 100\r\n\r\n{{\"comment\":"
+    )
+    .unwrap();
+    let (code, body) = read_response(&mut s);
+    assert_eq!(code, 408, "{body}");
+    assert!(body.contains("DEADLINE_EXCEEDED"), "{body}");
+}
