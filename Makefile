@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: audit build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-stream bench-hostile bench-train demo eval fuzz ci install clean spark-test spark-cluster-test
+.PHONY: audit build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-stream bench-hostile bench-train bench-serve serve-venv demo eval fuzz ci install clean spark-test spark-cluster-test
 
 build:
 	$(CARGO) build --release --locked
@@ -66,6 +66,15 @@ bench-hostile:
 ## `threadwatch train` on 10,000 labelled rows, one core (issue 15): min and median of RUNS.
 bench-train:
 	benches/train.sh
+
+## `threadwatch serve` under wrk (issue 28): req/s and p99, RSS over rounds, 429/503 at
+## overload, 5,000 idle connections.  Needs wrk (apt-get install -y wrk).
+bench-serve:
+	benches/serve.sh
+
+## The venv with Google's API client for Python that the serve test uses (.ci/run makes it).
+serve-venv:
+	tests/python/venv.sh
 
 ## The main job on the bundled sample pages; reports land in reports/, with
 ## the workbook (reports/threadwatch.xlsx) and the page (reports/report.html).

@@ -255,6 +255,11 @@ pub enum Command {
     /// for `--model`.
     #[command(after_long_help = TRAIN_HELP)]
     Train(TrainArgs),
+    /// Serve the Perspective API's comments:analyze and
+    /// comments:suggestscore offline, as a drop-in replacement (Coral Talk,
+    /// Google's API clients).
+    #[command(after_long_help = SERVE_HELP)]
+    Serve(ServeArgs),
     /// Write a folder of made-up comment pages for benchmarks: Zipf-like
     /// authors, long-tailed comment lengths, insults from the built-in word
     /// lists, quotes of earlier comments, anonymous comments.
@@ -392,13 +397,123 @@ pub struct EvalArgs {
     pub model: Option<PathBuf>,
 }
 
+const SERVE_HELP: &str = "\
+Endpoints (Perspective's v1alpha1 paths; Coral's endpoint setting is
+http://HOST:PORT/v1alpha1):
+  POST /v1alpha1/comments:analyze       scores: summaryScore is a calibrated
+                                        probability; spanScores (the
+                                        evidence) with spanAnnotations; a
+                                        `threadwatch` object with evidence,
+                                        target and flags
+  POST /v1alpha1/comments:suggestscore  appends the decision to --decisions
+                                        (flushed and fsynced before the 200)
+  GET  /$discovery/rest?version=v1alpha1  the discovery document (also as
+                                        /%24discovery/rest), for Google's
+                                        API clients
+  GET  /healthz                         200 while serving
+
+Attributes: TOXICITY, SEVERE_TOXICITY, INSULT, PROFANITY, THREAT,
+IDENTITY_ATTACK, and TW_<CATEGORY> for each category (TW_NAME_CALLING, ...).
+Only English (`languages` other than en are a 400).
+
+Errors have Google's shape {\"error\":{\"code\":..,\"message\":..,\"status\":..}}:
+400 INVALID_ARGUMENT (bad JSON, unknown attribute, unsupported language,
+empty text, text over 20,480 bytes), 413 (body over 1 MB), 403
+PERMISSION_DENIED (missing or wrong key), 429 RESOURCE_EXHAUSTED (over
+--rate for the key), 503 UNAVAILABLE (over --max-inflight), 408 (body
+slower than --body-timeout).
+
+Keys: --keys names a file of SHA-256 digests, one per line (`#` comments and
+a name after the digest allowed); a request gives its key as ?key=KEY or the
+x-goog-api-key header.  Keys are never logged.  Make a digest with
+  printf '%s' \"$KEY\" | threadwatch serve --hash-key >> keys.txt
+Without --keys every request is accepted (a warning is logged).
+
+Signals: SIGTERM (or Ctrl-C) stops accepting, lets the requests in flight
+finish and exits 0; SIGHUP reloads --model, --lexicon-dir, --allow and
+--keys, all or nothing: a bad file keeps the previous set and logs why.
+
+Settings may also come from the [serve] section of threadwatch.toml (listen,
+keys, model, lexicon_dir, allow, decisions, rate, max_connections,
+max_inflight, header_timeout, body_timeout, jobs); flags win.
+
+Logs go to stderr: the address bound (`listening on http://ADDR/`, so
+--listen 127.0.0.1:0 shows the port chosen), reloads and failures; -vv logs
+every request (never its key).
+
+Examples:
+  threadwatch serve --listen 0.0.0.0:8080 --keys keys.txt --decisions decisions.jsonl
+  threadwatch train --decisions decisions.jsonl --out site.model
+  kill -HUP $(pidof threadwatch)   # after replacing site.model";
+
+/// `threadwatch serve`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (default 127.0.0.1:8080; port 0
+    /// picks a free one, logged at start).
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub listen: Option<String>,
+    /// File of accepted keys as SHA-256 hex digests, one per line.
+    #[arg(long, value_name = "FILE")]
+    pub keys: Option<PathBuf>,
+    /// Site model written by `threadwatch train` to use as the learned
+    /// layer instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Folder of word lists replacing or extending the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub allow_list: AllowArg,
+    /// Append each comments:suggestscore decision to this file (JSON
+    /// lines, for `threadwatch train --decisions`); without it,
+    /// suggestscore answers 400 FAILED_PRECONDITION.
+    #[arg(long, value_name = "FILE")]
+    pub decisions: Option<PathBuf>,
+    /// Read a key from standard input, print its SHA-256 digest (a line for
+    /// --keys) and exit.
+    #[arg(long)]
+    pub hash_key: bool,
+    /// Requests per second allowed per key (bursts of as many); over it a
+    /// request gets 429 (default 100).
+    #[arg(long, value_name = "N")]
+    pub rate: Option<f64>,
+    /// Open connections at most; more are closed at once (default 10000).
+    #[arg(long, value_name = "N")]
+    pub max_connections: Option<usize>,
+    /// Requests being served or waiting to be scored at most; more get
+    /// 503 at once rather than queueing into timeouts (default 64).
+    #[arg(long, value_name = "N")]
+    pub max_inflight: Option<usize>,
+    /// Seconds a client has to send a request's headers, idle keep-alive
+    /// time included (default 10).
+    #[arg(long, value_name = "SECS")]
+    pub header_timeout: Option<f64>,
+    /// Seconds a client has to send a request's body (default 10).
+    #[arg(long, value_name = "SECS")]
+    pub body_timeout: Option<f64>,
+    /// Scoring threads (default: one per CPU).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
 /// `threadwatch train`
 #[derive(Debug, Args)]
 pub struct TrainArgs {
     /// Labelled CSV file: a spreadsheet export, or reports/comments.csv
     /// with its `review` column filled in.
-    #[arg(long, value_name = "FILE.csv", required_unless_present = "from")]
+    #[arg(
+        long,
+        value_name = "FILE.csv",
+        required_unless_present_any = ["from", "decisions"]
+    )]
     pub gold: Option<PathBuf>,
+    /// Decisions file written by `threadwatch serve --decisions` (one JSON
+    /// line per comments:suggestscore), read after --gold and --from; a
+    /// torn last line (a write cut by a crash, never acknowledged) is
+    /// skipped with a warning.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub decisions: Vec<PathBuf>,
     /// Report folders of earlier runs whose comments.csv has its `review`
     /// column filled in (by `ok`/`remove` and the like); read with the
     /// `text` and `review` columns, after --gold.  A comment reviewed in

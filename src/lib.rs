@@ -12,6 +12,7 @@ pub mod generate;
 pub mod input;
 pub mod model_file;
 pub mod parse;
+pub mod perspective;
 pub mod pipeline;
 pub mod render;
 pub mod report;

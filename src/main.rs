@@ -14,7 +14,13 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    init_logging(cli.verbose);
+    // A server logs its address, reloads and failures without -v.
+    let serving = matches!(&cli.command, cli::Command::Serve(a) if !a.hash_key);
+    init_logging(if serving {
+        cli.verbose.max(1)
+    } else {
+        cli.verbose
+    });
     match cmd::run(cli, &matches) {
         Ok(cmd::Outcome::Success) => ExitCode::SUCCESS,
         Ok(cmd::Outcome::SomeFailed) => ExitCode::from(1),

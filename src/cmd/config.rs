@@ -26,6 +26,13 @@
 //! html = true          # also write report.html
 //! dot = "attacks.dot"  # also write the who-attacks-whom graph
 //! tz = "Europe/Paris"  # zone of page times that name none (default UTC)
+//!
+//! [serve]
+//! listen = "127.0.0.1:8080"
+//! keys = "/etc/threadwatch/keys.txt"
+//! decisions = "/var/lib/threadwatch/decisions.jsonl"
+//! model = "site.model"
+//! rate = 100            # requests per second per key
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -44,6 +51,9 @@ pub struct Config {
     /// Settings for `threadwatch analyze`.
     #[serde(default)]
     pub analyze: AnalyzeConfig,
+    /// Settings for `threadwatch serve` (issue 28).
+    #[serde(default)]
+    pub serve: super::serve::ServeConfig,
 }
 
 /// `[analyze]`

@@ -16,6 +16,7 @@ mod map;
 mod merge;
 mod model;
 mod score;
+mod serve;
 mod texts;
 mod train;
 mod tree;
@@ -74,6 +75,9 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<Outcome> {
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Train(args) => train::run(args),
+        Command::Serve(args) => {
+            serve::run(args, config::load(cli.config.as_deref())?.map(|c| c.serve))
+        }
         Command::Gen(args) => gen::run(args),
         Command::Map(args) => map::run(args),
         Command::Merge(args) => merge::run(args),

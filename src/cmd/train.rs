@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use anyhow::{bail, Context};
 use threadwatch::analyze::model::Model;
 use threadwatch::model_file::{self, hex, sha256, ModelInfo, SiteModel};
+use threadwatch::perspective::decision;
 use threadwatch::train::label::{parse_label, ACCEPTED};
 use threadwatch::train::site::{check_counts, train_site, SiteOptions};
 
@@ -163,7 +164,35 @@ fn read_gold(args: &TrainArgs) -> anyhow::Result<Gold> {
         };
         read_source(&src, &mut gold, &mut seen)?;
     }
+    for path in &args.decisions {
+        read_decisions(path, &mut gold)?;
+    }
     Ok(gold)
+}
+
+/// Reads a decisions file of `threadwatch serve` into `gold` (issue 28):
+/// every labelled line is a row; unlabelled lines count as skipped.
+fn read_decisions(path: &Path, gold: &mut Gold) -> anyhow::Result<()> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let d = decision::read(&bytes).map_err(|e| anyhow::anyhow!("{}:{e}", path.display()))?;
+    if d.torn > 0 {
+        eprintln!(
+            "threadwatch: warning: {}:{}: skipped a torn last line ({} bytes without a line end: \
+             a write cut by a crash, never acknowledged to the client)",
+            path.display(),
+            d.lines,
+            d.torn
+        );
+    }
+    gold.read += d.lines - usize::from(d.torn > 0);
+    gold.skipped += d.unlabelled;
+    gold.rows.extend(d.rows);
+    let kept = match d.torn {
+        0 => bytes.len(),
+        n => bytes.len() - n,
+    };
+    gold.bytes.extend_from_slice(&bytes[..kept]);
+    Ok(())
 }
 
 /// What the rows were read from, for messages.
@@ -171,6 +200,7 @@ fn sources(args: &TrainArgs) -> String {
     args.gold
         .iter()
         .chain(&args.from)
+        .chain(&args.decisions)
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ")

@@ -21,6 +21,7 @@ mod people;
 mod props;
 mod quotes;
 mod seeds;
+mod serve;
 mod skip_log;
 mod slips;
 mod spreadsheet;

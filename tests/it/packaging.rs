@@ -10,7 +10,7 @@ fn r27_man_dir_writes_one_page_per_subcommand() {
     let pages = dir.path().join("man1");
     tw().args(["man", "--dir"]).arg(&pages).assert().success();
     for sub in [
-        "analyze", "check", "tree", "score", "explain", "eval", "train", "map", "merge",
+        "analyze", "check", "tree", "score", "explain", "eval", "train", "serve", "map", "merge",
     ] {
         let page = std::fs::read_to_string(pages.join(format!("threadwatch-{sub}.1")))
             .unwrap_or_else(|e| panic!("threadwatch-{sub}.1: {e}"));
