@@ -37,7 +37,7 @@ pub fn minimise(x: &mut [f64], stop: Stop, f: &mut dyn FnMut(&[f64], &mut [f64])
     let mut d = vec![0.0; n];
     let mut x_new = vec![0.0; n];
     let mut g_new = vec![0.0; n];
-    let mut alpha = vec![0.0; MEMORY];
+    let mut alpha = [0.0; MEMORY];
     while evaluations < stop.evaluations {
         if max_abs(&g) < stop.grad {
             break;
@@ -96,9 +96,11 @@ pub fn minimise(x: &mut [f64], stop: Stop, f: &mut dyn FnMut(&[f64], &mut [f64])
             vec![0.0; n]
         };
         let mut y = vec![0.0; n];
-        for i in 0..n {
-            s[i] = x_new[i] - x[i];
-            y[i] = g_new[i] - g[i];
+        for (si, (xn, xi)) in s.iter_mut().zip(x_new.iter().zip(x.iter())) {
+            *si = xn - xi;
+        }
+        for (yi, (gn, gi)) in y.iter_mut().zip(g_new.iter().zip(&g)) {
+            *yi = gn - gi;
         }
         let sy = dot(&s, &y);
         x.copy_from_slice(&x_new);
