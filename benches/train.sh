@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# `threadwatch train` speed (issue 15): "at least 10,000 labelled rows in
-# under 10 s on one core".
+# `threadwatch train` speed (issues 15 and 26): 10,000 labelled rows in
+# under 5 s of CPU on one core, and a model file under 5 MB (issue 26).
 #
 # Makes ROWS labelled rows once: comment texts from `threadwatch gen`
 # (seeded), labelled by the built-in scorer's verdict (`threadwatch score`)
-# with every 7th label flipped, so the site data disagrees with the
-# built-in model as a real site's would.  Then times `threadwatch train
+# with every 7th label flipped and every comment naming the pier removed
+# (a site rule the built-in model does not know), so the site data
+# disagrees with the built-in model as a real site's would and the site
+# model has something to learn (the final fit and a full model file are
+# timed too).  Then times `threadwatch train
 # --jobs 1` pinned to one core (taskset) RUNS times and prints the minimum
 # and the median of the wall time and of the CPU time (user + system): the
 # whole command, reading the CSV, the cross-validation (5 trainings and the
@@ -25,7 +28,7 @@ seed=${SEED:-1515}
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
 
-gold=$dir/gold-$rows.csv
+gold=$dir/gold-$rows-pier.csv
 if [ ! -f "$gold" ]; then
   rm -rf "$dir/pages" "$dir/texts"
   # About 180 bytes a comment: 3 MB gives well over 10,000 texts.
@@ -34,10 +37,12 @@ if [ ! -f "$gold" ]; then
   head -n "$rows" "$dir/texts" | awk 'BEGIN { print "id,text" }
     { gsub(/"/, "\"\""); printf "%d,\"%s\"\n", NR, $0 }' > "$dir/texts.csv"
   "$tw" score --input "$dir/texts.csv" --out "$dir/scored.csv"
-  # id,text,label: the scorer's verdict, every 7th flipped.
+  # id,text,label: the scorer's verdict, every 7th flipped, the pier removed.
   paste -d, <(cut -d, -f1 "$dir/texts.csv" | tail -n +2) \
             <(awk -F, 'NR > 1 { print $3 }' "$dir/scored.csv") |
-    awk -F, 'BEGIN { OFS = "," } { l = $2; if ($1 % 7 == 0) l = 1 - l; print $1, l }' > "$dir/labels"
+    awk -F, 'BEGIN { OFS = "," } NR == FNR { pier[FNR] = (tolower($0) ~ /pier/); next }
+      { l = $2; if ($1 % 7 == 0) l = 1 - l; if (pier[$1]) l = 1; print $1, l }' \
+      <(head -n "$rows" "$dir/texts") - > "$dir/labels"
   { echo "id,text,label"
     tail -n +2 "$dir/texts.csv" | paste -d, - <(cut -d, -f2 "$dir/labels")
   } > "$gold"
@@ -54,3 +59,12 @@ stat() { sort -n | awk '{ t[NR] = $1 } END { printf "min %.2f s, median %.2f s",
 echo "train $n rows, --jobs 1, one core, $runs runs:"
 echo "  wall: $(awk '{ print $1 }' "$dir/times" | stat)"
 echo "  cpu:  $(awk '{ print $2 + $3 }' "$dir/times" | stat)"
+# The targets (issue 26): median CPU time under 5 s, model under 5 MB.
+cpu=$(awk '{ print $2 + $3 }' "$dir/times" | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')
+bytes=$(wc -c < "$dir/site.model")
+echo "  model: $bytes bytes"
+ok=1
+awk -v c="$cpu" 'BEGIN { exit !(c < 5) }' || { echo "  FAIL: median CPU ${cpu} s is not under 5 s"; ok=0; }
+[ "$bytes" -lt 5000000 ] || { echo "  FAIL: the model file is not under 5 MB"; ok=0; }
+[ "$ok" = 1 ] && echo "  targets met: CPU under 5 s, model under 5 MB"
+[ "$ok" = 1 ]

@@ -160,8 +160,9 @@ both directions: words and phrases the site removes or keeps, and how much
 each word list counts, alone or by the kind of target it is aimed at
 (\"insults of public figures are fine here\").  The built-in scorer is the
 starting point: the regularisation is chosen by cross-validation, and unless
-the site's rows beat the built-in ranking by more than the standard error,
-the ranking stays as it was and only the threshold moves.
+the site's rows beat the built-in ranking by more than twice the standard
+error, and hold at least 30 rows of each kind, the ranking stays as it was
+and only the threshold moves.
 
 Prints the cross-validated ROC AUC of the built-in model and of the site
 model on the rows, with a 95% interval, and says plainly when the rows are

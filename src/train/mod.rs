@@ -14,6 +14,7 @@
 //! weights exactly as the trainer inside `model.rs` did.  No IO.
 
 pub mod label;
+pub mod lbfgs;
 pub mod site;
 
 use crate::analyze::model::{

@@ -5,13 +5,16 @@
 //!
 //! The built-in scorer stays as it is and is the starting point: the site
 //! layer's margin is the built-in combination's logit plus what the site's
-//! rows teach, by weighted L2-regularised logistic regression (AdaGrad, in
-//! one thread, a fixed shuffle).  The regularisation and the fewest rows a
-//! text feature must be in are chosen by cross-validation among a few
-//! settings, with the built-in scorer itself as the most cautious
-//! candidate: a setting must beat it by more than the standard error of
-//! its cross-validated ROC AUC, so a few dozen rows that say little leave
-//! the ranking as the built-in model had it.  The margin is then
+//! rows teach, by weighted L2-regularised logistic regression solved
+//! exactly (L-BFGS, `train/lbfgs.rs`, in one thread).  The signal weights
+//! are held closer to the built-in reading than the words' (their penalty
+//! grows with the rows a signal is in).  The regularisation (and the
+//! fewest rows a text feature must be in) is chosen by cross-validation,
+//! with the built-in scorer itself as the most cautious candidate: a
+//! setting must beat it by more than twice the standard error of the
+//! difference, and a site with fewer than [`WARN_CLASS`] rows of a kind
+//! keeps the built-in ranking (only its threshold may move), so a few
+//! dozen rows that say little do no harm.  The margin is then
 //! calibrated (Platt scaling on the out-of-fold margins), and the decision
 //! threshold is the one with the best out-of-fold F1, or the lowest that
 //! keeps the site's chosen precision.
@@ -24,6 +27,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use thiserror::Error;
 
+use super::lbfgs::{self, Stop};
 use super::shuffle;
 use crate::analyze::incivility::Scorer;
 use crate::analyze::matcher::Lexicon;
@@ -48,9 +52,9 @@ pub const WARN_CLASS: usize = 30;
 pub const TRUST_WIDTH: f64 = 0.05;
 
 /// L2 penalties tried (per example touching a weight), strongest first.
-pub const PENALTIES: [f64; 3] = [1e-1, 3e-2, 1e-2];
+pub const PENALTIES: [f64; 2] = [3.0, 1.0];
 /// Fewest training rows a text feature must be in, most cautious first.
-pub const MIN_DFS: [u8; 2] = [5, 2];
+pub const MIN_DFS: [u8; 1] = [2];
 
 /// Settings of [`train_site`].
 #[derive(Debug, Clone, Copy)]
@@ -60,11 +64,18 @@ pub struct SiteOptions {
     /// Uncivil rows count `(civil / uncivil)^alpha`, so a rare class still
     /// moves the weights.
     pub alpha: f32,
-    /// Passes over 10,000 rows; fewer rows get proportionally more (at
-    /// most 50).
-    pub epochs: u32,
-    /// AdaGrad base learning rate.
-    pub learning_rate: f32,
+    /// L2 penalties cross-validation chooses from, strongest first.
+    pub penalties: &'static [f64],
+    /// Fewest training rows a text feature must be in, chosen by
+    /// cross-validation among these.
+    pub min_dfs: &'static [u8],
+    /// When the solver stops.
+    pub stop: Stop,
+    /// A signal weight's penalty is the text features' times the number
+    /// of rows the signal is in, to this power: a prior that holds the
+    /// built-in scorer's own reading (its logit, a category present in
+    /// many rows) in place more firmly than a word's weight.
+    pub signal_df_power: f64,
     /// Seed of the shuffles (SplitMix64).
     pub seed: u64,
     /// Start from the built-in scorer (its combination is the offset);
@@ -85,8 +96,14 @@ impl Default for SiteOptions {
         SiteOptions {
             folds: 5,
             alpha: 0.25,
-            epochs: 3,
-            learning_rate: 0.1,
+            penalties: &PENALTIES,
+            min_dfs: &MIN_DFS,
+            stop: Stop {
+                evaluations: 20,
+                rel_decrease: 1e-5,
+                grad: 1e-4,
+            },
+            signal_df_power: 0.5,
             seed: 0x7468_7265_6164_7761, // "threadwa"
             prior: true,
             precision: None,
@@ -138,6 +155,8 @@ pub struct SiteReport {
     pub interval: Option<(f64, f64)>,
     /// The setting chosen; `None` when the built-in ranking was kept.
     pub setting: Option<Setting>,
+    /// Every setting tried, with its cross-validated ROC AUC.
+    pub tried: Vec<(Setting, Option<f64>)>,
     /// The decision threshold (calibrated probability) and the
     /// out-of-fold precision and recall there.
     pub threshold: (f64, f64, f64),
@@ -257,6 +276,17 @@ struct Fit {
 }
 
 impl Fit {
+    /// The numbers of a solution vector laid out as [`Objective`] does.
+    fn of(theta: &[f64]) -> Fit {
+        let mut signals = [0.0; N_SIGNALS];
+        signals.copy_from_slice(&theta[1..=N_SIGNALS]);
+        Fit {
+            bias: theta[0],
+            signals,
+            weights: theta[1 + N_SIGNALS..].iter().map(|&w| w as f32).collect(),
+        }
+    }
+
     fn margin(&self, row: &Row, vector: &[(u32, f32)], offset: bool) -> f64 {
         let mut z = self.bias;
         if offset {
@@ -272,68 +302,132 @@ impl Fit {
     }
 }
 
-/// Weighted logistic regression by AdaGrad over `subset`, the L2 penalty
-/// applied to the weights each example touches (not the bias), from zero
-/// weights and the prior's logit as offset.  One thread, a fixed shuffle.
-fn fit(rows: &[Row], d: &Design, subset: &[usize], l2: f64, opts: &SiteOptions) -> Fit {
-    let mut f = Fit {
-        bias: 0.0,
-        signals: [0.0; N_SIGNALS],
-        weights: vec![0.0; d.features.len()],
-    };
-    // The bias starts at the base rate's logit less the mean offset, so
-    // the first epoch does not spend itself on calibration.
+/// `ln(1 + e^z)` without overflow.
+fn softplus(z: f64) -> f64 {
+    if z > 0.0 {
+        z + (-z).exp().ln_1p()
+    } else {
+        z.exp().ln_1p()
+    }
+}
+
+/// The weighted logistic loss of the rows `subset` plus `l2 / 2` times
+/// the squared weights (not the bias), over the vector
+/// `[bias, signal weights, text feature weights]`: every row's margin is
+/// its offset (the built-in logit, with a prior) plus that vector's dot
+/// product with `[1, signals, text features]`.
+struct Objective<'a> {
+    rows: &'a [Row],
+    design: &'a Design,
+    subset: &'a [usize],
+    offset: bool,
+    l2: f64,
+    /// Per entry of the vector: its penalty is `l2` times this.
+    scale: &'a [f64],
+}
+
+impl Objective<'_> {
+    fn len(&self) -> usize {
+        1 + N_SIGNALS + self.design.features.len()
+    }
+
+    /// The objective at `theta`, its gradient written into `grad`.
+    fn eval(&self, theta: &[f64], grad: &mut [f64]) -> f64 {
+        grad.iter_mut().for_each(|g| *g = 0.0);
+        let text = 1 + N_SIGNALS;
+        let mut loss = 0.0;
+        for &i in self.subset {
+            let r = &self.rows[i];
+            let v = &self.design.vectors[i];
+            let mut z = theta[0];
+            if self.offset {
+                z += r.signals.offset;
+            }
+            for (k, &x) in r.signals.values.iter().enumerate() {
+                if x != 0.0 {
+                    z += theta[1 + k] * x;
+                }
+            }
+            for &(j, x) in v {
+                z += theta[text + j as usize] * f64::from(x);
+            }
+            let c = f64::from(r.weight);
+            let y = f64::from(u8::from(r.label));
+            loss += c * (softplus(z) - y * z);
+            let e = c * (sigmoid(z) - y);
+            grad[0] += e;
+            for (k, &x) in r.signals.values.iter().enumerate() {
+                if x != 0.0 {
+                    grad[1 + k] += e * x;
+                }
+            }
+            for &(j, x) in v {
+                grad[text + j as usize] += e * f64::from(x);
+            }
+        }
+        let mut penalty = 0.0;
+        for ((g, &t), &c) in grad.iter_mut().zip(theta).zip(self.scale) {
+            let l2 = self.l2 * c;
+            penalty += l2 * t * t;
+            *g += l2 * t;
+        }
+        loss + 0.5 * penalty
+    }
+}
+
+/// The starting vector: zero weights, the bias at the base rate's logit
+/// less the mean offset.
+fn start(rows: &[Row], d: &Design, subset: &[usize], offset: bool) -> Vec<f64> {
     let (mut wsum, mut ysum, mut osum) = (0.0, 0.0, 0.0);
     for &i in subset {
         let r = &rows[i];
         wsum += f64::from(r.weight);
         ysum += f64::from(r.weight) * f64::from(u8::from(r.label));
-        osum += f64::from(r.weight) * if opts.prior { r.signals.offset } else { 0.0 };
+        osum += f64::from(r.weight) * if offset { r.signals.offset } else { 0.0 };
     }
     let base = (ysum / wsum).clamp(1e-3, 1.0 - 1e-3);
-    f.bias = (base / (1.0 - base)).ln() - osum / wsum;
-    let mut g2 = vec![0f32; d.features.len()];
-    let mut sg2 = [0f64; N_SIGNALS];
-    let mut bg2 = 0f64;
-    let lr = f64::from(opts.learning_rate);
-    let lrf = opts.learning_rate;
-    let l2f = l2 as f32;
-    let eps = 1e-6;
-    let mut order = subset.to_vec();
-    let mut rng = SplitMix64::new(opts.seed);
-    // A small site gets more passes, so every fit makes about as many
-    // steps as one over 10,000 rows: a few dozen rows in three passes
-    // would hardly move a weight.
-    let epochs = (u64::from(opts.epochs) * 10_000)
-        .div_ceil(subset.len().max(1) as u64)
-        .clamp(u64::from(opts.epochs), 50);
-    for _ in 0..epochs {
-        shuffle(&mut rng, &mut order);
-        for &i in &order {
-            let r = &rows[i];
-            let v = &d.vectors[i];
-            let p = sigmoid(f.margin(r, v, opts.prior));
-            let err = (p - f64::from(u8::from(r.label))) * f64::from(r.weight);
-            for (k, &x) in r.signals.values.iter().enumerate() {
-                if x == 0.0 {
-                    continue;
-                }
-                let g = err * x + l2 * f.signals[k];
-                sg2[k] += g * g;
-                f.signals[k] -= lr * g / (sg2[k].sqrt() + eps);
-            }
-            let errf = err as f32;
-            for &(j, x) in v {
-                let j = j as usize;
-                let g = errf * x + l2f * f.weights[j];
-                g2[j] += g * g;
-                f.weights[j] -= lrf * g / (g2[j].sqrt() + 1e-6);
-            }
-            bg2 += err * err;
-            f.bias -= lr * err / (bg2.sqrt() + eps);
+    let mut theta = vec![0.0; 1 + N_SIGNALS + d.features.len()];
+    theta[0] = (base / (1.0 - base)).ln() - osum / wsum;
+    theta
+}
+
+/// The exact L2-regularised weighted logistic regression over `subset`
+/// (L-BFGS, `train/lbfgs.rs`) at each penalty of `penalties` in turn,
+/// strongest first, each solution the next one's start; calls `each` with
+/// the penalty's index and fit.  One thread, a fixed order of sums.
+fn fit_path(
+    rows: &[Row],
+    d: &Design,
+    subset: &[usize],
+    penalties: &[f64],
+    opts: &SiteOptions,
+    each: &mut dyn FnMut(usize, &Fit),
+) {
+    let mut theta = start(rows, d, subset, opts.prior);
+    let mut scale = vec![0.0; theta.len()];
+    let mut sig_df = [0u32; N_SIGNALS];
+    for &i in subset {
+        for (c, &x) in sig_df.iter_mut().zip(&rows[i].signals.values) {
+            *c += u32::from(x != 0.0);
         }
     }
-    f
+    for (k, &c) in sig_df.iter().enumerate() {
+        scale[1 + k] = f64::from(c.max(1)).powf(opts.signal_df_power);
+    }
+    scale[1 + N_SIGNALS..].iter_mut().for_each(|c| *c = 1.0);
+    for (p, &l2) in penalties.iter().enumerate() {
+        let obj = Objective {
+            rows,
+            design: d,
+            subset,
+            offset: opts.prior,
+            l2,
+            scale: &scale,
+        };
+        debug_assert_eq!(obj.len(), theta.len());
+        lbfgs::minimise(&mut theta, opts.stop, &mut |x, g| obj.eval(x, g));
+        each(p, &Fit::of(&theta));
+    }
 }
 
 /// Platt scaling: `(a, b)` with `sigmoid(a * margin + b)` the best
@@ -491,32 +585,38 @@ pub fn train_site(
     for (i, &r) in order.iter().enumerate() {
         fold[r] = i % k;
     }
-    let designs: Vec<Design> = MIN_DFS.iter().map(|&m| design(&prepared, m)).collect();
+    let designs: Vec<Design> = opts.min_dfs.iter().map(|&m| design(&prepared, m)).collect();
+    let penalties = opts.penalties;
     let settings: Vec<(usize, f64)> = (0..designs.len())
-        .flat_map(|d| PENALTIES.iter().map(move |&l| (d, l)))
+        .flat_map(|d| penalties.iter().map(move |&l| (d, l)))
         .collect();
-    // Out-of-fold margins of every setting, fits in parallel, collected
-    // in order.
-    let jobs: Vec<(usize, usize)> = (0..settings.len())
-        .flat_map(|s| (0..k).map(move |f| (s, f)))
+    // Out-of-fold margins of every setting: one job per design and fold,
+    // each solving the whole penalty path; in parallel, collected in
+    // order.
+    let jobs: Vec<(usize, usize)> = (0..designs.len())
+        .flat_map(|d| (0..k).map(move |f| (d, f)))
         .collect();
-    let fold_margins: Vec<Vec<(usize, f64)>> = jobs
+    let fold_margins: Vec<Vec<(usize, usize, f64)>> = jobs
         .par_iter()
-        .map(|&(s, f)| {
-            let (d, l2) = settings[s];
-            let d = &designs[d];
+        .map(|&(di, f)| {
+            let d = &designs[di];
             let subset: Vec<usize> = (0..rows.len()).filter(|&r| fold[r] != f).collect();
-            let fit = fit(&prepared, d, &subset, l2, opts);
-            (0..rows.len())
-                .filter(|&r| fold[r] == f)
-                .map(|r| (r, fit.margin(&prepared[r], &d.vectors[r], opts.prior)))
-                .collect()
+            let mut out = Vec::new();
+            fit_path(&prepared, d, &subset, penalties, opts, &mut |p, fit| {
+                let s = di * penalties.len() + p;
+                out.extend(
+                    (0..rows.len())
+                        .filter(|&r| fold[r] == f)
+                        .map(|r| (s, r, fit.margin(&prepared[r], &d.vectors[r], opts.prior))),
+                );
+            });
+            out
         })
         .collect();
     let mut oof: Vec<Vec<(f64, bool)>> = vec![vec![(0.0, false); rows.len()]; settings.len()];
-    for ((s, _), margins) in jobs.iter().zip(&fold_margins) {
-        for &(r, m) in margins {
-            oof[*s][r] = (m, prepared[r].label);
+    for margins in &fold_margins {
+        for &(s, r, m) in margins {
+            oof[s][r] = (m, prepared[r].label);
         }
     }
     let aucs: Vec<Option<f64>> = oof.iter().map(|o| roc_auc(o)).collect();
@@ -532,12 +632,15 @@ pub fn train_site(
         .collect();
     // The built-in ranking is kept unless a setting beats it by more than
     // twice the standard error of the difference (with no prior there is
-    // nothing to keep): with 30 rows, one standard error still let a
+    // nothing to keep), and always while a kind has fewer than
+    // WARN_CLASS rows: with 30 rows, even two standard errors let a
     // setting through that lost 0.025 dev ROC AUC on OLID
-    // (examples/site_policy.rs).
+    // (examples/site_policy.rs); the cross-validation of a few dozen rows
+    // cannot tell a real gain from luck.
+    let enough = positives.min(rows.len() - positives) >= WARN_CLASS;
     let chosen = best.filter(|&s| {
         let gain = aucs[s].unwrap_or(0.0) - auc_builtin.unwrap_or(0.0);
-        !opts.prior || gain > 2.0 * paired_se(&oof[s], &builtin_oof, opts.seed)
+        !opts.prior || (enough && gain > 2.0 * paired_se(&oof[s], &builtin_oof, opts.seed))
     });
     let (margins, auc_site) = match chosen {
         Some(s) => (&oof[s], aucs[s]),
@@ -587,12 +690,22 @@ pub fn train_site(
         Some(s) => {
             let (d, l2) = settings[s];
             let d = &designs[d];
+            // The same path as in the folds, to the chosen penalty.
+            let upto = &penalties[..=s % penalties.len()];
+            let mut last = None;
+            fit_path(&prepared, d, &all, upto, opts, &mut |_, f| {
+                last = Some(Fit {
+                    bias: f.bias,
+                    signals: f.signals,
+                    weights: f.weights.clone(),
+                });
+            });
             (
                 Some(Setting {
                     l2,
                     min_df: d.min_df,
                 }),
-                fit(&prepared, d, &all, l2, opts),
+                last.expect("at least one penalty"),
                 Some(d),
             )
         }
@@ -656,6 +769,19 @@ pub fn train_site(
         auc_site,
         interval,
         setting,
+        tried: settings
+            .iter()
+            .zip(&aucs)
+            .map(|(&(d, l2), &a)| {
+                (
+                    Setting {
+                        l2,
+                        min_df: designs[d].min_df,
+                    },
+                    a,
+                )
+            })
+            .collect(),
         threshold: (t, threshold.1, threshold.2),
         precision_met,
         untrusted,

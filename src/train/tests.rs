@@ -272,3 +272,22 @@ fn r26_a_word_of_two_removed_rows_carries_no_weight() {
     assert!(!s.evidence.contains("every"), "{}", s.evidence);
     assert!(a.untrusted.is_some(), "40 rows are too few to trust");
 }
+
+#[test]
+fn r26_thirty_rows_keep_the_built_in_ranking() {
+    // The bananas site of the test above, cut to 30 rows (20 kept, 10
+    // removed): cross-validation on so few rows cannot tell a real gain
+    // from luck, so the site model ranks as the built-in one does.
+    let rows = site_rows();
+    let rows: Vec<(&str, bool)> = rows
+        .iter()
+        .take(30)
+        .map(|(t, y)| (t.as_str(), *y))
+        .collect();
+    assert_eq!(rows.iter().filter(|r| r.1).count(), 10);
+    let a = train_site(&rows, &Lexicon::builtin(), &SiteOptions::default()).unwrap();
+    assert!(a.setting.is_none(), "{:?}", a.setting);
+    let layer = a.model.site().unwrap();
+    assert!(layer.features.is_empty() && layer.signals.iter().all(|&w| w == 0.0));
+    assert!(a.untrusted.is_some());
+}
