@@ -114,7 +114,15 @@ const THINGS: &[&str] = &[
 
 /// Nouns that name a word as a word: "the word idiot" (use-mention).
 const WORD_NOUNS: &[&str] = &[
-    "word", "term", "label", "insult", "slur", "expression", "phrase", "epithet", "adjective",
+    "word",
+    "term",
+    "label",
+    "insult",
+    "slur",
+    "expression",
+    "phrase",
+    "epithet",
+    "adjective",
     "noun",
 ];
 
@@ -164,7 +172,9 @@ pub fn neutral(text: &str, words: &Words) -> Vec<Neutral> {
         let verb = match lower {
             // "won't fool", "it'll fool", "you'd fool": a verb after a
             // modal, also contracted (issue 24).
-            "fool" | "fools" => i > 0 && (words.is(i - 1, MODALS) || contracted(words.lower(i - 1))),
+            "fool" | "fools" => {
+                i > 0 && (words.is(i - 1, MODALS) || contracted(words.lower(i - 1)))
+            }
             "lies" | "lie" => words.is(i + 1, &["with", "in", "ahead", "behind", "within"]),
             "creeps" | "creep" => words.is(
                 i + 1,
@@ -349,7 +359,9 @@ mod tests {
         assert!(labels("Don't use the word idiot here").contains(&("idiot".into(), "quoted")));
         assert!(labels("insults like moron add nothing").contains(&("moron".into(), "quoted")));
         assert!(labels("a slur like retard hurts").contains(&("retard".into(), "quoted")));
-        assert!(!labels("the idiot word salad").iter().any(|(w, _)| w == "idiot"));
+        assert!(!labels("the idiot word salad")
+            .iter()
+            .any(|(w, _)| w == "idiot"));
         assert!(!labels("You are an idiot").iter().any(|(w, _)| w == "idiot"));
     }
 

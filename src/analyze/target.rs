@@ -329,11 +329,7 @@ fn cue(
         let you = ctx.is_reply && once(&mut facts.second_person, || second_person(s));
         return you.then(|| commenter(ctx.answered));
     }
-    if resolving
-        && !plural
-        && !hit.addressee
-        && once(&mut facts.person_noun, || person_noun(s))
-    {
+    if resolving && !plural && !hit.addressee && once(&mut facts.person_noun, || person_noun(s)) {
         return Some(kind(Target::Person));
     }
     if ctx.is_reply
@@ -358,12 +354,10 @@ fn cue(
     }
     if resolving && !plural && once(&mut facts.third_person, || third_person(s)) {
         // "Trump can't debate. He is a clown.": the figure just named.
-        let before = &text[floor_boundary(text, sentence.start.saturating_sub(PRONOUN_REACH))
-            ..sentence.start];
+        let before = &text
+            [floor_boundary(text, sentence.start.saturating_sub(PRONOUN_REACH))..sentence.start];
         let figure = once(&mut facts.figure_before, || {
-            ctx.figures.named_in(before)
-                || office(before)
-                || figure_named(before, ctx.surnames)
+            ctx.figures.named_in(before) || office(before) || figure_named(before, ctx.surnames)
         });
         return Some(kind(if figure {
             Target::PublicFigure
@@ -383,19 +377,71 @@ const PRONOUN_REACH: usize = 400;
 
 /// Nouns for one person ("my neighbour", "that guy").
 const PERSON_NOUNS: &[&str] = &[
-    "guy", "man", "woman", "dude", "girl", "boy", "lady", "gal", "bloke", "chap", "fellow", "kid",
-    "neighbour", "neighbor", "friend", "husband", "wife", "boyfriend", "girlfriend", "ex", "boss",
-    "owner", "landlord", "writer", "author", "columnist", "reporter", "journalist", "editor",
-    "teacher", "cop", "officer", "driver", "person", "individual", "mother", "father", "mom",
-    "mum", "dad", "brother", "sister", "son", "daughter", "uncle", "aunt", "cousin", "coworker",
-    "co-worker", "roommate", "stalker", "ref", "referee", "umpire", "ump", "player", "coach",
-    "clerk", "guard", "neighbor's", "neighbour's",
+    "guy",
+    "man",
+    "woman",
+    "dude",
+    "girl",
+    "boy",
+    "lady",
+    "gal",
+    "bloke",
+    "chap",
+    "fellow",
+    "kid",
+    "neighbour",
+    "neighbor",
+    "friend",
+    "husband",
+    "wife",
+    "boyfriend",
+    "girlfriend",
+    "ex",
+    "boss",
+    "owner",
+    "landlord",
+    "writer",
+    "author",
+    "columnist",
+    "reporter",
+    "journalist",
+    "editor",
+    "teacher",
+    "cop",
+    "officer",
+    "driver",
+    "person",
+    "individual",
+    "mother",
+    "father",
+    "mom",
+    "mum",
+    "dad",
+    "brother",
+    "sister",
+    "son",
+    "daughter",
+    "uncle",
+    "aunt",
+    "cousin",
+    "coworker",
+    "co-worker",
+    "roommate",
+    "stalker",
+    "ref",
+    "referee",
+    "umpire",
+    "ump",
+    "player",
+    "coach",
+    "clerk",
+    "guard",
+    "neighbor's",
+    "neighbour's",
 ];
 
 /// Pointing and possessive words that single one person out.
-const POINTERS: &[&str] = &[
-    "this", "that", "my", "your", "his", "her", "our", "the",
-];
+const POINTERS: &[&str] = &["this", "that", "my", "your", "his", "her", "our", "the"];
 
 /// "my neighbour", "your husband", "that guy", "the woman": one person
 /// named by a noun (rule 3).
@@ -417,19 +463,50 @@ fn person_noun(s: &str) -> bool {
 fn pointed_at(before: &str) -> bool {
     // Only the last few words decide: a sentence of thousands of hits is
     // not read once a hit (issue 27).
-    let tail = &before[floor_boundary(before, before.len().saturating_sub(64))..];
+    let tail = &before[floor_boundary(before, before.len().saturating_sub(80))..];
     let mut words: Vec<&str> = plain_words(tail).collect();
     words.reverse();
-    words.truncate(3);
-    words
+    words.truncate(4);
+    let Some(i) = words
         .iter()
+        .take(3)
         .position(|w| w.eq_ignore_ascii_case("this") || w.eq_ignore_ascii_case("that"))
-        // "that" after a verb is a conjunction ("I think that idiots"),
-        // not a pointer; the words between must not be a clause.
-        .is_some_and(|i| {
-            words[..i]
-                .iter()
-                .all(|w| !matches!(w.to_ascii_lowercase().as_str(), "is" | "are" | "was" | "a" | "an" | "the"))
+    else {
+        return false;
+    };
+    // "I think that idiots", "My view is that Jews should ...": "that"
+    // after a verb opens a clause, and what follows it is no pointed-at
+    // person; nor is a plural or a name between.
+    let clause = words[i].eq_ignore_ascii_case("that")
+        && words.get(i + 1).is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "is" | "was"
+                    | "think"
+                    | "believe"
+                    | "know"
+                    | "say"
+                    | "says"
+                    | "said"
+                    | "hope"
+                    | "wish"
+                    | "fact"
+                    | "sure"
+                    | "mean"
+                    | "saying"
+                    | "feel"
+                    | "guess"
+                    | "so"
+            )
+        });
+    !clause
+        && words[..i].iter().all(|w| {
+            !is_plural(w)
+                && !w.starts_with(char::is_uppercase)
+                && !matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "is" | "are" | "was" | "a" | "an" | "the"
+                )
         })
 }
 
@@ -456,9 +533,15 @@ fn third_person(s: &str) -> bool {
     }) {
         return true;
     }
-    words.windows(3).any(|w| {
+    words.windows(3).enumerate().any(|(i, w)| {
         let name = w[0];
+        // "Every African is a ...": one standing for a group (issue 25).
+        let every = i > 0
+            && ["every", "each", "any", "no"]
+                .iter()
+                .any(|e| words[i - 1].eq_ignore_ascii_case(e));
         name.len() > 2
+            && !every
             && name.starts_with(|c: char| c.is_ascii_uppercase())
             && name[1..].bytes().all(|b| b.is_ascii_lowercase())
             && !NOT_NAMES.contains(&name.to_ascii_lowercase().as_str())
@@ -466,6 +549,7 @@ fn third_person(s: &str) -> bool {
                 (w[1], w[2]),
                 ("is" | "was", "a" | "an" | "such" | "lying") | ("sounds" | "looks", "like")
             )
+            && !names_group(name)
     })
 }
 
@@ -499,9 +583,9 @@ fn audience_after(after: &str) -> bool {
 fn handle_beside(s: &str, hit: &Range<usize>) -> bool {
     let before = s[..hit.start].split_whitespace().rev().take(2);
     let after = s[hit.end..].split_whitespace().take(1);
-    before.chain(after).any(|w| {
-        w.starts_with('@') && w.len() > 1 && !w.eq_ignore_ascii_case("@user")
-    })
+    before
+        .chain(after)
+        .any(|w| w.starts_with('@') && w.len() > 1 && !w.eq_ignore_ascii_case("@user"))
 }
 
 /// "you people", "you guys", "all of you", "y'all".

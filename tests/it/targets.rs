@@ -119,6 +119,9 @@ fn r24_target_set_accuracy() {
         acc
     });
     for ((part, floor), acc) in parts.iter().zip(acc) {
-        assert!(acc >= *floor, "{part} target accuracy {acc:.3} below {floor}");
+        assert!(
+            acc >= *floor,
+            "{part} target accuracy {acc:.3} below {floor}"
+        );
     }
 }

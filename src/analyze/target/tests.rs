@@ -411,10 +411,16 @@ fn r24_plural_address_and_handles_are_commenters() {
         alone("Said the idiot @bob who lost", "idiot"),
         Target::Commenter
     );
-    assert_eq!(alone("Don't be ridiculous.", "ridiculous"), Target::Commenter);
+    assert_eq!(
+        alone("Don't be ridiculous.", "ridiculous"),
+        Target::Commenter
+    );
     // "that" on a vice, with "you" in the sentence: the reader's.
     assert_eq!(
-        alone("you are a threat to reason with that stupidity", "stupidity"),
+        alone(
+            "you are a threat to reason with that stupidity",
+            "stupidity"
+        ),
         Target::Commenter
     );
 }
