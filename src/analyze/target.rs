@@ -339,11 +339,6 @@ fn cue(
     {
         return Some(commenter(ctx.answered));
     }
-    // "Exactly what respect is this little creep due?" (after second
-    // person: "you are a threat with that stupidity" is the reader's).
-    if resolving && !plural && pointed_at(&s[..local.start]) {
-        return Some(kind(Target::Person));
-    }
     if hit.public_figure
         || once(&mut facts.figure, || {
             ctx.figures.named_in(s) || office(s) || outside_name(s)
@@ -351,6 +346,13 @@ fn cue(
         || (resolving && once(&mut facts.surname, || figure_named(s, ctx.surnames)))
     {
         return Some(kind(Target::PublicFigure));
+    }
+    // "Exactly what respect is this little creep due?" (after second
+    // person and public figures: "you are a threat with that stupidity"
+    // is the reader's, "the violence that Il Duce Trump may cause" the
+    // figure's).
+    if resolving && !plural && pointed_at(&s[..local.start]) {
+        return Some(kind(Target::Person));
     }
     if resolving && !plural && once(&mut facts.third_person, || third_person(s)) {
         // "Trump can't debate. He is a clown.": the figure just named.
