@@ -3,7 +3,7 @@ CARGO ?= cargo
 SAMPLES := $(wildcard data/samples/*.txt)
 FUZZ_SECONDS ?= 60
 
-.PHONY: audit build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-stream bench-hostile bench-train bench-serve serve-venv demo eval fuzz ci install clean spark-test spark-cluster-test
+.PHONY: audit targets build test lint fuzz-check fmt doc bench bench-run bench-linearity bench-people bench-stream bench-hostile bench-train bench-serve serve-venv demo eval fuzz ci install clean spark-test spark-cluster-test
 
 build:
 	$(CARGO) build --release --locked
@@ -93,6 +93,11 @@ SEED ?= 1
 N ?= 25
 audit:
 	$(CARGO) run --locked --example audit -- $(SEED) $(N) target/audit-$(SEED).csv
+
+## Target accuracy on the labelled target set (issue 24, tests/targets/): each part's share of right
+## targets and the confusions.
+targets:
+	$(CARGO) test --locked --test it r24_target_set -- --nocapture
 
 ## Fuzz each parser for FUZZ_SECONDS (cargo-fuzz, nightly), one after the
 ## other on one core; seeds are the golden fixtures and the word lists, and

@@ -56,7 +56,21 @@ Reports (written atomically into --out; existing files are replaced):
 
 /// The rest of `analyze --help`, after the category columns.
 const ANALYZE_HELP_TAIL: &str = "\
-    target       commenter, public_figure, group or empty
+    target       at whom the uncivil words are aimed: commenter, person,
+                 public_figure, group or empty. The first that fits:
+                 a participant named, \"you\", plural address (\"you
+                 people\", \"the dummies who down-voted\"), an @handle next
+                 to the word, or a bare insult in a reply: commenter;
+                 one person by a noun or a pointer (\"my neighbour\",
+                 \"your husband\", \"that guy\", \"this little creep\"):
+                 person; an office (\"the mayor\", \"the PM\"), a titled
+                 name, a full name, or a surname in figures.txt:
+                 public_figure; \"he\"/\"she\" or one unlisted name said to
+                 be one (\"Okafor is a liar\"): person, or public_figure
+                 when the text named one just before; group terms only
+                 (plural insults, \"those\", \"people\", \"Muslims\"; \"this
+                 woman\" is a person): group. Of several, the first of
+                 commenter, person, public_figure, group
     target_author the commenter aimed at, when known
     quoted_from  comment_id of the comment quoted, if any
     evidence     matched words per category, e.g.

@@ -11,7 +11,9 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::id_table::IdTable;
-use super::incivility::{evidence, hit, Flagged, Scorer, TextScore, UNCIVIL_THRESHOLD};
+use super::incivility::{
+    evidence, hit, target_hits, Flagged, Scorer, TextScore, UNCIVIL_THRESHOLD,
+};
 use super::mention::Participants;
 use super::quote::{quote_links, QuoteLinks};
 use super::signature::Signatures;
@@ -159,12 +161,7 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
         if self.threshold != UNCIVIL_THRESHOLD {
             score.rethreshold(self.threshold, &scorer, &c.body, &masked);
         }
-        let hits: Vec<_> = score
-            .flagged
-            .iter()
-            .filter(|f| !f.quoted && aims(f))
-            .filter_map(|f| f.lexicon.as_ref().map(hit))
-            .collect();
+        let hits = target_hits(&score);
         let cues = Cues::new(&c.body, &ctx);
         let target = cues.resolve(&hits);
         let target_of = |f: &Flagged| {

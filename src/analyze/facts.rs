@@ -135,6 +135,9 @@ pub enum TargetKind {
     /// Nobody in particular.
     #[default]
     None,
+    /// An individual outside the thread (issue 24).  Last, so the stored
+    /// numbers of the older kinds do not change.
+    Person,
 }
 
 impl From<Target> for TargetKind {
@@ -144,6 +147,7 @@ impl From<Target> for TargetKind {
             Target::PublicFigure => TargetKind::PublicFigure,
             Target::Group => TargetKind::Group,
             Target::None => TargetKind::None,
+            Target::Person => TargetKind::Person,
         }
     }
 }
@@ -155,6 +159,7 @@ impl From<TargetKind> for Target {
             TargetKind::PublicFigure => Target::PublicFigure,
             TargetKind::Group => Target::Group,
             TargetKind::None => Target::None,
+            TargetKind::Person => Target::Person,
         }
     }
 }

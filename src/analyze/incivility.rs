@@ -531,7 +531,33 @@ pub fn hit(m: &Match) -> Hit {
         group: m.tags.contains(Tag::Group),
         public_figure: m.tags.contains(Tag::PublicFigure),
         addressee: m.tags.contains(Tag::Addressee),
+        unaimed: false,
     }
+}
+
+/// The hits a comment's target is read from: its own words aimed at
+/// someone; in an uncivil comment with none of those, its other flagged
+/// words, which aim only by a cue of their own ("What the fuck are you
+/// on about?": the commenter; "holy shit": nobody) (issue 24).
+pub fn target_hits(score: &TextScore) -> Vec<Hit> {
+    let own = || {
+        score
+            .flagged
+            .iter()
+            .filter(|f| !f.quoted)
+            .filter_map(|f| f.lexicon.as_ref())
+    };
+    let aimed: Vec<Hit> = own().filter(|m| m.category.def().aims).map(hit).collect();
+    if !aimed.is_empty() || !score.uncivil {
+        return aimed;
+    }
+    own()
+        .map(|m| Hit {
+            personal: false,
+            unaimed: true,
+            ..hit(m)
+        })
+        .collect()
 }
 
 /// Why the rule layer sets match `m` aside, if it does.  Crude words and

@@ -13,7 +13,11 @@
 //!   of work";
 //! - **criticism of an idea or a thing** (`literal`): an aspersion that
 //!   qualifies a noun for an idea or a thing ("Ridiculous comparison.",
-//!   "a stupid rule"), which names no person.
+//!   "a stupid rule", "a stupid username"), which names no person, or
+//!   says how something is done ("math used stupidly", "ridiculously
+//!   good");
+//! - **use-mention** (`quoted`): a word named as a word ("the word
+//!   idiot", "words like moron"), with or without quotation marks.
 
 use std::ops::Range;
 
@@ -104,6 +108,22 @@ const THINGS: &[&str] = &[
     "fee",
     "fees",
     "question.",
+    "username",
+    "nickname",
+];
+
+/// Nouns that name a word as a word: "the word idiot" (use-mention).
+const WORD_NOUNS: &[&str] = &[
+    "word",
+    "term",
+    "label",
+    "insult",
+    "slur",
+    "expression",
+    "phrase",
+    "epithet",
+    "adjective",
+    "noun",
 ];
 
 /// Aspersions that can qualify a thing.
@@ -145,8 +165,16 @@ pub fn neutral(text: &str, words: &Words) -> Vec<Neutral> {
             push(words.span(i, i + 1), Voice::OwnSelf);
             continue;
         }
+        if mentioned(words, i) {
+            push(w.range.clone(), Voice::Quoted);
+            continue;
+        }
         let verb = match lower {
-            "fool" | "fools" => i > 0 && words.is(i - 1, MODALS),
+            // "won't fool", "it'll fool", "you'd fool": a verb after a
+            // modal, also contracted (issue 24).
+            "fool" | "fools" => {
+                i > 0 && (words.is(i - 1, MODALS) || contracted(words.lower(i - 1)))
+            }
             "lies" | "lie" => words.is(i + 1, &["with", "in", "ahead", "behind", "within"]),
             "creeps" | "creep" => words.is(
                 i + 1,
@@ -163,7 +191,7 @@ pub fn neutral(text: &str, words: &Words) -> Vec<Neutral> {
             && words.lower(i + 1) == "of"
             && words.lower(i + 2) == "work";
         let of_thing = ASPERSIONS.contains(&lower) && thing_after(words, i);
-        if verb {
+        if verb || manner(lower) {
             push(w.range.clone(), Voice::Literal);
         } else if of_thing {
             // The listed phrase "stupid idea" is covered whole.
@@ -173,6 +201,41 @@ pub fn neutral(text: &str, words: &Words) -> Vec<Neutral> {
         }
     }
     out
+}
+
+/// "it'll", "you'd", "we'll": a contracted modal.
+fn contracted(w: &str) -> bool {
+    let w = w.replace('\u{2019}', "'");
+    w.ends_with("'ll") || w.ends_with("'d")
+}
+
+/// "stupidly", "ridiculously": an aspersion turned adverb says how a
+/// thing is done ("math used stupidly", "ridiculously good"), not what a
+/// person is.
+fn manner(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix("ly") else {
+        return false;
+    };
+    let stem = stem.strip_suffix("al").unwrap_or(stem);
+    ASPERSIONS.contains(&stem)
+}
+
+/// "the word idiot", "a slur like moron", "words like dumb": word `i` is
+/// named as a word, not used (use-mention).
+fn mentioned(words: &Words, i: usize) -> bool {
+    let noun = |k: usize| {
+        let w = words.lower(k);
+        WORD_NOUNS.contains(&w) || WORD_NOUNS.contains(&w.strip_suffix('s').unwrap_or(""))
+    };
+    match i {
+        0 => false,
+        1 => noun(0),
+        _ => {
+            let same = matches!((words.get(i - 1), words.get(i)), (Some(x), Some(y)) if x.sentence == y.sentence);
+            same && ((noun(i - 1) && words.is(i - 2, &["the", "a", "that", "this", "same", "of"]))
+                || (words.lower(i - 1) == "like" && noun(i - 2)))
+        }
+    }
 }
 
 /// The word at byte `start` is a handle or a wiki page name.
@@ -292,12 +355,28 @@ mod tests {
     }
 
     #[test]
+    fn r24_use_mention_names_a_word() {
+        assert!(labels("Don't use the word idiot here").contains(&("idiot".into(), "quoted")));
+        assert!(labels("insults like moron add nothing").contains(&("moron".into(), "quoted")));
+        assert!(labels("a slur like retard hurts").contains(&("retard".into(), "quoted")));
+        assert!(!labels("the idiot word salad")
+            .iter()
+            .any(|(w, _)| w == "idiot"));
+        assert!(!labels("You are an idiot").iter().any(|(w, _)| w == "idiot"));
+    }
+
+    #[test]
     fn r24_self_reference_verb_senses_and_things() {
         assert!(labels("Am I an idiot? probably").contains(&("idiot".into(), "self")));
         assert!(labels("sorry for the dumb question").contains(&("dumb question".into(), "self")));
         assert!(labels("that trick won't fool the filter").contains(&("fool".into(), "literal")));
         assert!(labels("the burden lies with the council").contains(&("lies".into(), "literal")));
         assert!(labels("a fine piece of work").contains(&("piece of work".into(), "literal")));
+        assert!(labels("in time, it'll fool people").contains(&("fool".into(), "literal")));
+        assert!(labels("Apologies for a stupid username.")
+            .contains(&("stupid username".into(), "literal")));
+        assert!(labels("how math can be used stupidly.").contains(&("stupidly".into(), "literal")));
+        assert!(!labels("You are a fool.").iter().any(|(w, _)| w == "fool"));
         assert!(
             labels("Ridiculous comparison.").contains(&("Ridiculous comparison".into(), "literal"))
         );

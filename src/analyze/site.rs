@@ -104,6 +104,14 @@ impl Signals {
             values[2 + c] = f64::from(w);
         }
         for &(c, t, w) in aimed {
+            // A private person (issue 24) shares the commenters' signal:
+            // a site protects both alike, and the model format (one signal
+            // a category and target kind) stays as it was.
+            let t = if t == Target::Person {
+                Target::Commenter
+            } else {
+                t
+            };
             let k = TARGETS.iter().position(|&x| x == t).unwrap_or(3);
             let at = 2 + COUNT + c * TARGETS.len() + k;
             values[at] = values[at].max(f64::from(w));

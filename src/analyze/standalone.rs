@@ -5,7 +5,7 @@
 //! as a reply to an unknown commenter, so "you idiot" is still aimed at a
 //! commenter while a plural insult is aimed at a group.
 
-use super::incivility::{evidence, hit, Scorer, TextScore};
+use super::incivility::{evidence, target_hits, Scorer, TextScore};
 use super::metrics::{average_precision, prf_at, roc_auc, Prf};
 use super::target::{resolve, Context, Resolved, Target};
 
@@ -27,14 +27,7 @@ pub fn score_text(scorer: Scorer<'_>, text: &str) -> Standalone {
         ..Context::alone(None)
     };
     let score = scorer.score(text, &[], &ctx);
-    let hits: Vec<_> = score
-        .flagged
-        .iter()
-        .filter(|f| !f.quoted)
-        .filter_map(|f| f.lexicon.as_ref())
-        .filter(|m| m.category.def().aims)
-        .map(hit)
-        .collect();
+    let hits = target_hits(&score);
     let target = resolve(text, &hits, &ctx);
     let evidence = evidence(text, &score, |_| None, None);
     Standalone {

@@ -1,26 +1,40 @@
-//! Targets: at whom an uncivil word is aimed (issue 3).
+//! Targets: at whom an uncivil word is aimed (issues 3 and 24).
 //!
 //! Each flagged word is read in its sentence, and the first cue that fits
 //! decides, in this order:
 //! 1. a thread participant named there (`Participants`) is the target;
-//! 2. second person ("you", "your") or a vocative ("Hey, Einstein", a
+//! 2. plural address ("you people", "all of you", "the dummies who
+//!    down-voted") and an `@handle` next to the word aim it at the
+//!    commenters (issue 24; "you people" was a group before);
+//! 3. a singular person named by a noun or a pointing word next to the
+//!    word ("my neighbour", "your husband", "that guy", "this little
+//!    creep") is a `person`: an individual who is neither in the thread
+//!    nor a public figure (issue 24);
+//! 4. second person ("you", "your") or a vocative ("Hey, Einstein", a
 //!    sentence that is only the insult: "Liar.") aims it at the author of
 //!    the comment being answered (`reply_to`);
-//! 3. a public figure named there (a name the article gives a title, such
+//! 5. a public figure named there (a name the article gives a title, such
 //!    as "President Donald Trump", a title word itself, an office named by
 //!    its title, "the senator", a full name of someone outside the
 //!    thread, "Boris Johnson", or a surname from
 //!    `data/lexicons/rules/figures.txt`, "Trump is a liar", at the start
 //!    of a sentence too) makes it `public_figure`;
-//! 4. a plural insult, a term tagged as aimed at groups, a group word
+//! 6. "he" or "she", or a single unlisted name said to be one ("Okafor is
+//!    a liar"), is a `person`, unless the text named a public figure just
+//!    before ("Trump can't debate. He is a clown.": `public_figure`);
+//! 7. a plural insult, a term tagged as aimed at groups, a group word
 //!    ("those", "these", "people") or an identity group ("Muslims") makes
-//!    it `group`; "you people" is a group before rule 2 (issue 14);
-//! 5. otherwise, in a reply, a word aimed at persons goes to the answered
+//!    it `group`; only group terms do: "this woman is a X" is a person;
+//! 8. otherwise, in a reply, a word aimed at persons goes to the answered
 //!    commenter; elsewhere the target stays empty.
 //!
-//! A comment's target is the most serious one among its words: commenter
-//! before public figure before group, since attacks on fellow commenters
-//! are what moderators act on first.
+//! Rules 3 and 6 say at whom, never whether: they are not cues that make
+//! a contextual word ("Einstein") count ([`has_cue`]).
+//!
+//! A comment's target is the most serious one among its words: commenter,
+//! then person, then public figure, then group, since attacks on fellow
+//! commenters are what moderators act on first, and a private person has
+//! no platform to answer from.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -40,6 +54,9 @@ use crate::parse::lexicon::lexicon as parse_lexicon;
 pub enum Target {
     /// Another commenter in the thread.
     Commenter,
+    /// An individual outside the thread who is not a public figure
+    /// ("he", "that guy", "my neighbour"; issue 24).
+    Person,
     /// A public figure (a politician, an official).
     PublicFigure,
     /// A group of people.
@@ -54,6 +71,7 @@ impl Target {
     pub fn as_str(self) -> &'static str {
         match self {
             Target::Commenter => "commenter",
+            Target::Person => "person",
             Target::PublicFigure => "public_figure",
             Target::Group => "group",
             Target::None => "",
@@ -74,6 +92,9 @@ pub struct Hit {
     pub public_figure: bool,
     /// The term itself addresses the reader ("you idiot").
     pub addressee: bool,
+    /// The word has no addressee of its own (vulgarity, issue 24): only
+    /// a participant, a handle or second person aims it.
+    pub unaimed: bool,
 }
 
 /// A resolved target for one hit or one comment.
@@ -194,7 +215,7 @@ impl<'t, 'c> Cues<'t, 'c> {
             .unwrap_or_default()
     }
 
-    fn cue(&self, hit: &Hit, surnames: bool) -> Option<Resolved> {
+    fn cue(&self, hit: &Hit, resolving: bool) -> Option<Resolved> {
         let mut last = self.last.borrow_mut();
         let reuse = last.as_ref().is_some_and(|s| s.holds(&hit.range));
         if !reuse {
@@ -202,7 +223,7 @@ impl<'t, 'c> Cues<'t, 'c> {
             *last = Some(Sentence::new(range, whole));
         }
         let sentence = last.as_mut()?;
-        cue(self.text, hit, self.ctx, surnames, sentence)
+        cue(self.text, hit, self.ctx, resolving, sentence)
     }
 }
 
@@ -219,6 +240,12 @@ struct Sentence {
     figure: Option<bool>,
     surname: Option<bool>,
     group: Option<bool>,
+    /// "my neighbour", "your husband", "that guy" (rule 3).
+    person_noun: Option<bool>,
+    /// "he", "she", "Okafor is a liar" (rule 6).
+    third_person: Option<bool>,
+    /// A public figure named in the text just before the sentence.
+    figure_before: Option<bool>,
 }
 
 impl Sentence {
@@ -232,6 +259,9 @@ impl Sentence {
             figure: None,
             surname: None,
             group: None,
+            person_noun: None,
+            third_person: None,
+            figure_before: None,
         }
     }
 
@@ -257,13 +287,13 @@ fn commenter(author: Option<&str>) -> Resolved {
     }
 }
 
-/// The first cue that fits (rules 1 to 4); `surnames`: whether a listed
-/// surname counts as a public figure's name.
+/// The first cue that fits (rules 1 to 7); `resolving`: whether the cues
+/// that only say at whom (a listed surname, rules 3 and 6) count.
 fn cue(
     text: &str,
     hit: &Hit,
     ctx: &Context<'_>,
-    surnames: bool,
+    resolving: bool,
     facts: &mut Sentence,
 ) -> Option<Resolved> {
     let sentence = facts.range.clone();
@@ -285,10 +315,22 @@ fn cue(
     if hit.group && names_group(&text[hit.range.clone()]) {
         return Some(kind(Target::Group));
     }
-    // "You people are idiots": the reader's group, not the reader
-    // (issue 14).
-    if once(&mut facts.you_group, || you_group(s)) {
-        return Some(kind(Target::Group));
+    let word = &text[hit.range.clone()];
+    let plural = is_plural(word);
+    // "You people are idiots", "the dummies who down-voted": the readers
+    // of the thread, addressed together (issue 24; a group in issue 14).
+    if once(&mut facts.you_group, || you_group(s))
+        || (plural && audience_after(&s[local.end..]))
+        || handle_beside(s, &local)
+    {
+        return Some(commenter(ctx.answered));
+    }
+    if hit.unaimed {
+        let you = ctx.is_reply && once(&mut facts.second_person, || second_person(s));
+        return you.then(|| commenter(ctx.answered));
+    }
+    if resolving && !plural && !hit.addressee && once(&mut facts.person_noun, || person_noun(s)) {
+        return Some(kind(Target::Person));
     }
     if ctx.is_reply
         && (hit.addressee
@@ -301,15 +343,251 @@ fn cue(
         || once(&mut facts.figure, || {
             ctx.figures.named_in(s) || office(s) || outside_name(s)
         })
-        || (surnames && once(&mut facts.surname, || figure_named(s, ctx.surnames)))
+        || (resolving && once(&mut facts.surname, || figure_named(s, ctx.surnames)))
     {
         return Some(kind(Target::PublicFigure));
     }
-    let word = &text[hit.range.clone()];
-    if hit.group || is_plural(word) || once(&mut facts.group, || group_words(s) || names_group(s)) {
+    // "Exactly what respect is this little creep due?" (after second
+    // person and public figures: "you are a threat with that stupidity"
+    // is the reader's, "the violence that Il Duce Trump may cause" the
+    // figure's).
+    if resolving && !plural && pointed_at(&s[..local.start]) {
+        return Some(kind(Target::Person));
+    }
+    if resolving && !plural && once(&mut facts.third_person, || third_person(s)) {
+        // "Trump can't debate. He is a clown.": the figure just named.
+        let before = &text
+            [floor_boundary(text, sentence.start.saturating_sub(PRONOUN_REACH))..sentence.start];
+        let figure = once(&mut facts.figure_before, || {
+            ctx.figures.named_in(before) || office(before) || figure_named(before, ctx.surnames)
+        });
+        return Some(kind(if figure {
+            Target::PublicFigure
+        } else {
+            Target::Person
+        }));
+    }
+    if hit.group || plural || once(&mut facts.group, || group_words(s) || names_group(s)) {
         return Some(kind(Target::Group));
     }
     None
+}
+
+/// How far back, in bytes, a pronoun looks for the public figure it
+/// may stand for: the sentence or two before it.
+const PRONOUN_REACH: usize = 400;
+
+/// Nouns for one person ("my neighbour", "that guy").
+const PERSON_NOUNS: &[&str] = &[
+    "guy",
+    "man",
+    "woman",
+    "dude",
+    "girl",
+    "boy",
+    "lady",
+    "gal",
+    "bloke",
+    "chap",
+    "fellow",
+    "kid",
+    "neighbour",
+    "neighbor",
+    "friend",
+    "husband",
+    "wife",
+    "boyfriend",
+    "girlfriend",
+    "ex",
+    "boss",
+    "owner",
+    "landlord",
+    "writer",
+    "author",
+    "columnist",
+    "reporter",
+    "journalist",
+    "editor",
+    "teacher",
+    "cop",
+    "officer",
+    "driver",
+    "person",
+    "individual",
+    "mother",
+    "father",
+    "mom",
+    "mum",
+    "dad",
+    "brother",
+    "sister",
+    "son",
+    "daughter",
+    "uncle",
+    "aunt",
+    "cousin",
+    "coworker",
+    "co-worker",
+    "roommate",
+    "stalker",
+    "ref",
+    "referee",
+    "umpire",
+    "ump",
+    "player",
+    "coach",
+    "clerk",
+    "guard",
+    "neighbor's",
+    "neighbour's",
+];
+
+/// Pointing and possessive words that single one person out.
+const POINTERS: &[&str] = &["this", "that", "my", "your", "his", "her", "our", "the"];
+
+/// "my neighbour", "your husband", "that guy", "the woman": one person
+/// named by a noun (rule 3).
+fn person_noun(s: &str) -> bool {
+    let mut prev = "";
+    for w in plain_words(s) {
+        if POINTERS.iter().any(|p| prev.eq_ignore_ascii_case(p))
+            && PERSON_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n))
+        {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
+/// "this little creep", "that lanky fuck": the insult itself is singled
+/// out by "this" or "that", with at most two words between (rule 3).
+fn pointed_at(before: &str) -> bool {
+    // Only the last few words decide: a sentence of thousands of hits is
+    // not read once a hit (issue 27).
+    let tail = &before[floor_boundary(before, before.len().saturating_sub(80))..];
+    let mut words: Vec<&str> = plain_words(tail).collect();
+    words.reverse();
+    words.truncate(4);
+    let Some(i) = words
+        .iter()
+        .take(3)
+        .position(|w| w.eq_ignore_ascii_case("this") || w.eq_ignore_ascii_case("that"))
+    else {
+        return false;
+    };
+    // "I think that idiots", "My view is that Jews should ...": "that"
+    // after a verb opens a clause, and what follows it is no pointed-at
+    // person; nor is a plural or a name between.
+    let clause = words[i].eq_ignore_ascii_case("that")
+        && words.get(i + 1).is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "is" | "was"
+                    | "think"
+                    | "believe"
+                    | "know"
+                    | "say"
+                    | "says"
+                    | "said"
+                    | "hope"
+                    | "wish"
+                    | "fact"
+                    | "sure"
+                    | "mean"
+                    | "saying"
+                    | "feel"
+                    | "guess"
+                    | "so"
+            )
+        });
+    !clause
+        && words[..i].iter().all(|w| {
+            !is_plural(w)
+                && !w.starts_with(char::is_uppercase)
+                && !matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "is" | "are" | "was" | "a" | "an" | "the"
+                )
+        })
+}
+
+/// "he", "she" or a single unlisted name said to be something ("Okafor
+/// is a liar", "Ramos sounds like a shitty ump"; rule 6).
+fn third_person(s: &str) -> bool {
+    let words: Vec<&str> = plain_words(s).collect();
+    if words.iter().any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "he" | "she"
+                | "him"
+                | "his"
+                | "her"
+                | "he's"
+                | "she's"
+                | "he'll"
+                | "she'll"
+                | "he'd"
+                | "she'd"
+                | "himself"
+                | "herself"
+        )
+    }) {
+        return true;
+    }
+    words.windows(3).enumerate().any(|(i, w)| {
+        let name = w[0];
+        // "Every African is a ...": one standing for a group (issue 25).
+        let every = i > 0
+            && ["every", "each", "any", "no"]
+                .iter()
+                .any(|e| words[i - 1].eq_ignore_ascii_case(e));
+        name.len() > 2
+            && !every
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name[1..].bytes().all(|b| b.is_ascii_lowercase())
+            && !NOT_NAMES.contains(&name.to_ascii_lowercase().as_str())
+            && matches!(
+                (w[1], w[2]),
+                ("is" | "was", "a" | "an" | "such" | "lying") | ("sounds" | "looks", "like")
+            )
+            && !names_group(name)
+    })
+}
+
+/// "the dummies who down-voted", "all the trolls here": a plural insult
+/// followed by words that put it in this thread.
+fn audience_after(after: &str) -> bool {
+    after.split_whitespace().take(4).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "here"
+                | "downvoted"
+                | "down-voted"
+                | "downvote"
+                | "downvoting"
+                | "downvoters"
+                | "down-vote"
+                | "down-voting"
+                | "thumbs"
+                | "thumbs-down"
+                | "commenting"
+                | "posting"
+        )
+    })
+}
+
+/// "Said the idiot @name", "@name bitch": a handle right next to the
+/// word names the commenter it is aimed at.
+fn handle_beside(s: &str, hit: &Range<usize>) -> bool {
+    let before = s[..hit.start].split_whitespace().rev().take(2);
+    let after = s[hit.end..].split_whitespace().take(1);
+    before
+        .chain(after)
+        .any(|w| w.starts_with('@') && w.len() > 1 && !w.eq_ignore_ascii_case("@user"))
 }
 
 /// "you people", "you guys", "all of you", "y'all".
@@ -454,7 +732,8 @@ const FOLLOWERS: &[&str] = &[
 fn figure_named(s: &str, list: &[String]) -> bool {
     let mut words = plain_words(s).peekable();
     while let Some(w) = words.next() {
-        if !w.starts_with(char::is_uppercase) {
+        // "Trump", "TRUMP", and the mocking "tRump"; not "trump card".
+        if !w.chars().any(char::is_uppercase) {
             continue;
         }
         let name = w.strip_suffix("'s").unwrap_or(w).trim_end_matches('\'');
@@ -526,6 +805,7 @@ const TITLES: &[&str] = &[
     "mayor",
     "chancellor",
     "premier",
+    "pm",
     "speaker",
     "judge",
     "justice",
@@ -698,7 +978,13 @@ fn lower_words(s: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
 
 fn second_person(s: &str) -> bool {
     // One list for the learned layer's feature and this cue.
-    lower_words(s).any(|w| is_second_person(&w))
+    let mut words = lower_words(s);
+    // "Don't be ridiculous.", "Stop lying.": an order is given to the
+    // reader (issue 24).
+    let order = words.next().is_some_and(|w| {
+        matches!(&*w, "don't" | "dont" | "stop" | "quit" | "shut" | "grow") || is_second_person(&w)
+    });
+    order || words.any(|w| is_second_person(&w))
 }
 
 /// "Hey, Einstein", "Liar.", "Listen, genius": the insult is the whole

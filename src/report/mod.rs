@@ -60,7 +60,7 @@ pub struct CommentRow {
     /// 0/1 per category, in `FLAG_COLUMNS` order; each is its own
     /// column, named by the category table (`analyze/category.rs`).
     pub flags: [u8; COUNT],
-    /// `commenter`, `public_figure`, `group` or empty.
+    /// `commenter`, `person`, `public_figure`, `group` or empty.
     pub target: String,
     /// The commenter aimed at, when known.
     pub target_author: String,

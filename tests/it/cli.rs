@@ -452,8 +452,9 @@ fn a_sites_figures_txt_makes_its_surnames_public_figures() {
         let t = Table::read(&out.join("comments.csv"));
         [t.get(0, "target").to_owned(), t.get(1, "target").to_owned()]
     };
-    // Unlisted, the reply's "Okafor is a liar" reads as aimed at Ada.
-    assert_eq!(targets(None)[1], "commenter");
+    // Unlisted, the reply's "Okafor is a liar" is not aimed at Ada
+    // (issue 24: an unlisted name said to be a liar is a private person).
+    assert_eq!(targets(None)[1], "person");
     write(&lex, "figures.txt", "# the council\nOkafor\n");
     assert_eq!(targets(Some(&lex)), ["public_figure", "public_figure"]);
     write(&lex, "figures.txt", "van Dijk\n");

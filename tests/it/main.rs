@@ -27,6 +27,7 @@ mod slips;
 mod spreadsheet;
 mod status;
 mod support;
+mod targets;
 mod timezone;
 mod train;
 mod workbook;

@@ -12,6 +12,7 @@ fn hit(text: &str, word: &str, personal: bool) -> Hit {
         group: false,
         public_figure: false,
         addressee: false,
+        unaimed: false,
     }
 }
 
@@ -158,9 +159,10 @@ fn r14_listed_surnames_are_public_figures_at_a_sentence_start_too() {
         alone("Liars like him are everywhere.", "Liars"),
         Target::Group
     );
+    // One man, not the honest people (issue 24: a `person`).
     assert_eq!(
         alone("Honest people know he is a crook.", "crook"),
-        Target::Group
+        Target::Person
     );
     assert_eq!(
         alone("Stupid is what you are, liar.", "liar"),
@@ -203,8 +205,8 @@ fn a_sites_figures_list_adds_surnames_to_the_built_in_ones() {
         };
         resolve_hit(text, &hit(text, word, true), &ctx).target
     };
-    // Unlisted, a sentence-initial surname reads as the commenter's.
-    assert_eq!(alone("Okafor is a liar.", "liar"), Target::Commenter);
+    // Unlisted, a surname said to be one is a private person (issue 24).
+    assert_eq!(alone("Okafor is a liar.", "liar"), Target::Person);
     assert_eq!(with("Okafor is a liar.", "liar"), Target::PublicFigure);
     assert_eq!(
         with("Łukaszewicz lied again.", "lied again"),
@@ -277,6 +279,7 @@ fn idiots(text: &str) -> Vec<Hit> {
             group: false,
             public_figure: false,
             addressee: false,
+            unaimed: false,
         })
         .collect()
 }
@@ -364,4 +367,60 @@ fn r27_shared_sentences_give_the_answers_of_one_hit_at_a_time() {
             assert_eq!(reversed, alone, "{text}");
         }
     }
+}
+
+#[test]
+fn r24_a_person_outside_the_thread_is_a_person() {
+    for (text, word) in [
+        ("He is a liar.", "liar"),
+        ("She is demented.", "demented"),
+        ("Fuck that guy, what a loser", "loser"),
+        ("Exactly what respect is this little creep due?", "creep"),
+        ("My neighbour is a total idiot.", "idiot"),
+        ("Your husband is a despicable liar.", "liar"),
+        // A group word as one person's noun: not a group.
+        ("This woman is a liar.", "liar"),
+        ("Ramos sounds like a lousy ump.", "lousy"),
+    ] {
+        assert_eq!(alone(text, word), Target::Person, "{text}");
+    }
+}
+
+#[test]
+fn r24_a_pronoun_after_a_named_figure_is_the_figure() {
+    assert_eq!(
+        alone("Trump can't debate. He is a clown.", "clown"),
+        Target::PublicFigure
+    );
+    assert_eq!(
+        alone("My cousin can't debate. He is a clown.", "clown"),
+        Target::Person
+    );
+    assert_eq!(alone("What a stupid PM!", "stupid"), Target::PublicFigure);
+    assert_eq!(alone("tRump is a liar.", "liar"), Target::PublicFigure);
+}
+
+#[test]
+fn r24_plural_address_and_handles_are_commenters() {
+    assert_eq!(alone("You people are idiots.", "idiots"), Target::Commenter);
+    assert_eq!(
+        alone("8 thumbs-down from the dummies who down-voted", "dummies"),
+        Target::Commenter
+    );
+    assert_eq!(
+        alone("Said the idiot @bob who lost", "idiot"),
+        Target::Commenter
+    );
+    assert_eq!(
+        alone("Don't be ridiculous.", "ridiculous"),
+        Target::Commenter
+    );
+    // "that" on a vice, with "you" in the sentence: the reader's.
+    assert_eq!(
+        alone(
+            "you are a threat to reason with that stupidity",
+            "stupidity"
+        ),
+        Target::Commenter
+    );
 }

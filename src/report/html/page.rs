@@ -133,6 +133,7 @@ fn target(c: &Shown) -> Option<String> {
         ("", "") => None,
         ("", "public_figure") => Some("a public figure".to_owned()),
         ("", "group") => Some("a group".to_owned()),
+        ("", "person") => Some("a person outside the thread".to_owned()),
         ("", "commenter") => Some("a fellow commenter".to_owned()),
         ("", other) => Some(other.to_owned()),
         (name, _) => Some(name.to_owned()),
