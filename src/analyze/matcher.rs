@@ -177,6 +177,8 @@ pub struct Lexicon {
     /// Strong one-word insults, for `misspelt.rs`: normal forms, and
     /// category and tags of each.
     strong: (Vec<String>, Vec<(Category, Tags)>),
+    /// `strong` indexed for the spelling-variant matcher (issue 25).
+    variants: super::misspelt::Index,
     /// A site's surnames of public figures (`figures.txt`) with the
     /// built-in ones; `None`: the built-in list alone.
     surnames: Option<Vec<String>>,
@@ -268,6 +270,11 @@ impl Lexicon {
     /// as normal forms and (category, tags), for spotting misspellings.
     pub fn strong_words(&self) -> (&[String], &[(Category, Tags)]) {
         (&self.strong.0, &self.strong.1)
+    }
+
+    /// The strong words indexed for `misspelt.rs` (issue 25).
+    pub fn variant_index(&self) -> &super::misspelt::Index {
+        &self.variants
     }
 
     /// Only the given lists (others are empty), each as `(category, text)`.
@@ -448,7 +455,12 @@ impl Lexicon {
         }
         let masked = mask_candidates(&patterns, &terms);
         let mut strong = (Vec::new(), Vec::new());
-        for c in [Category::NAME_CALLING, Category::ASPERSION] {
+        // Issue 25: vulgarity too, so "fcuk" and "shti" are read.
+        for c in [
+            Category::NAME_CALLING,
+            Category::ASPERSION,
+            Category::VULGARITY,
+        ] {
             for l in &lists[c.index()] {
                 let t = l.entry.tags;
                 if l.entry.weight >= 0.9
@@ -487,6 +499,7 @@ impl Lexicon {
             version: format!("{:016x}", hasher.finish()),
             allow: WordList::default(),
             allow_builtin: false,
+            variants: super::misspelt::Index::new(&strong.0),
             strong,
             surnames: None,
         })
