@@ -115,7 +115,7 @@ pub struct Flagged {
 }
 
 /// The scores of one text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TextScore {
     /// 0/1 per column of `FLAG_COLUMNS`.
     pub flags: [bool; COUNT],

@@ -179,6 +179,9 @@ pub struct Lexicon {
     strong: (Vec<String>, Vec<(Category, Tags)>),
     /// `strong` indexed for the spelling-variant matcher (issue 25).
     variants: super::misspelt::Index,
+    /// Languages besides English whose word lists were added
+    /// (`--lexicon-dir` subfolders, issue 25): comments in them are scored.
+    languages: Vec<String>,
     /// A site's surnames of public figures (`figures.txt`) with the
     /// built-in ones; `None`: the built-in list alone.
     surnames: Option<Vec<String>>,
@@ -270,6 +273,29 @@ impl Lexicon {
     /// as normal forms and (category, tags), for spotting misspellings.
     pub fn strong_words(&self) -> (&[String], &[(Category, Tags)]) {
         (&self.strong.0, &self.strong.1)
+    }
+
+    /// Records that word lists for the languages `codes` were added (their
+    /// files applied with [`Lexicon::with_overrides`]), so comments in them
+    /// are scored (issue 25).  The version hash changes with them.
+    pub fn with_languages(mut self, codes: &[String]) -> Lexicon {
+        let mut hasher = Fnv::default();
+        field(&mut hasher, &self.version);
+        for c in codes {
+            field(&mut hasher, "language");
+            field(&mut hasher, c);
+            if !self.languages.contains(c) {
+                self.languages.push(c.clone());
+            }
+        }
+        self.version = format!("{:016x}", hasher.finish());
+        self
+    }
+
+    /// Comments in language `code` (ISO 639-1) are scored: English, or a
+    /// language whose word lists were added.
+    pub fn scores_language(&self, code: &str) -> bool {
+        code == "en" || self.languages.iter().any(|l| l == code)
     }
 
     /// The strong words indexed for `misspelt.rs` (issue 25).
@@ -501,6 +527,7 @@ impl Lexicon {
             allow_builtin: false,
             variants: super::misspelt::Index::new(&strong.0),
             strong,
+            languages: Vec::new(),
             surnames: None,
         })
     }

@@ -57,9 +57,34 @@ pub(super) const BEFORE_A: &[&str] = &[
 /// Words an insult is run together with ("youidiot", "totalmoron"),
 /// besides the hostile words themselves.
 const JOINED_TO: &[&str] = &[
-    "you", "u", "ur", "ya", "youre", "your", "an", "such", "absolute", "total", "complete",
-    "utter", "stupid", "dumb", "fucking", "freaking", "bloody", "damn", "massive", "pathetic",
-    "big", "fat", "ugly", "little", "lying", "worthless", "useless", "fuckin",
+    "you",
+    "u",
+    "ur",
+    "ya",
+    "youre",
+    "your",
+    "an",
+    "such",
+    "absolute",
+    "total",
+    "complete",
+    "utter",
+    "stupid",
+    "dumb",
+    "fucking",
+    "freaking",
+    "bloody",
+    "damn",
+    "massive",
+    "pathetic",
+    "big",
+    "fat",
+    "ugly",
+    "little",
+    "lying",
+    "worthless",
+    "useless",
+    "fuckin",
 ];
 
 /// The shortest variant read, in letters.
@@ -273,10 +298,10 @@ impl Common {
                 .is_some_and(|s| self.words.contains(s) && !index.exact.contains_key(s))
         };
         // `w` plus a letter is common.
-        let plus = self.dropped.get(w).is_some_and(|from| {
-            from.iter()
-                .any(|s| !index.exact.contains_key(*s))
-        });
+        let plus = self
+            .dropped
+            .get(w)
+            .is_some_and(|from| from.iter().any(|s| !index.exact.contains_key(*s)));
         if plus {
             return true;
         }

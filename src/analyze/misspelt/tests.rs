@@ -14,7 +14,10 @@ fn found_with(candidates: &[&str], text: &str) -> Vec<String> {
 }
 
 fn found(text: &str) -> Vec<String> {
-    found_with(&["idiot", "moron", "stupid", "bastard", "bitch", "shit"], text)
+    found_with(
+        &["idiot", "moron", "stupid", "bastard", "bitch", "shit"],
+        text,
+    )
 }
 
 #[test]
@@ -54,11 +57,15 @@ fn r25_builtin_variants_name_the_word() {
     let (names, _) = lexicon.strong_words();
     let text = "Go away you scmubag, and fcuk off.";
     let w = Words::of(text);
-    let got: Vec<(String, String, Edit)> =
-        misspelt(text, &w, &RuleWords::builtin().marks(&w), lexicon.variant_index())
-            .into_iter()
-            .map(|m| (text[m.range].to_owned(), names[m.term].clone(), m.edit))
-            .collect();
+    let got: Vec<(String, String, Edit)> = misspelt(
+        text,
+        &w,
+        &RuleWords::builtin().marks(&w),
+        lexicon.variant_index(),
+    )
+    .into_iter()
+    .map(|m| (text[m.range].to_owned(), names[m.term].clone(), m.edit))
+    .collect();
     assert_eq!(
         got,
         [
