@@ -167,7 +167,10 @@ fn main() {
                 // The matcher's own hits (the rule's term), not the
                 // normaliser's leet and masks.
                 !*y && s.score.flagged.iter().any(|f| {
-                    !f.quoted && f.lexicon.as_ref().is_some_and(|m| m.term.starts_with(MISSPELT))
+                    !f.quoted
+                        && f.lexicon
+                            .as_ref()
+                            .is_some_and(|m| m.term.starts_with(MISSPELT))
                 })
             })
             .count();
