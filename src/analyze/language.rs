@@ -32,52 +32,25 @@ pub const MIN_CONFIDENCE: f64 = 0.9;
 /// The language code of `text` (ISO 639-1 where there is one, else ISO
 /// 639-3), or `None` when it cannot be told safely.
 pub fn detect(text: &str) -> Option<&'static str> {
+    // The first words tell: the cost per comment is bounded.
     let (mut words, mut english, mut letters) = (0usize, 0usize, 0usize);
-    let mut buf = String::new();
-    for w in text.split(|c: char| !c.is_alphabetic() && c != '\'') {
-        let w = w.trim_matches('\'');
-        if w.is_empty() {
-            continue;
+    let mut end = text.len();
+    let mut buf = [0u8; 24];
+    for (at, w) in word_spans(text) {
+        if words == MAX_WORDS {
+            end = at;
+            break;
         }
         words += 1;
-        letters += w.chars().count();
-        if w.is_ascii() {
-            buf.clear();
-            buf.extend(
-                w.chars()
-                    .filter(|&c| c != '\'')
-                    .map(|c| c.to_ascii_lowercase()),
-            );
-            // One- and two-letter words ("a", "I", "to") are not in the
-            // list (it starts at three letters) but are English often.
-            if buf.len() < 3
-                && matches!(
-                    buf.as_str(),
-                    "a" | "i"
-                        | "to"
-                        | "is"
-                        | "it"
-                        | "of"
-                        | "in"
-                        | "on"
-                        | "be"
-                        | "we"
-                        | "he"
-                        | "my"
-                        | "me"
-                        | "so"
-                        | "do"
-                        | "if"
-                        | "or"
-                        | "an"
-                        | "at"
-                        | "by"
-                        | "up"
-                        | "us"
-                )
-            {
-                english += 1;
-            } else if is_common(&buf) {
+        letters += letters_in(w);
+        if w.is_ascii() && w.len() <= buf.len() {
+            let n = w.len();
+            buf[..n].copy_from_slice(w.as_bytes());
+            buf[..n].make_ascii_lowercase();
+            let lower = std::str::from_utf8(&buf[..n]).unwrap_or_default();
+            // One- and two-letter words are not in the list (it starts at
+            // three letters); these are English often.
+            if SHORT_ENGLISH.contains(&lower) || (n >= 3 && is_common(lower)) {
                 english += 1;
             }
         }
@@ -88,7 +61,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
     if english as f64 >= ENGLISH_SHARE * words as f64 {
         return Some("en");
     }
-    let info = whatlang::detect(text)?;
+    let info = whatlang::detect(&text[..end])?;
     if info.lang() == Lang::Eng {
         return Some("en");
     }
@@ -96,6 +69,48 @@ pub fn detect(text: &str) -> Option<&'static str> {
         return None;
     }
     Some(code(info.lang()))
+}
+
+/// Words read to tell a language.
+pub const MAX_WORDS: usize = 64;
+
+const SHORT_ENGLISH: &[&str] = &[
+    "a", "i", "to", "is", "it", "of", "in", "on", "be", "we", "he", "my", "me", "so", "do", "if",
+    "or", "an", "at", "by", "up", "us", "no", "im",
+];
+
+/// Runs of letters (an apostrophe between letters kept: "don't"), with
+/// where each starts.  A byte scan: every non-ASCII character counts as a
+/// letter (accented letters are; the odd dash or curly quote only joins
+/// two words), which is exact enough to count words and letters.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = text.as_bytes();
+    let letter = |c: u8| c.is_ascii_alphabetic() || c >= 0x80;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !letter(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len()
+            && (letter(b[i]) || (b[i] == b'\'' && b.get(i + 1).is_some_and(|&c| letter(c))))
+        {
+            i += 1;
+        }
+        // Both ends are ASCII or whole characters: the scan stops only at
+        // ASCII bytes.
+        Some((start, text.get(start..i).unwrap_or_default()))
+    })
+}
+
+/// Letters in `w`: ASCII letters and non-ASCII characters.
+fn letters_in(w: &str) -> usize {
+    w.bytes()
+        .filter(|&c| c & 0xC0 != 0x80 && c != b'\'')
+        .count()
 }
 
 /// ISO 639-1 for the languages that have one, else whatlang's ISO 639-3.

@@ -265,11 +265,7 @@ const COMMON_TXT: &str = include_str!("../../data/lexicons/rules/common.txt");
 fn common() -> &'static Common {
     static COMMON: OnceLock<Common> = OnceLock::new();
     COMMON.get_or_init(|| {
-        let words: FxHashSet<&'static str> = COMMON_TXT
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
+        let words = common_words().clone();
         let mut dropped: FxHashMap<Box<str>, [&'static str; 2]> = FxHashMap::default();
         for &w in &words {
             for d in 0..w.len() {
@@ -327,7 +323,19 @@ impl Common {
 
 /// True when `w` (lower case) is in the common-English list.
 pub fn is_common(w: &str) -> bool {
-    common().words.contains(w)
+    common_words().contains(w)
+}
+
+/// The common-English list alone (language detection needs no more).
+fn common_words() -> &'static FxHashSet<&'static str> {
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        COMMON_TXT
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
 }
 
 /// Disguised hostile words in `words`; `index` holds the candidates;
