@@ -104,6 +104,8 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
         // ASCII bytes.
         Some((start, text.get(start..i).unwrap_or_default()))
     })
+    // @handles and #tags are names, in no language.
+    .filter(move |&(start, _)| start == 0 || !matches!(b[start - 1], b'@' | b'#' | b'_'))
 }
 
 /// Letters in `w`: ASCII letters and non-ASCII characters.
