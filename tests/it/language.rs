@@ -50,7 +50,7 @@ fn install(dir: &Path, langs: &[&str]) -> PathBuf {
 fn r25_other_language_is_not_scored_without_its_lists() {
     let dir = tempfile::tempdir().unwrap();
     let t = analyze(dir.path(), &[]);
-    assert_eq!(t.headers.iter().last(), Some("language"));
+    assert_eq!(t.headers.iter().next_back(), Some("language"));
     // Long Spanish: language es, no verdict, the reason in the evidence.
     for row in [1, 3] {
         assert_eq!(t.get(row, "language"), "es");

@@ -83,3 +83,23 @@ fn r25_variant_matcher_is_linear() {
     let text = "you mroon ".repeat(2000) + &"x".repeat(10_000);
     assert_eq!(found(&text).len(), 2000);
 }
+
+#[test]
+fn r25_evidence_names_the_variant() {
+    use crate::analyze::incivility::Scorer;
+    use crate::analyze::model::Model;
+    use crate::analyze::standalone::score_text;
+    let lexicon = Lexicon::builtin();
+    let scorer = Scorer {
+        lexicon: &lexicon,
+        model: Model::builtin(),
+    };
+    let s = score_text(scorer, "You are such a 1d10t, and a bsatard too.");
+    assert!(s.score.uncivil, "{}", s.evidence);
+    assert!(
+        s.evidence.contains("variant: 1d10t ~ idiot"),
+        "{}",
+        s.evidence
+    );
+    assert!(s.evidence.contains("bsatard ~ bastard"), "{}", s.evidence);
+}
