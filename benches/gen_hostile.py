@@ -2,7 +2,7 @@
 """Hostile inputs for benches/hostile.sh (issue 27), deterministic.
 
 gen_hostile.py SHAPE SIZE: a page whose last comment is SIZE bytes of SHAPE
-(idiots, mixed, quotes, names, mentions, neutral, lines), replying to 50
+(idiots, mixed, quotes, names, mentions, neutral, lines, variants), replying to 50
 short comments by participants; `ndjson SIZE`: one NDJSON comment of SIZE
 bytes of mixed text; `deep N`: a JSON Lines reply chain N levels deep.
 """
@@ -15,6 +15,9 @@ random.seed(27)
 names = [f"User{i}" for i in range(200)]
 mixed = ("you idiot moron the people those Trump senator Boris Johnson is a "
          "liar stupid hey Einstein genius all of you").split()
+variants = ("you mroon idot idioot bastrad youidiot stupidbitch s.t.u.p.i.d "
+            "1d10t fcuk shirt moon scmubag totalmoron Bastrad "
+            + "abcdefghijklmnopqrstuvwxyzabcdefg").split()
 units = {
     "idiots": lambda: "idiot ",
     "mixed": lambda: random.choice(mixed) + " ",
@@ -23,6 +26,9 @@ units = {
     "mentions": lambda: "@" + random.choice(names) + " idiot ",
     "neutral": lambda: random.choice("the cat sat on a mat and then went home".split()) + " ",
     "lines": lambda: "you idiot\n",
+    # Issue 25: spelling variants of every kind and words one edit from
+    # both an insult and a common word, in one breakless sentence.
+    "variants": lambda: random.choice(variants) + " ",
 }
 
 

@@ -5,7 +5,8 @@
 # idiots (one insult repeated, no sentence break), mixed (insults, names,
 # "you", titles, groups in one breakless sentence), quotes (thousands of
 # quotations in one paragraph), names (full names), mentions (@names of
-# the thread's participants), neutral, lines (an insult a line); then one
+# the thread's participants), neutral, lines (an insult a line), variants
+# (issue 25: disguised insults and near-misses for misspelt.rs); then one
 # NDJSON comment of NDJSON_MB, and a reply chain DEEP levels deep as JSON
 # Lines (report size).  Files go to BENCH_DIR and are kept.  Timings live
 # here, never in tests.
@@ -16,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${SIZES_KB:-64 256 1024}
-shapes=${SHAPES:-idiots mixed quotes names mentions neutral lines}
+shapes=${SHAPES:-idiots mixed quotes names mentions neutral lines variants}
 . benches/common.sh bench-hostile
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 run() { # label file -> one line: label, user s, peak RSS MB, report bytes

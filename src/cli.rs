@@ -49,8 +49,8 @@ Reports (written atomically into --out; existing files are replaced):
     excerpt      first 160 characters of the body, on one line
     reply_to_id  comment answered: a quoted earlier sibling (sites flatten
                  replies past their depth cap), else parent_id
-    incivility   score in [0, 1], three decimals
-    uncivil      1 when incivility >= 0.5
+    incivility   score in [0, 1], three decimals; empty when not scored
+    uncivil      1 when incivility >= 0.5; empty when not scored (language)
     then one 0/1 column per category:
 ";
 
@@ -90,6 +90,12 @@ const ANALYZE_HELP_TAIL: &str = "\
                  comments.  The per-user reports count people by it, so
                  two people with one display name stay two (shown as
                  `Name (id)` there when their names clash)
+    language     the comment's language, en, es, fr, de, pt... (ISO 639-1,
+                 else 639-3); empty when too short to tell (then scored as
+                 English).  Another language is not scored (incivility and
+                 uncivil empty, evidence `not scored: language xx`) unless
+                 --lexicon-dir has word lists for it in a subfolder es/,
+                 fr/, de/ or pt/ (starter lists: data/lexicons/lang/)
   Quoted words from an earlier comment and repeated signature lines are not
   scored as their author's incivility; they appear as `quoted from ...`.
   A quote is text in double quotes (straight, curly or low), a run of

@@ -29,8 +29,9 @@ use crate::pipeline::CommentRecord;
 
 /// Version of the file layout; bump on any change to the stored types
 /// (4: comments gained external_id, created and status, facts created and
-/// orphans; issue 16; 5: comments and facts gained author ids, issue 31).
-pub const STATE_FORMAT: u32 = 5;
+/// orphans; issue 16; 5: comments and facts gained author ids, issue 31;
+/// 6: comments gained language, issue 25).
+pub const STATE_FORMAT: u32 = 6;
 
 const MAGIC: &[u8; 8] = b"TWSTATE\0";
 

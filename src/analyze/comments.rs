@@ -14,6 +14,7 @@ use super::id_table::IdTable;
 use super::incivility::{
     evidence, hit, target_hits, Flagged, Scorer, TextScore, UNCIVIL_THRESHOLD,
 };
+use super::language::{detect, not_scored};
 use super::mention::Participants;
 use super::quote::{quote_links, QuoteLinks};
 use super::signature::Signatures;
@@ -37,6 +38,11 @@ pub struct CommentAnalysis {
     /// Byte ranges of the body that are not the author's own words
     /// (quotations of earlier comments, a signature).
     pub masked: Vec<Range<usize>>,
+    /// The comment's language when it can be told (`language.rs`).
+    pub language: Option<&'static str>,
+    /// False when the comment is in a language without word lists: no
+    /// score, no flags, evidence "not scored: language xx" (issue 25).
+    pub scored: bool,
 }
 
 /// One thread made ready for analysis: what every comment's analysis
@@ -157,6 +163,20 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
             is_reply: link.reply_to.is_some(),
         };
         let scorer = self.scorer;
+        // Issue 25: a language the lists do not read is not "civil".
+        let language = detect(&c.body);
+        if let Some(code) = language.filter(|l| !scorer.lexicon.scores_language(l)) {
+            return CommentAnalysis {
+                reply_to: link.reply_to,
+                quoted_from: link.quoted_from,
+                score: TextScore::default(),
+                target: Resolved::default(),
+                evidence: not_scored(code),
+                masked,
+                language,
+                scored: false,
+            };
+        }
         let mut score = scorer.score(&c.body, &masked, &ctx);
         if self.threshold != UNCIVIL_THRESHOLD {
             score.rethreshold(self.threshold, &scorer, &c.body, &masked);
@@ -182,6 +202,8 @@ impl<'t, 's> ThreadAnalyzer<'t, 's> {
             target,
             evidence,
             masked,
+            language,
+            scored: true,
         }
     }
 }

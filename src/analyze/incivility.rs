@@ -53,7 +53,7 @@ use super::identity;
 use super::matcher::{Lexicon, Match, Tag};
 use super::model::{Model, Scoring};
 use super::reason::readable;
-use super::rules::{is_rule, read, Reading};
+use super::rules::{is_rule, read, Reading, MISSPELT};
 use super::shouting::shouting;
 use super::site::{Signals, SiteExplained};
 use super::speech::Voice;
@@ -115,7 +115,7 @@ pub struct Flagged {
 }
 
 /// The scores of one text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TextScore {
     /// 0/1 per column of `FLAG_COLUMNS`.
     pub flags: [bool; COUNT],
@@ -712,6 +712,22 @@ pub fn evidence(
         if !words.is_empty() {
             parts.push(format!("{}: {}", c.as_str(), words.join(", ")));
         }
+    }
+    // Issue 25: a disguised word names what it spells ("1d10t ~ idiot").
+    let mut variants: Vec<String> = Vec::new();
+    for f in score.flagged.iter().filter(|f| !f.quoted) {
+        let Some(m) = f.lexicon.as_ref().filter(|m| m.obfuscated) else {
+            continue;
+        };
+        let term = m.term.strip_prefix(MISSPELT).unwrap_or(&m.term);
+        let seen = one_line(&text[f.range.clone()]);
+        let v = format!("{seen} ~ {term}");
+        if seen.to_lowercase() != term && !variants.contains(&v) {
+            variants.push(v);
+        }
+    }
+    if !variants.is_empty() {
+        parts.push(format!("variant: {}", variants.join(", ")));
     }
     // Words that are not the author's own, under why: quotations of an
     // earlier comment first, then the rule layer's labels (issue 14).

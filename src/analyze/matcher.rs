@@ -177,6 +177,11 @@ pub struct Lexicon {
     /// Strong one-word insults, for `misspelt.rs`: normal forms, and
     /// category and tags of each.
     strong: (Vec<String>, Vec<(Category, Tags)>),
+    /// `strong` indexed for the spelling-variant matcher (issue 25).
+    variants: super::misspelt::Index,
+    /// Languages besides English whose word lists were added
+    /// (`--lexicon-dir` subfolders, issue 25): comments in them are scored.
+    languages: Vec<String>,
     /// A site's surnames of public figures (`figures.txt`) with the
     /// built-in ones; `None`: the built-in list alone.
     surnames: Option<Vec<String>>,
@@ -268,6 +273,34 @@ impl Lexicon {
     /// as normal forms and (category, tags), for spotting misspellings.
     pub fn strong_words(&self) -> (&[String], &[(Category, Tags)]) {
         (&self.strong.0, &self.strong.1)
+    }
+
+    /// Records that word lists for the languages `codes` were added (their
+    /// files applied with [`Lexicon::with_overrides`]), so comments in them
+    /// are scored (issue 25).  The version hash changes with them.
+    pub fn with_languages(mut self, codes: &[String]) -> Lexicon {
+        let mut hasher = Fnv::default();
+        field(&mut hasher, &self.version);
+        for c in codes {
+            field(&mut hasher, "language");
+            field(&mut hasher, c);
+            if !self.languages.contains(c) {
+                self.languages.push(c.clone());
+            }
+        }
+        self.version = format!("{:016x}", hasher.finish());
+        self
+    }
+
+    /// Comments in language `code` (ISO 639-1) are scored: English, or a
+    /// language whose word lists were added.
+    pub fn scores_language(&self, code: &str) -> bool {
+        code == "en" || self.languages.iter().any(|l| l == code)
+    }
+
+    /// The strong words indexed for `misspelt.rs` (issue 25).
+    pub fn variant_index(&self) -> &super::misspelt::Index {
+        &self.variants
     }
 
     /// Only the given lists (others are empty), each as `(category, text)`.
@@ -448,7 +481,12 @@ impl Lexicon {
         }
         let masked = mask_candidates(&patterns, &terms);
         let mut strong = (Vec::new(), Vec::new());
-        for c in [Category::NAME_CALLING, Category::ASPERSION] {
+        // Issue 25: vulgarity too, so "fcuk" and "shti" are read.
+        for c in [
+            Category::NAME_CALLING,
+            Category::ASPERSION,
+            Category::VULGARITY,
+        ] {
             for l in &lists[c.index()] {
                 let t = l.entry.tags;
                 if l.entry.weight >= 0.9
@@ -487,7 +525,9 @@ impl Lexicon {
             version: format!("{:016x}", hasher.finish()),
             allow: WordList::default(),
             allow_builtin: false,
+            variants: super::misspelt::Index::new(&strong.0),
             strong,
+            languages: Vec::new(),
             surnames: None,
         })
     }

@@ -9,6 +9,7 @@ pub mod hate;
 pub mod id_table;
 pub mod identity;
 pub mod incivility;
+pub mod language;
 pub mod literal;
 pub mod matcher;
 pub mod mention;

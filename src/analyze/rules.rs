@@ -109,6 +109,10 @@ impl Reading {
 /// The `term` of every rule hit starts with this.
 pub const RULE: &str = "rule: ";
 
+/// The `term` of a spelling variant's hit starts with this (the word it
+/// spells follows).
+pub const MISSPELT: &str = "rule: misspelt ";
+
 /// True when `m` is a rule hit, not a word-list match.
 pub fn is_rule(m: &Match) -> bool {
     m.term.starts_with(RULE)
@@ -255,15 +259,28 @@ pub fn read(text: &str, words: &Words, found: &[Match], lexicon: &Lexicon) -> Re
     }
     let (names, kinds) = lexicon.strong_words();
     if !names.is_empty() {
-        for m in misspelt(text, words, rules, names) {
-            let covered = found
-                .iter()
-                .any(|f| f.start <= m.range.start && m.range.end <= f.end);
+        // Word-list matches by start, with the furthest end reached so far:
+        // whether one covers a variant is a binary search, not a scan of
+        // every match per variant (issue 25: a long comment of variants
+        // was quadratic).
+        let mut spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let reach: Vec<usize> = spans
+            .iter()
+            .map(|&(_, e)| {
+                furthest = furthest.max(e);
+                furthest
+            })
+            .collect();
+        for m in misspelt(text, words, rules, lexicon.variant_index()) {
+            let upto = spans.partition_point(|&(s, _)| s <= m.range.start);
+            let covered = upto > 0 && reach[upto - 1] >= m.range.end;
             if !covered {
                 let (term, (category, tags)) = (&names[m.term], &kinds[m.term]);
                 hits.push(Match {
                     category: *category,
-                    term: format!("{RULE}misspelt {term}"),
+                    term: format!("{MISSPELT}{term}"),
                     start: m.range.start,
                     end: m.range.end,
                     weight: 1.0,

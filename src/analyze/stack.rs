@@ -9,7 +9,7 @@ use super::category::COUNT;
 const MAX_LOGIT: f64 = 9.0;
 
 /// The component scores of one text, before they are combined.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Parts {
     /// The learned layer's probability of the whole text.
     pub model: f64,

@@ -19,6 +19,7 @@ use serde::Deserialize;
 
 use crate::analyze::category::{COUNT, FLAG_COLUMNS};
 use crate::analyze::comments::CommentAnalysis;
+use crate::analyze::language::NOT_SCORED;
 use crate::thread::Thread;
 use crate::tree::CommentId;
 
@@ -92,11 +93,17 @@ pub struct CommentRow {
     /// `author_id` field of JSON Lines and CSV; empty for pages and
     /// anonymous comments.  The per-user reports key on it.
     pub author_id: String,
+    /// The comment's language (issue 25), ISO 639-1 (`en`, `es`...) where
+    /// there is a code, else ISO 639-3; empty when too short to tell.  A
+    /// comment in a language without word lists has empty `incivility` and
+    /// `uncivil` and the evidence `not scored: language xx`.
+    pub language: String,
 }
 
 impl Serialize for CommentRow {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut row = s.serialize_struct("CommentRow", 23 + COUNT)?;
+        let s_human = s.is_human_readable();
+        let mut row = s.serialize_struct("CommentRow", 24 + COUNT)?;
         row.serialize_field("source", &self.source)?;
         row.serialize_field("thread", &self.thread)?;
         row.serialize_field("comment_id", &self.comment_id)?;
@@ -108,7 +115,14 @@ impl Serialize for CommentRow {
         row.serialize_field("excerpt", &self.excerpt)?;
         row.serialize_field("reply_to_id", &self.reply_to_id)?;
         row.serialize_field("incivility", &self.incivility)?;
-        row.serialize_field("uncivil", &self.uncivil)?;
+        // Not scored (issue 25): no verdict rather than "civil".
+        // Sequence formats (postcard: the `--incremental` state, partials)
+        // keep the byte the derived `Deserialize` reads; `scored()` tells.
+        if s_human {
+            row.serialize_field("uncivil", &Some(self.uncivil).filter(|_| self.scored()))?;
+        } else {
+            row.serialize_field("uncivil", &self.uncivil)?;
+        }
         serialize_flags(&mut row, &self.flags)?;
         row.serialize_field("target", &self.target)?;
         row.serialize_field("target_author", &self.target_author)?;
@@ -121,6 +135,7 @@ impl Serialize for CommentRow {
         row.serialize_field("review", &self.review)?;
         row.serialize_field("text", &self.text)?;
         row.serialize_field("author_id", &self.author_id)?;
+        row.serialize_field("language", &self.language)?;
         row.end()
     }
 }
@@ -164,7 +179,11 @@ pub fn comment_row<'d>(
         words: c.body.split_whitespace().count(),
         excerpt: excerpt(&c.body, EXCERPT_CHARS),
         reply_to_id: dotted(a.reply_to),
-        incivility: format!("{:.3}", a.score.incivility),
+        incivility: if a.scored {
+            format!("{:.3}", a.score.incivility)
+        } else {
+            String::new()
+        },
         uncivil: u8::from(a.score.uncivil),
         flags: a.score.flag_cells(),
         target: a.target.target.as_str().to_owned(),
@@ -178,6 +197,14 @@ pub fn comment_row<'d>(
         review: String::new(),
         text: c.body.to_string(),
         author_id: c.author_id.as_deref().unwrap_or_default().to_owned(),
+        language: a.language.unwrap_or_default().to_owned(),
+    }
+}
+
+impl CommentRow {
+    /// False for a comment left unscored for its language (issue 25).
+    pub fn scored(&self) -> bool {
+        !self.evidence.starts_with(NOT_SCORED)
     }
 }
 

@@ -38,7 +38,8 @@ fn analyze_writes_one_row_per_comment_of_the_seeds() {
             "source,thread,comment_id,parent_id,depth,line,author,words,excerpt,\
              reply_to_id,incivility,uncivil,name_calling,aspersion,lying_accusation,vulgarity,\
              pejorative_speech,threat,identity_attack,shouting,mockery,target,target_author,\
-             quoted_from,evidence,comment_ref,external_id,created,status,review,text,author_id"
+             quoted_from,evidence,comment_ref,external_id,created,status,review,text,author_id,\
+             language"
         )
     );
     let t = Table::read(&out.path().join("comments.csv"));

@@ -168,10 +168,11 @@ fn r16_analyze_reads_every_export_and_keeps_every_comment() {
     );
     let mut rdr = csv::Reader::from_path(reports.join("comments.csv")).unwrap();
     let headers = rdr.headers().unwrap().clone();
-    let tail: Vec<&str> = headers.iter().rev().take(6).collect();
+    let tail: Vec<&str> = headers.iter().rev().take(7).collect();
     assert_eq!(
         tail,
         [
+            "language",
             "author_id",
             "text",
             "review",

@@ -14,6 +14,7 @@ mod gen;
 mod html_report;
 mod incremental;
 mod jsonl;
+mod language;
 mod map_merge;
 mod oracle;
 mod packaging;
