@@ -63,6 +63,12 @@ struct Args {
     /// A signal's penalty grows with the rows it is in to this power.
     #[arg(long)]
     signal_df_power: Option<f64>,
+    /// Naive-Bayes penalty scaling power (0 off).
+    #[arg(long)]
+    nb_power: Option<f64>,
+    /// Naive-Bayes floor.
+    #[arg(long)]
+    nb_floor: Option<f64>,
     /// Class weight exponent.
     #[arg(long)]
     alpha: Option<f32>,
@@ -83,6 +89,12 @@ fn main() -> Result<()> {
     }
     if let Some(a) = args.signal_df_power {
         opts.signal_df_power = a;
+    }
+    if let Some(a) = args.nb_power {
+        opts.nb_power = a;
+    }
+    if let Some(a) = args.nb_floor {
+        opts.nb_floor = a;
     }
     if let Some(a) = args.alpha {
         opts.alpha = a;

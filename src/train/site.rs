@@ -76,6 +76,16 @@ pub struct SiteOptions {
     /// built-in scorer's own reading (its logit, a category present in
     /// many rows) in place more firmly than a word's weight.
     pub signal_df_power: f64,
+    /// A text feature's penalty is divided by its Naive-Bayes log-count
+    /// ratio (how much likelier it is in uncivil rows than civil ones, of
+    /// the fold's training rows), squared and to this power, over the
+    /// mean's: NBSVM's scaling of the features (Wang and Manning 2012)
+    /// amounts to this penalty, so a word seen as often in both kinds
+    /// ("every", "morning") is held near zero.  0 turns it off.
+    pub nb_power: f64,
+    /// Added to the log-count ratio's size before it divides the penalty,
+    /// so no feature's penalty is unbounded.
+    pub nb_floor: f64,
     /// Seed of the shuffles (SplitMix64).
     pub seed: u64,
     /// Start from the built-in scorer (its combination is the offset);
@@ -104,6 +114,8 @@ impl Default for SiteOptions {
                 grad: 1e-4,
             },
             signal_df_power: 0.5,
+            nb_power: 0.0,
+            nb_floor: 0.1,
             seed: 0x7468_7265_6164_7761, // "threadwa"
             prior: true,
             precision: None,
@@ -415,6 +427,9 @@ fn fit_path(
         scale[1 + k] = f64::from(c.max(1)).powf(opts.signal_df_power);
     }
     scale[1 + N_SIGNALS..].iter_mut().for_each(|c| *c = 1.0);
+    if opts.nb_power > 0.0 {
+        nb_scale(rows, d, subset, opts, &mut scale[1 + N_SIGNALS..]);
+    }
     for (p, &l2) in penalties.iter().enumerate() {
         let obj = Objective {
             rows,
@@ -427,6 +442,41 @@ fn fit_path(
         debug_assert_eq!(obj.len(), theta.len());
         lbfgs::minimise(&mut theta, opts.stop, &mut |x, g| obj.eval(x, g));
         each(p, &Fit::of(&theta));
+    }
+}
+
+/// Naive-Bayes penalty scales of the text features over the rows
+/// `subset` (see [`SiteOptions::nb_power`]): the log-count ratio
+/// `r = ln(((1 + pos_j) / (1 + P)) / ((1 + neg_j) / (1 + N)))` of the rows
+/// a feature is in, and the scale `((mean |r| + floor) / (|r| + floor))^(2 power)`.
+fn nb_scale(rows: &[Row], d: &Design, subset: &[usize], opts: &SiteOptions, scale: &mut [f64]) {
+    let n = d.features.len();
+    let (mut pos, mut neg) = (vec![0u32; n], vec![0u32; n]);
+    let (mut big_p, mut big_n) = (0u32, 0u32);
+    for &i in subset {
+        let (counts, total) = if rows[i].label {
+            (&mut pos, &mut big_p)
+        } else {
+            (&mut neg, &mut big_n)
+        };
+        *total += 1;
+        for &(j, _) in &d.vectors[i] {
+            counts[j as usize] += 1;
+        }
+    }
+    let base = (f64::from(big_n) + 1.0) / (f64::from(big_p) + 1.0);
+    let r: Vec<f64> = pos
+        .iter()
+        .zip(&neg)
+        .map(|(&p, &q)| {
+            ((f64::from(p) + 1.0) / (f64::from(q) + 1.0) * base)
+                .ln()
+                .abs()
+        })
+        .collect();
+    let mean = r.iter().sum::<f64>() / (n.max(1) as f64);
+    for (c, &x) in scale.iter_mut().zip(&r) {
+        *c = ((mean + opts.nb_floor) / (x + opts.nb_floor)).powf(2.0 * opts.nb_power);
     }
 }
 
@@ -839,4 +889,67 @@ fn moved(rows: &[(&str, bool)], layer: &SiteLayer, lexicon: &Lexicon, n: usize) 
         v
     };
     (take(true), take(false))
+}
+
+#[cfg(test)]
+mod nb_tests {
+    use super::*;
+
+    fn row(label: bool, features: &[u32]) -> (Row, Vec<(u32, f32)>) {
+        let row = Row {
+            signals: Signals {
+                offset: 0.0,
+                values: [0.0; N_SIGNALS],
+            },
+            grams: Vec::new(),
+            label,
+            weight: 1.0,
+        };
+        (row, features.iter().map(|&j| (j, 1.0)).collect())
+    }
+
+    /// Issue 26: a feature as common in civil rows as in uncivil ones
+    /// ("every", "morning") is penalised more than one seen only in
+    /// uncivil rows, the rows outside `subset` count for nothing, and
+    /// power 0 leaves every penalty alone.
+    #[test]
+    fn r26_naive_bayes_holds_even_words_harder() {
+        // Feature 0 in every row; feature 1 only in uncivil rows; feature
+        // 2 only in the left-out row 4.
+        let made = [
+            row(true, &[0, 1]),
+            row(true, &[0, 1]),
+            row(false, &[0]),
+            row(false, &[0]),
+            row(false, &[0, 2]),
+        ];
+        let feature = |bucket| SiteFeature {
+            bucket,
+            char: false,
+            idf: 1.0,
+            weight: 0.0,
+        };
+        let d = Design {
+            min_df: 1,
+            features: (0..3).map(feature).collect(),
+            vectors: made.iter().map(|m| m.1.clone()).collect(),
+        };
+        let rows: Vec<Row> = made.into_iter().map(|m| m.0).collect();
+        let opts = SiteOptions {
+            nb_power: 1.0,
+            ..SiteOptions::default()
+        };
+        let mut scale = [1.0; 3];
+        nb_scale(&rows, &d, &[0, 1, 2, 3], &opts, &mut scale);
+        assert!(scale[0] > 1.0 && scale[1] < 1.0, "{scale:?}");
+        // Unseen in the fold's rows: no evidence either way, as an even word.
+        assert_eq!(scale[2], scale[0]);
+        let opts = SiteOptions {
+            nb_power: 0.0,
+            ..opts
+        };
+        let mut flat = [1.0; 3];
+        nb_scale(&rows, &d, &[0, 1, 2, 3], &opts, &mut flat);
+        assert_eq!(flat, [1.0; 3]);
+    }
 }
