@@ -255,7 +255,11 @@ fn r27_span_map_is_eight_bytes_a_byte() {
     let len = n.as_str().len();
     assert!(len > 200_000, "{len}");
     let span_bytes = n.spans.capacity() * std::mem::size_of_val(&n.spans[0]);
-    assert!(span_bytes <= 8 * text.len(), "{span_bytes} for {}", text.len());
+    assert!(
+        span_bytes <= 8 * text.len(),
+        "{span_bytes} for {}",
+        text.len()
+    );
     assert!(n.heap_bytes() <= 10 * text.len(), "{}", n.heap_bytes());
     assert!(std::mem::size_of::<super::Unit>() <= 16);
     // Pieces stay near their nominal size, so the units do too.
