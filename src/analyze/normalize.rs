@@ -85,8 +85,9 @@ impl Rule {
 pub struct Normalized {
     text: String,
     /// For each byte of `text`, the byte range of the original it came
-    /// from.
-    spans: Vec<(usize, usize)>,
+    /// from, in 32-bit offsets (issue 27: 8 bytes a byte, not 16; see
+    /// [`normalize`] for texts over 4 GiB).
+    spans: Vec<(u32, u32)>,
     /// For each byte of `text`, the [`Rule`] bits that produced it.
     flags: Vec<u8>,
     original_len: usize,
@@ -105,10 +106,19 @@ impl Normalized {
             let at = self
                 .spans
                 .get(range.start)
-                .map_or(self.original_len, |s| s.0);
+                .map_or(self.original_len, |s| s.0 as usize);
             return at..at;
         }
-        self.spans[range.start].0..self.spans[range.end - 1].1
+        self.spans[range.start].0 as usize..self.spans[range.end - 1].1 as usize
+    }
+
+    /// Heap bytes held per byte of normalised text (the text, its span map
+    /// and its rule flags), for the issue 27 memory check.
+    #[cfg(test)]
+    fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.spans.capacity() * std::mem::size_of::<(u32, u32)>()
+            + self.flags.capacity()
     }
 
     /// Whether `rule` rewrote any byte in `range` of the normalised text.
@@ -158,18 +168,103 @@ impl Normalized {
     }
 }
 
-/// One character of the text being rewritten and where it came from.
+/// One character of the text being rewritten and where it came from
+/// (16 bytes: offsets are 32-bit, see [`normalize`]).
 #[derive(Debug, Clone, Copy)]
 struct Unit {
     c: char,
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     flags: u8,
 }
 
+/// Bytes of original text normalised at a time (see [`normalize`]).
+const PIECE: usize = 1 << 16;
+
 /// Normalises `text` for matching (see the module header for the rules).
+///
+/// A long text is normalised in pieces of about [`PIECE`] bytes, so the
+/// general path's per-character list (16 bytes a character) is only ever
+/// built for one piece (issue 27: a 10 MB comment peaked at 600 MB).  A
+/// piece ends only where no rule can look across: after an ASCII space
+/// that follows two ASCII letters or digits and precedes one (see
+/// [`piece_end`]); a text with no such place is one piece.  Offsets are
+/// 32-bit: of a text over 4 GiB (no reader keeps such a comment whole in
+/// practice) only the first 4 GiB are normalised.
 pub fn normalize(text: &str) -> Normalized {
+    normalize_in_pieces(text, PIECE)
+}
+
+fn normalize_in_pieces(text: &str, piece: usize) -> Normalized {
+    let original_len = text.len();
+    let text = clip_to_u32(text);
+    let first = piece_end(text, piece);
+    if first == text.len() {
+        let mut n = one_piece(text);
+        n.original_len = original_len;
+        return n;
+    }
+    let mut out = Normalized {
+        text: String::with_capacity(text.len()),
+        spans: Vec::with_capacity(text.len()),
+        flags: Vec::with_capacity(text.len()),
+        original_len,
+    };
+    let mut at = 0;
+    while at < text.len() {
+        let end = if at == 0 {
+            first
+        } else {
+            piece_end(text, at + piece)
+        };
+        let part = one_piece(&text[at..end]);
+        // `at` fits: `text` was clipped to 32-bit offsets.
+        let base = at as u32;
+        out.text.push_str(&part.text);
+        out.spans
+            .extend(part.spans.iter().map(|&(s, e)| (s + base, e + base)));
+        out.flags.extend_from_slice(&part.flags);
+        at = end;
+    }
+    out
+}
+
+fn one_piece(text: &str) -> Normalized {
     plain_ascii(text).unwrap_or_else(|| general(text))
+}
+
+/// `text` cut to its longest prefix whose offsets all fit in a `u32`.
+fn clip_to_u32(text: &str) -> &str {
+    let max = u32::MAX as usize;
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The first place at or after `from` where `text` may be cut into two
+/// pieces that normalise independently, or the end of `text`.  The byte
+/// before the cut is an ASCII space, tab or line break; the two before it
+/// are ASCII letters or digits, as is the byte after the cut.  So the
+/// space ends a word of two or more characters (no spaced-out run of
+/// single letters crosses it), no word, hyphen or space run spans it, and
+/// the character after it starts afresh (it is ASCII, so no combining
+/// mark joins the space).
+fn piece_end(text: &str, from: usize) -> usize {
+    let b = text.as_bytes();
+    let from = from.max(3);
+    (from..b.len())
+        .find(|&p| {
+            matches!(b[p - 1], b' ' | b'\t' | b'\n' | b'\r')
+                && b[p].is_ascii_alphanumeric()
+                && b[p - 2].is_ascii_alphanumeric()
+                && b[p - 3].is_ascii_alphanumeric()
+        })
+        .unwrap_or(b.len())
 }
 
 /// The rules of the module header, a character at a time.
@@ -261,7 +356,8 @@ fn plain_ascii(text: &str) -> Option<Normalized> {
             continue;
         }
         out.push(c);
-        spans.push((i, i + 1));
+        // `i` fits: `normalize` clips texts to 32-bit offsets.
+        spans.push((i as u32, i as u32 + 1));
     }
     if let Some(start) = word_start {
         if bytes.len() == start + 1
@@ -296,10 +392,11 @@ fn fold(text: &str) -> Vec<Unit> {
                 c if c.is_ascii_whitespace() || c == '\x0b' => ' ',
                 c => c,
             };
+            // Offsets fit: `normalize` clips texts to 32-bit offsets.
             out.push(Unit {
                 c,
-                start,
-                end: start + 1,
+                start: start as u32,
+                end: start as u32 + 1,
                 flags: 0,
             });
             continue;
@@ -315,8 +412,8 @@ fn fold(text: &str) -> Vec<Unit> {
         let push = |out: &mut Vec<Unit>, c: char| {
             out.push(Unit {
                 c,
-                start,
-                end,
+                start: start as u32,
+                end: end as u32,
                 flags: 0,
             })
         };

@@ -206,3 +206,70 @@ proptest::proptest! {
         assert_paths_agree(&text);
     }
 }
+
+/// Normalising in pieces gives what one pass over the whole text gives.
+fn assert_pieces_agree(text: &str, piece: usize) {
+    let whole = super::one_piece(text);
+    assert_eq!(
+        super::normalize_in_pieces(text, piece),
+        whole,
+        "{text:?} in pieces of {piece}"
+    );
+}
+
+#[test]
+fn r27_pieces_agree_with_one_pass() {
+    let mut cases: Vec<String> = ASCII_CASES.iter().map(|s| (*s).to_owned()).collect();
+    cases.push("ab cd ef a s s ab-cd ab\u{200b}cd ab \u{301}cd ab\tcd IDIOOOT ab 1st".into());
+    cases.push("naïve ab cd ﬁne ab İstanbul ab σς ab".into());
+    for sample in std::fs::read_dir("data/samples").expect("samples") {
+        cases.push(std::fs::read_to_string(sample.expect("entry").path()).expect("sample"));
+    }
+    for text in &cases {
+        for piece in [1, 2, 3, 5, 16, 200] {
+            assert_pieces_agree(text, piece);
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn r27_pieces_agree_on_random_text(
+        text in "[abAB19 .!\\-*@$_#\t\n'\u{e9}\u{301}\u{200b}\u{fb01}\u{3b1}\u{3c2}]{0,60}",
+        piece in 1usize..12,
+    ) {
+        assert_pieces_agree(&text, piece);
+    }
+}
+
+/// Issue 27: a 10 MB comment peaked at 600 MB, most of it the normaliser's
+/// 16-byte spans per byte and two lists of 24-byte units per character.
+/// The result now holds 10 bytes per byte of normalised text (8 of them
+/// the span map) and the general path's units are 16 bytes, built one
+/// piece at a time.
+#[test]
+fn r27_span_map_is_eight_bytes_a_byte() {
+    // Non-ASCII, so the general path runs; about 300 KB.
+    let text = "Café idiot, you é ﬁne MORON! ".repeat(10_000);
+    let n = normalize(&text);
+    let len = n.as_str().len();
+    assert!(len > 200_000, "{len}");
+    let span_bytes = n.spans.capacity() * std::mem::size_of_val(&n.spans[0]);
+    assert!(
+        span_bytes <= 8 * text.len(),
+        "{span_bytes} for {}",
+        text.len()
+    );
+    assert!(n.heap_bytes() <= 10 * text.len(), "{}", n.heap_bytes());
+    assert!(std::mem::size_of::<super::Unit>() <= 16);
+    // Pieces stay near their nominal size, so the units do too.
+    let mut at = 0;
+    while at < text.len() {
+        let end = super::piece_end(&text, at + super::PIECE);
+        assert!(end - at < super::PIECE + 64, "piece {at}..{end}");
+        at = end;
+    }
+    // And the evidence still maps back to the original spelling.
+    let s = n.as_str().rfind("moron").expect("moron");
+    assert_eq!(&text[n.original_range(s..s + 5)], "MORON");
+}
