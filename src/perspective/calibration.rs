@@ -96,9 +96,22 @@ const _: () = assert!(FITTED.len() == PERSPECTIVE.len());
 /// the attribute's categories.  Our own categories (`TW_...`) are flags
 /// with no labels to fit on: they carry TOXICITY's probability when the
 /// category is flagged and 0 when it is not.
+///
+/// A typed attribute whose own category was flagged never answers below
+/// TOXICITY's probability for the same text.  Their maps are fitted on
+/// labels where they are rare (94 threats in 40,079 training rows), so on
+/// their own they follow that base rate and answered THREAT 0.066 for
+/// "I will kill you." while TOXICITY said 0.979: a platform that holds
+/// back on THREAT would never trip.  TOXICITY is fitted on 31,961 rows
+/// with 4,732 positives, so it is the better-founded figure for a text
+/// our rules read as that kind of attack.
 pub fn probability(attr: Attribute, score: f64, flagged: bool) -> f64 {
     match attr {
-        Attribute::Perspective(i) => FITTED[i].probability(score, flagged),
+        Attribute::Perspective(0) => FITTED[0].probability(score, flagged),
+        Attribute::Perspective(i) if flagged => FITTED[i]
+            .probability(score, true)
+            .max(FITTED[0].probability(score, true)),
+        Attribute::Perspective(i) => FITTED[i].probability(score, false),
         Attribute::Own(_) if flagged => FITTED[0].probability(score, true),
         Attribute::Own(_) => 0.0,
     }

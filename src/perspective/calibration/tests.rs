@@ -49,3 +49,21 @@ fn r28_fitted_maps_rise_with_the_score() {
         );
     }
 }
+
+#[test]
+fn r28_a_flagged_typed_attribute_is_never_below_toxicity() {
+    // THREAT's own map follows its rare labels; a text the threat rules
+    // flagged must still read at least as high as its TOXICITY.
+    for score in [0.55, 0.9, 0.98] {
+        let tox = probability(Attribute::Perspective(0), score, true);
+        for (i, map) in FITTED.iter().enumerate().skip(1) {
+            let p = probability(Attribute::Perspective(i), score, true);
+            assert!(p >= tox, "attribute {i} at {score}: {p} < {tox}");
+            // Unflagged, the fitted map answers alone, and it is low.
+            let q = probability(Attribute::Perspective(i), score, false);
+            assert_eq!(q, map.probability(score, false));
+        }
+    }
+    let threat = probability(Attribute::Perspective(4), 0.982, true);
+    assert!(threat > 0.9, "a flagged threat at 0.982 reads {threat}");
+}
